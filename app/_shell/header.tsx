@@ -1,0 +1,65 @@
+// The header on every page: where you are, where you can go, your language and your account.
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { auth } from "@/server/auth";
+import { setLanguage, signOutAction } from "./actions";
+
+export async function Header() {
+  const [t, locale, session] = await Promise.all([getTranslations("nav"), getLocale(), auth()]);
+  const other = locale === "es" ? "en" : "es";
+  const user = session?.user;
+  return (
+    <header className="border-b border-brand-100 bg-white">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="mr-auto text-xl font-bold text-brand-700">
+          Puente
+        </Link>
+        <form action={setLanguage}>
+          <input type="hidden" name="locale" value={other} />
+          <button
+            type="submit"
+            lang={other}
+            className="rounded-md px-2 py-1 text-sm text-brand-700 underline-offset-2 hover:underline"
+          >
+            {t("switchTo")}
+          </button>
+        </form>
+        {user ? (
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="rounded-md border border-brand-600 px-3 py-1 text-sm text-brand-700"
+            >
+              {t("signOut")}
+            </button>
+          </form>
+        ) : (
+          <Link href="/signin" className="rounded-md bg-brand-700 px-3 py-1 text-sm font-medium text-white">
+            {t("signIn")}
+          </Link>
+        )}
+      </div>
+      <nav aria-label={t("main")} className="mx-auto max-w-3xl px-4 pb-2">
+        <ul className="flex gap-4 overflow-x-auto text-sm">
+          <li>
+            <Link href="/" className="text-gray-800 hover:text-brand-700">
+              {t("home")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/groups" className="text-gray-800 hover:text-brand-700">
+              {t("groups")}
+            </Link>
+          </li>
+          {user && (
+            <li className="ml-auto">
+              <Link href="/me" className="font-medium text-brand-700">
+                {user.name ? t("signedInAs", { name: user.name }) : t("me")}
+              </Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}

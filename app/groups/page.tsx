@@ -1,0 +1,146 @@
+// The public directory of verified groups: a GET form, so searching works with JavaScript off
+// and every result page has its own shareable address.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { countries, groupKinds } from "@/db/schema";
+import { directoryInput } from "@/server/groups/inputs";
+import { serverApi } from "../_trpc/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("groups"))("title") };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+function parseSearch(search: Search) {
+  const one = (key: string) => (typeof search[key] === "string" && search[key] ? search[key] : undefined);
+  const parsed = directoryInput.safeParse({
+    query: one("q"),
+    kind: one("kind"),
+    country: one("country"),
+    after: one("after_id") ? { name: one("after_name") ?? "", id: one("after_id") } : undefined,
+  });
+  return parsed.success ? parsed.data : {};
+}
+
+export default async function GroupsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [t, tk, tc, api, search] = await Promise.all([
+    getTranslations("groups"),
+    getTranslations("groupKinds"),
+    getTranslations("countries"),
+    serverApi(),
+    searchParams,
+  ]);
+  const filters = parseSearch(search);
+  const { groups, next } = await api.groups.directory(filters);
+  const nextHref = next
+    ? `/groups?${new URLSearchParams({
+        ...(filters.query ? { q: filters.query } : {}),
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(filters.country ? { country: filters.country } : {}),
+        after_name: next.name,
+        after_id: next.id,
+      })}`
+    : null;
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-1">{t("lead")}</p>
+      </div>
+      <form
+        method="get"
+        action="/groups"
+        role="search"
+        className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4"
+      >
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="block text-sm font-medium">
+            {t("search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.query ?? ""}
+            maxLength={100}
+            className="w-full rounded-md border border-gray-400 px-3 py-2"
+          />
+        </div>
+        <div>
+          <label htmlFor="kind" className="block text-sm font-medium">
+            {t("kind")}
+          </label>
+          <select
+            id="kind"
+            name="kind"
+            defaultValue={filters.kind ?? ""}
+            className="w-full rounded-md border border-gray-400 px-2 py-2"
+          >
+            <option value="">{t("any")}</option>
+            {groupKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {tk(kind)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="country" className="block text-sm font-medium">
+            {t("country")}
+          </label>
+          <select
+            id="country"
+            name="country"
+            defaultValue={filters.country ?? ""}
+            className="w-full rounded-md border border-gray-400 px-2 py-2"
+          >
+            <option value="">{t("any")}</option>
+            {countries.map((country) => (
+              <option key={country} value={country}>
+                {tc(country)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white sm:col-start-4"
+        >
+          {t("filter")}
+        </button>
+      </form>
+      {groups.length === 0 ? (
+        <p role="status" className="rounded-lg bg-white p-4">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul aria-label={t("results")} className="space-y-3">
+          {groups.map((group) => (
+            <li key={group.id} className="rounded-lg bg-white p-4 shadow-sm">
+              <Link
+                href={`/groups/${group.slug}`}
+                className="text-lg font-semibold text-brand-700 underline-offset-2 hover:underline"
+              >
+                {group.name}
+              </Link>
+              <p className="text-sm text-gray-700">
+                {tk(group.kind)} · {t("where", { city: group.city, region: group.region })} ·{" "}
+                {tc(group.country)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextHref && (
+        <Link
+          href={nextHref}
+          className="inline-block rounded-md border border-brand-700 px-4 py-2 text-brand-700"
+        >
+          {t("next")}
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Header } from "./_shell/header";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: "%s · Puente" }, description: t("description") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#145c48" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen bg-brand-50 font-sans text-gray-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+        >
+          {t("nav.skipToContent")}
+        </a>
+        <Header />
+        <main id="main" className="mx-auto max-w-3xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-3xl px-4 pb-8 text-sm text-gray-700">{t("footer.tagline")}</footer>
+      </body>
+    </html>
+  );
+}

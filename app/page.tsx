@@ -1,0 +1,74 @@
+// The landing page: what Puente is, in the reader's language; signed in, the next steps.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { auth } from "@/server/auth";
+
+export default async function Home() {
+  const [t, session] = await Promise.all([getTranslations("home"), auth()]);
+  const user = session?.user;
+  const asks = [1, 2, 3] as const;
+  return (
+    <div className="space-y-8">
+      {user && (
+        <section aria-labelledby="next-steps" className="rounded-lg border border-brand-100 bg-white p-4">
+          <h2 id="next-steps" className="font-semibold">
+            {user.name ? t("welcomeBack", { name: user.name }) : t("nextStepsTitle")}
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            <li>
+              <Link href="/me" className="text-brand-700 underline">
+                {t("nextStepProfile")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/groups" className="text-brand-700 underline">
+                {t("nextStepGroups")}
+              </Link>
+            </li>
+          </ul>
+        </section>
+      )}
+      <section className="space-y-3">
+        <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t("eyebrow")}</p>
+        <h1 className="text-3xl font-bold leading-tight text-brand-800">{t("title")}</h1>
+        <p className="text-lg">{t("lead")}</p>
+        <div className="flex flex-wrap gap-3 pt-2">
+          <Link href="/groups" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
+            {t("ctaGroups")}
+          </Link>
+          {!user && (
+            <Link
+              href="/signin"
+              className="rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700"
+            >
+              {t("ctaSignIn")}
+            </Link>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="asks" className="space-y-3">
+        <h2 id="asks" className="text-xl font-semibold">
+          {t("asksTitle")}
+        </h2>
+        <ol className="grid gap-3 sm:grid-cols-3">
+          {asks.map((n) => (
+            <li key={n} className="rounded-lg bg-white p-4 shadow-sm">
+              <h3 className="font-semibold text-brand-800">{t(`ask${n}Title`)}</h3>
+              <p className="mt-1 text-sm">{t(`ask${n}`)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <h2 className="text-lg font-semibold">{t("whoTitle")}</h2>
+          <p className="mt-1">{t("who")}</p>
+        </div>
+        <div>
+          <h2 className="text-lg font-semibold">{t("privacyTitle")}</h2>
+          <p className="mt-1">{t("privacy")}</p>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Sign-in by an emailed link. A plain form: it works with JavaScript off.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requestSignInLink } from "../_shell/actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
+
+export default async function SignIn({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+}) {
+  const [t, params] = await Promise.all([getTranslations("signIn"), searchParams]);
+  const invalid = params.error === "email";
+  return (
+    <section className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p>{t("lead")}</p>
+      <form action={requestSignInLink} className="space-y-3 rounded-lg bg-white p-4 shadow-sm" noValidate>
+        {params.callbackUrl?.startsWith("/") && (
+          <input type="hidden" name="returnTo" value={params.callbackUrl} />
+        )}
+        <label htmlFor="email" className="block font-medium">
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          aria-describedby={invalid ? "email-hint email-error" : "email-hint"}
+          aria-invalid={invalid || undefined}
+          className="w-full rounded-md border border-gray-400 px-3 py-2"
+        />
+        <p id="email-hint" className="text-sm text-gray-700">
+          {t("emailHint")}
+        </p>
+        {invalid && (
+          <p id="email-error" role="alert" className="text-sm font-medium text-red-800">
+            {t("invalidEmail")}
+          </p>
+        )}
+        <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
+          {t("submit")}
+        </button>
+      </form>
+    </section>
+  );
+}

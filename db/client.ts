@@ -1,0 +1,103 @@
+// The one database client: PostgreSQL through `postgres` when DATABASE_URL is set, otherwise an
+// embedded PGlite database in PUENTE_DATA_DIR (default ./.data). Same schema, same migrations.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** A database or a transaction: domain functions take either, so they compose in one transaction. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "postgres" | "pglite";
+  /** The PostgreSQL URL, for work that needs its own connection (migrations, LISTEN). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// Several app servers may start at once on one PostgreSQL: only one of them migrates at a time.
+const MIGRATION_LOCK = 4_242_001;
+
+/** Empty environment variables count as unset (a blank `DATABASE_URL=` means "embedded"). */
+export function env(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const client = postgres(url, {
+    max: Number(env("DATABASE_POOL_SIZE") ?? 10),
+    onnotice: () => {},
+    // A restarted server drops every connection: the pool opens new ones on the next query.
+    idle_timeout: 30,
+    connect_timeout: 10,
+    max_lifetime: 60 * 30,
+  });
+  return {
+    db: drizzlePostgres({ client, schema }) as unknown as Database,
+    kind: "postgres",
+    url,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** An embedded database in `dataDir`, or in memory when no folder is given (tests). */
+export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  return {
+    db: drizzlePglite({ client, schema }) as unknown as Database,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === "pglite") {
+    await migratePglite(handle.db as never, { migrationsFolder });
+    return;
+  }
+  // Advisory locks belong to a session, so hold one connection for the whole migration.
+  if (!handle.url) throw new Error("A PostgreSQL handle needs its URL to migrate");
+  const single = postgres(handle.url, { max: 1, onnotice: () => {} });
+  try {
+    await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder });
+    await single`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await single.end({ timeout: 5 });
+  }
+}
+
+/** Opens the database named by the environment and brings its schema up to date. */
+export async function openDatabaseFromEnv(): Promise<DatabaseHandle> {
+  const url = env("DATABASE_URL");
+  const handle = url
+    ? await openPostgres(url)
+    : await openPglite(path.resolve(/*turbopackIgnore: true*/ env("PUENTE_DATA_DIR") ?? ".data"));
+  await migrateDatabase(handle);
+  return handle;
+}
+
+// One handle per process, kept on globalThis because Next.js loads this module in more than one
+// bundle (instrumentation, route handlers, server components) and PGlite allows one opener.
+const globalForDb = globalThis as unknown as { puenteDatabase?: Promise<DatabaseHandle> };
+
+export function getDatabase(): Promise<DatabaseHandle> {
+  globalForDb.puenteDatabase ??= openDatabaseFromEnv().catch((error: unknown) => {
+    globalForDb.puenteDatabase = undefined;
+    throw error;
+  });
+  return globalForDb.puenteDatabase;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,82 @@
+// Accounts and sign-in: the tables Auth.js's Drizzle adapter reads and writes, plus the
+// profile a person keeps in Puente. Only what is used is collected (EFF: collect only what is used).
+import { sql } from "drizzle-orm";
+import { boolean, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+export const locales = ["es", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const localeEnum = pgEnum("locale", locales);
+
+export const skills = [
+  "legal",
+  "medical",
+  "translation",
+  "driving",
+  "logistics",
+  "childcare",
+  "cooking",
+  "security",
+] as const;
+export type Skill = (typeof skills)[number];
+export const skillEnum = pgEnum("skill", skills);
+
+export const users = pgTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  /** Display name; may be a pseudonym. Auth.js calls it `name`. */
+  name: text("name"),
+  email: text("email").notNull().unique(),
+  emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+  image: text("image"),
+  preferredLanguage: localeEnum("preferred_language").notNull().default("es"),
+  languagesSpoken: text("languages_spoken")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  skills: skillEnum("skills")
+    .array()
+    .notNull()
+    .default(sql`'{}'::skill[]`),
+  phone: text("phone"),
+  isAdmin: boolean("is_admin").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (account) => [primaryKey({ columns: [account.provider, account.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (vt) => [primaryKey({ columns: [vt.identifier, vt.token] })],
+);

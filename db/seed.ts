@@ -1,0 +1,8 @@
+// `npm run seed`: fills the configured database (DATABASE_URL, or the embedded one) with demo data.
+import { getDatabase } from "./client";
+import { seedDemoData } from "./seed/demo";
+
+const handle = await getDatabase();
+const seeded = await seedDemoData(handle.db);
+console.log(seeded ? `Demo data added (${handle.kind}).` : "The database already has data: nothing added.");
+await handle.close();

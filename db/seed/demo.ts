@@ -1,0 +1,217 @@
+// Demo data: realistic, bilingual, and enough to show every feature at work on a first look.
+// Each domain adds its part here. People use example.org addresses (RFC 2606): no one real.
+import { count } from "drizzle-orm";
+import type { Database } from "../client";
+import { groups, memberships, users, type Country, type GroupKind, type MembershipRole } from "../schema";
+
+const people = [
+  {
+    key: "admin",
+    name: "Admin Puente",
+    email: "admin@puente.example.org",
+    isAdmin: true,
+    preferredLanguage: "es",
+    languagesSpoken: ["es", "en"],
+    skills: ["logistics"],
+  },
+  {
+    key: "lupe",
+    name: "Lupe M.",
+    email: "lupe@puente.example.org",
+    preferredLanguage: "es",
+    languagesSpoken: ["es", "en"],
+    skills: ["legal", "translation"],
+  },
+  {
+    key: "dan",
+    name: "Dan R.",
+    email: "dan@puente.example.org",
+    preferredLanguage: "en",
+    languagesSpoken: ["en", "es"],
+    skills: ["driving", "logistics"],
+  },
+  {
+    key: "marisol",
+    name: "Marisol",
+    email: "marisol@puente.example.org",
+    preferredLanguage: "es",
+    languagesSpoken: ["es"],
+    skills: ["medical", "childcare"],
+  },
+  {
+    key: "jt",
+    name: "J.T.",
+    email: "jt@puente.example.org",
+    preferredLanguage: "en",
+    languagesSpoken: ["en"],
+    skills: ["security", "driving"],
+  },
+  {
+    key: "rosa",
+    name: "Hna. Rosa",
+    email: "rosa@puente.example.org",
+    preferredLanguage: "es",
+    languagesSpoken: ["es", "en", "mam"],
+    skills: ["cooking", "translation"],
+  },
+  {
+    key: "kevin",
+    name: "Kevin O.",
+    email: "kevin@puente.example.org",
+    preferredLanguage: "en",
+    languagesSpoken: ["en", "es"],
+    skills: ["legal"],
+  },
+] as const;
+
+interface DemoGroup {
+  slug: string;
+  name: string;
+  kind: GroupKind;
+  city: string;
+  region: string;
+  country: Country;
+  verified: boolean;
+  descriptionEs: string;
+  descriptionEn: string;
+  contact: string;
+  members: [person: (typeof people)[number]["key"], role: MembershipRole, status?: "active" | "pending"][];
+}
+
+const demoGroups: DemoGroup[] = [
+  {
+    slug: "frontera-legal-san-diego",
+    name: "Frontera Legal San Diego",
+    kind: "legal_aid",
+    city: "San Diego",
+    region: "California",
+    country: "US",
+    verified: true,
+    descriptionEs:
+      "Abogadas y paralegales voluntarios que acompañan solicitudes de asilo en el puerto de entrada de San Ysidro.",
+    descriptionEn:
+      "Volunteer lawyers and paralegals who accompany asylum requests at the San Ysidro port of entry.",
+    contact: "https://fronteralegal.example.org",
+    members: [
+      ["lupe", "coordinator"],
+      ["kevin", "organizer"],
+      ["dan", "member"],
+    ],
+  },
+  {
+    slug: "albergue-casa-del-migrante-tijuana",
+    name: "Albergue Casa del Migrante Tijuana",
+    kind: "shelter",
+    city: "Tijuana",
+    region: "Baja California",
+    country: "MX",
+    verified: true,
+    descriptionEs:
+      "Albergue con 150 camas, comedor y atención médica básica para familias que esperan cruzar.",
+    descriptionEn:
+      "A shelter with 150 beds, a dining hall and basic medical care for families waiting to cross.",
+    contact: "contacto@casamigrante.example.org",
+    members: [
+      ["rosa", "coordinator"],
+      ["marisol", "organizer"],
+    ],
+  },
+  {
+    slug: "tucson-samaritans",
+    name: "Tucson Samaritans",
+    kind: "religious",
+    city: "Tucson",
+    region: "Arizona",
+    country: "US",
+    verified: true,
+    descriptionEs:
+      "Comunidad de fe que lleva agua y primeros auxilios al desierto de Sonora y recibe a quienes llegan a Nogales.",
+    descriptionEn:
+      "A faith community bringing water and first aid to the Sonoran desert and welcoming arrivals in Nogales.",
+    contact: "https://tucsonsamaritans.example.org",
+    members: [
+      ["jt", "coordinator"],
+      ["dan", "member"],
+    ],
+  },
+  {
+    slug: "red-de-salud-juarez",
+    name: "Red de Salud Fronteriza Juárez",
+    kind: "medical",
+    city: "Ciudad Juárez",
+    region: "Chihuahua",
+    country: "MX",
+    verified: true,
+    descriptionEs:
+      "Médicas, enfermeros y estudiantes de medicina que instalan puestos de salud donde llegan las caravanas.",
+    descriptionEn: "Doctors, nurses and medical students who set up health posts where the caravans arrive.",
+    contact: "saludjuarez@example.org",
+    members: [["marisol", "coordinator"]],
+  },
+  {
+    slug: "el-paso-students-for-migrant-justice",
+    name: "El Paso Students for Migrant Justice",
+    kind: "student",
+    city: "El Paso",
+    region: "Texas",
+    country: "US",
+    verified: true,
+    descriptionEs:
+      "Estudiantes de UTEP que organizan colectas, traducción y vigilias en el puente Paso del Norte.",
+    descriptionEn:
+      "UTEP students organizing supply drives, translation and vigils at the Paso del Norte bridge.",
+    contact: "@epstudents4mj",
+    members: [
+      ["kevin", "coordinator"],
+      ["jt", "member", "pending"],
+    ],
+  },
+  {
+    slug: "sindicato-de-jornaleros-mexicali",
+    name: "Sindicato de Jornaleros de Mexicali",
+    kind: "union",
+    city: "Mexicali",
+    region: "Baja California",
+    country: "MX",
+    verified: false,
+    descriptionEs:
+      "Sindicato agrícola que ofrece transporte y alojamiento temporal. En proceso de verificación.",
+    descriptionEn: "A farmworkers' union offering transport and temporary lodging. Being vetted.",
+    contact: "jornaleros.mexicali@example.org",
+    members: [["dan", "coordinator"]],
+  },
+];
+
+/** Fills an empty database with the demo data. Returns false, touching nothing, if it is not empty. */
+export async function seedDemoData(db: Database): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(users);
+  if (existing && existing.n > 0) return false;
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(users)
+      .values(
+        people.map(({ key: _key, ...person }) => ({
+          ...person,
+          languagesSpoken: [...person.languagesSpoken],
+          skills: [...person.skills],
+        })),
+      )
+      .returning({ id: users.id, email: users.email });
+    const userIds = new Map(people.map((p) => [p.key, inserted.find((u) => u.email === p.email)!.id]));
+    for (const { members, ...group } of demoGroups) {
+      const [row] = await tx
+        .insert(groups)
+        .values({ ...group, verifiedAt: group.verified ? new Date() : null })
+        .returning({ id: groups.id });
+      await tx.insert(memberships).values(
+        members.map(([person, role, status]) => ({
+          groupId: row!.id,
+          userId: userIds.get(person)!,
+          role,
+          status: status ?? "active",
+        })),
+      );
+    }
+  });
+  return true;
+}

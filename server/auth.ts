@@ -1,0 +1,141 @@
+// Auth.js: database sessions and sign-in by an emailed link. Links are single use (Auth.js deletes
+// the token when it is used) and expire after 15 minutes; session tokens carry 256 random bits.
+import { randomBytes } from "node:crypto";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
+import NextAuth, { type DefaultSession } from "next-auth";
+import type { EmailConfig } from "next-auth/providers";
+import { cookies } from "next/headers";
+import { env, getDb, type Database } from "@/db/client";
+import { accounts, instanceSettings, sessions, users, verificationTokens } from "@/db/schema";
+import { recordAudit } from "./audit/audit";
+import { sendEmail } from "./email/email";
+import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
+import { translator } from "./i18n/messages";
+import { log } from "./log";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; isAdmin: boolean } & DefaultSession["user"];
+  }
+  interface User {
+    isAdmin?: boolean;
+  }
+}
+
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
+
+const emailLink: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+  async sendVerificationRequest({ identifier, url, request }) {
+    const locale = localeOfRequest(request);
+    const t = translator(locale, "email");
+    const sent = await sendEmail(
+      {
+        to: identifier,
+        subject: t("signIn.subject"),
+        text: t("signIn.text", { url, minutes: SIGN_IN_LINK_MAX_AGE_SECONDS / 60 }),
+      },
+      { label: "Sign-in link", link: url },
+    );
+    if (sent) log.info("sign-in link sent");
+  },
+};
+
+function adminEmails(): Set<string> {
+  return new Set(
+    (env("PUENTE_ADMIN_EMAILS") ?? "")
+      .split(",")
+      .map((email) => email.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+/** AUTH_SECRET, or a secret made once and kept in the database so every app server shares it. */
+async function authSecret(db: Database): Promise<string> {
+  const fromEnv = env("AUTH_SECRET");
+  if (fromEnv) return fromEnv;
+  await db
+    .insert(instanceSettings)
+    .values({ key: "auth_secret", value: randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select({ value: instanceSettings.value })
+    .from(instanceSettings)
+    .where(eq(instanceSettings.key, "auth_secret"));
+  return row!.value;
+}
+
+let secret: Promise<string> | undefined;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  secret ??= authSecret(db);
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: await secret,
+    trustHost: true,
+    session: {
+      strategy: "database",
+      maxAge: 30 * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
+      generateSessionToken: () => randomBytes(32).toString("hex"),
+    },
+    providers: [emailLink],
+    pages: {
+      signIn: "/signin",
+      verifyRequest: "/signin/sent",
+      error: "/signin/error",
+      newUser: "/me?welcome=1",
+    },
+    callbacks: {
+      // Only what pages need leaves the server: never the session token, email or profile.
+      session({ session, user }) {
+        return {
+          expires: session.expires,
+          user: { id: user.id, name: user.name ?? null, isAdmin: Boolean(user.isAdmin) },
+        } as typeof session;
+      },
+    },
+    events: {
+      async createUser({ user }) {
+        const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+        if (user.id && isLocale(chosen)) {
+          await db.update(users).set({ preferredLanguage: chosen }).where(eq(users.id, user.id));
+        }
+      },
+      async signIn({ user }) {
+        if (!user.id) return;
+        if (user.email && adminEmails().has(user.email.toLowerCase()) && !user.isAdmin) {
+          await db.update(users).set({ isAdmin: true }).where(eq(users.id, user.id));
+          await recordAudit(db, {
+            actorId: user.id,
+            action: "admin.grant",
+            subjectType: "user",
+            subjectId: user.id,
+            detail: { reason: "PUENTE_ADMIN_EMAILS" },
+          });
+        }
+        await recordAudit(db, {
+          actorId: user.id,
+          action: "auth.sign_in",
+          subjectType: "user",
+          subjectId: user.id,
+        });
+        log.info("sign-in", { user: user.id });
+      },
+      async signOut(message) {
+        const userId = "session" in message ? message.session?.userId : undefined;
+        if (userId) log.info("sign-out", { user: userId });
+      },
+    },
+  };
+});

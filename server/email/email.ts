@@ -1,0 +1,43 @@
+// The one way Puente sends email: Nodemailer over SMTP_URL. With no SMTP configured (a newcomer's
+// machine), the email is not sent; its subject and any link in it are printed so nobody is stuck.
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/db/client";
+import { log } from "../log";
+
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+let transporter: Transporter | null | undefined;
+
+function smtp(): Transporter | null {
+  if (transporter === undefined) {
+    const url = env("SMTP_URL");
+    transporter = url ? nodemailer.createTransport(url) : null;
+  }
+  return transporter;
+}
+
+export function emailFrom(): string {
+  return env("EMAIL_FROM") ?? "Puente <no-reply@puente.localhost>";
+}
+
+export function isEmailConfigured(): boolean {
+  return smtp() !== null;
+}
+
+/** Sends `email`. Returns false (having printed it for the developer) when SMTP is not configured. */
+export async function sendEmail(email: Email, printable?: { link: string; label: string }): Promise<boolean> {
+  const transport = smtp();
+  if (!transport) {
+    log.warn("SMTP_URL is not set: email not sent", { subject: email.subject });
+    // The one place a link is printed on purpose, for a developer without an SMTP server.
+    if (printable) console.log(`${printable.label}: ${printable.link}`);
+    return false;
+  }
+  await transport.sendMail({ from: emailFrom(), ...email });
+  return true;
+}

@@ -1,0 +1,13 @@
+import { router, signedInProcedure } from "../trpc";
+import { profileInput } from "./inputs";
+import { endAllSessions, getProfile, updateProfile } from "./me";
+
+export const meRouter = router({
+  profile: signedInProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.actor)),
+
+  updateProfile: signedInProcedure
+    .input(profileInput)
+    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
+
+  signOutEverywhere: signedInProcedure.mutation(({ ctx }) => endAllSessions(ctx.db, ctx.actor)),
+});

@@ -1,0 +1,12 @@
+// The API: one router per domain, nothing else.
+import { groupsRouter } from "./groups/router";
+import { meRouter } from "./me/router";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  me: meRouter,
+  groups: groupsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

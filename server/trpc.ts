@@ -1,0 +1,135 @@
+// The tRPC core: the request context, the one error mapping, and the procedure builders that
+// say who may call a procedure (public, signedIn, admin, inGroup(...roles)).
+import { initTRPC, TRPCError } from "@trpc/server";
+import { and, eq, inArray } from "drizzle-orm";
+import superjson from "superjson";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { memberships, type MembershipRole } from "@/db/schema";
+import { DomainError } from "./errors";
+import { translator } from "./i18n/messages";
+import type { Locale } from "./i18n/locale";
+import { validationMessages } from "./i18n/validation";
+import { log } from "./log";
+
+/** The person making a request, as every domain function receives them. */
+export interface Actor {
+  id: string;
+  isAdmin: boolean;
+}
+
+export interface Context {
+  db: Database;
+  actor: Actor | null;
+  locale: Locale;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? "es";
+    const messages = translator(locale, "errors");
+    const cause = error.cause;
+    let message: string;
+    let fieldErrors: Record<string, string[]> | undefined;
+    if (cause instanceof DomainError) {
+      message = messages(cause.key, cause.values);
+    } else if (error.code === "BAD_REQUEST" && hasIssues(cause)) {
+      fieldErrors = validationMessages(locale, cause.issues);
+      message = messages("badInput");
+    } else if (error.code === "INTERNAL_SERVER_ERROR") {
+      message = messages("internal");
+    } else {
+      message = messages(codeKeys[error.code] ?? "internal");
+    }
+    return {
+      ...shape,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors,
+      },
+    };
+  },
+});
+
+const codeKeys: Partial<Record<TRPCError["code"], Parameters<ReturnType<typeof translator<"errors">>>[0]>> = {
+  UNAUTHORIZED: "unauthorized",
+  FORBIDDEN: "forbidden",
+  NOT_FOUND: "notFound",
+  BAD_REQUEST: "badInput",
+  PARSE_ERROR: "badInput",
+  METHOD_NOT_SUPPORTED: "badInput",
+  CONFLICT: "conflict",
+  TOO_MANY_REQUESTS: "tooManyRequests",
+  PAYLOAD_TOO_LARGE: "badInput",
+};
+
+function hasIssues(cause: unknown): cause is { issues: z.core.$ZodIssue[] } {
+  return typeof cause === "object" && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
+}
+
+/** Domain errors become TRPCErrors with their own code; anything unexpected is logged, not shown. */
+const mapErrors = t.middleware(async ({ next, path, type }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) {
+    return { ...result, error: new TRPCError({ code: cause.code, message: cause.key, cause }) };
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    log.error("procedure failed", { path, type, error: describe(cause ?? result.error) });
+  }
+  return result;
+});
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
+  return String(error).slice(0, 500);
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** A signed-in person. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new DomainError("UNAUTHORIZED", "unauthorized");
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** An admin of this Puente instance. */
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.isAdmin) throw new DomainError("FORBIDDEN", "forbidden");
+  return next();
+});
+
+export const groupInput = z.object({ groupId: z.uuid() });
+
+/**
+ * An active member of the group named by the input's `groupId`, in one of `roles` (any role when
+ * none is given). Checked against the database on every call, so a removal takes effect on the
+ * very next request. Admins do not pass implicitly: a group's inside is its members' business.
+ */
+export function inGroupProcedure(...roles: MembershipRole[]) {
+  return signedInProcedure.input(groupInput).use(async ({ ctx, input, next }) => {
+    const [membership] = await ctx.db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.groupId, input.groupId),
+          eq(memberships.userId, ctx.actor.id),
+          eq(memberships.status, "active"),
+          roles.length ? inArray(memberships.role, roles) : undefined,
+        ),
+      )
+      .limit(1);
+    if (!membership) throw new DomainError("FORBIDDEN", "notInGroup");
+    return next({ ctx: { ...ctx, membership: { groupId: input.groupId, role: membership.role } } });
+  });
+}
