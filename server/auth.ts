@@ -69,7 +69,19 @@ async function authSecret(db: Database): Promise<string> {
   return row!.value;
 }
 
+/** The language the person picked with the switch, when there is a Next.js request to ask. */
+async function chosenLocale(): Promise<string | undefined> {
+  try {
+    return (await cookies()).get(LOCALE_COOKIE)?.value;
+  } catch {
+    return undefined; // outside a request: tests, scripts
+  }
+}
+
 let secret: Promise<string> | undefined;
+
+/** 256 random bits: above ASVS 7.2.3's 128, where Auth.js's default UUID has 122. */
+export const generateSessionToken = () => randomBytes(32).toString("hex");
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
@@ -87,9 +99,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       strategy: "database",
       maxAge: 30 * 24 * 60 * 60,
       updateAge: 24 * 60 * 60,
-      generateSessionToken: () => randomBytes(32).toString("hex"),
+      generateSessionToken,
     },
     providers: [emailLink],
+    // Auth.js's own logger prints stacks and may print addresses: keep one scrubbed line instead.
+    logger: {
+      error: (error) =>
+        log.warn("auth failed", {
+          kind: error.name,
+          cause: error.cause instanceof Error ? error.cause.message : null,
+        }),
+      warn: (code) => log.warn("auth warning", { code }),
+      debug: () => {},
+    },
     pages: {
       signIn: "/signin",
       verifyRequest: "/signin/sent",
@@ -107,7 +129,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     },
     events: {
       async createUser({ user }) {
-        const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+        const chosen = await chosenLocale();
         if (user.id && isLocale(chosen)) {
           await db.update(users).set({ preferredLanguage: chosen }).where(eq(users.id, user.id));
         }

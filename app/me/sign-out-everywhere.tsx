@@ -1,6 +1,7 @@
 "use client";
 // Ending every session at once, after a confirmation: a destructive action is never one tap.
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "../_trpc/react";
@@ -8,9 +9,15 @@ import { useTRPC } from "../_trpc/react";
 export function SignOutEverywhere() {
   const t = useTranslations("me");
   const trpc = useTRPC();
+  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const end = useMutation(
-    trpc.me.signOutEverywhere.mutationOptions({ onSuccess: () => window.location.assign("/") }),
+    trpc.me.signOutEverywhere.mutationOptions({
+      onSuccess: () => {
+        router.push("/");
+        router.refresh();
+      },
+    }),
   );
   return (
     <section aria-labelledby="sessions" className="space-y-2 rounded-lg bg-white p-4 shadow-sm">

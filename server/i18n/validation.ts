@@ -11,7 +11,8 @@ export function validationMessages(
   const byField: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = issue.path.map(String).join(".") || "_";
-    (byField[field] ??= []).push(describeIssue(t, issue));
+    // One message per field: the first problem is the one to fix first.
+    byField[field] ??= [describeIssue(t, issue)];
   }
   return byField;
 }

@@ -1,0 +1,64 @@
+// Test data with sensible defaults: each test states only what matters to it.
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/db/client";
+import {
+  groups,
+  memberships,
+  users,
+  type GroupKind,
+  type MembershipRole,
+  type MembershipStatus,
+} from "@/db/schema";
+import type { Locale } from "@/server/i18n/locale";
+import { createCaller } from "@/server/root";
+import type { Actor } from "@/server/trpc";
+
+const unique = () => randomBytes(4).toString("hex");
+
+export async function makeUser(
+  db: Database,
+  overrides: Partial<typeof users.$inferInsert> = {},
+): Promise<Actor & { email: string; name: string | null }> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `person-${unique()}@example.org`, name: `Person ${unique()}`, ...overrides })
+    .returning({ id: users.id, isAdmin: users.isAdmin, email: users.email, name: users.name });
+  return user!;
+}
+
+export async function makeGroup(
+  db: Database,
+  overrides: Partial<typeof groups.$inferInsert> & { kind?: GroupKind } = {},
+) {
+  const suffix = unique();
+  const [group] = await db
+    .insert(groups)
+    .values({
+      slug: `group-${suffix}`,
+      name: `Group ${suffix}`,
+      kind: "community",
+      city: "Tijuana",
+      region: "Baja California",
+      country: "MX",
+      verified: true,
+      ...overrides,
+    })
+    .returning();
+  return group!;
+}
+
+export async function addMember(
+  db: Database,
+  groupId: string,
+  userId: string,
+  role: MembershipRole = "member",
+  status: MembershipStatus = "active",
+) {
+  const [membership] = await db.insert(memberships).values({ groupId, userId, role, status }).returning();
+  return membership!;
+}
+
+/** The API as `actor` sees it (null: signed out), in `locale`. */
+export function callerFor(db: Database, actor: Actor | null, locale: Locale = "en") {
+  return createCaller({ db, actor: actor && { id: actor.id, isAdmin: actor.isAdmin }, locale });
+}
