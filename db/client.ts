@@ -101,3 +101,11 @@ export function getDatabase(): Promise<DatabaseHandle> {
 export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
 }
+
+/** True for PostgreSQL's unique_violation (23505), whichever driver raised it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}

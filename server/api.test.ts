@@ -31,7 +31,9 @@ async function call(
       headers: { "content-type": "application/json" },
       body: mutation ? (init.body ?? JSON.stringify({ json: init.input })) : undefined,
     }),
-    createContext: async () => ({ db: handle.db, actor: init.actor ?? null, locale: init.locale ?? "en" }),
+    createContext: async () => ({ db: handle.db, actor: init.actor ?? null, locale: init.locale ?? "en",
+      origin: "http://puente.test",
+    }),
   });
   return { status: response.status, body: await response.json() };
 }

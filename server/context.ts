@@ -1,17 +1,21 @@
 // The context of a request that arrives over HTTP (the tRPC route, server components): the
 // database, the signed-in person from the Auth.js session, and the reader's language.
 import "server-only";
-import { getDb } from "@/db/client";
+import { headers } from "next/headers";
+import { env, getDb } from "@/db/client";
 import { auth } from "./auth";
 import { requestLocale } from "./i18n/request";
 import type { Context } from "./trpc";
 
 export async function createRequestContext(): Promise<Context> {
-  const [session, db, locale] = await Promise.all([auth(), getDb(), requestLocale()]);
+  const [session, db, locale, headerStore] = await Promise.all([auth(), getDb(), requestLocale(), headers()]);
+  const host = headerStore.get("x-forwarded-host") ?? headerStore.get("host") ?? "localhost:3000";
+  const proto = headerStore.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   const user = session?.user;
   return {
     db,
     locale,
+    origin: env("PUENTE_URL") ?? `${proto}://${host}`,
     actor: user?.id ? { id: user.id, isAdmin: user.isAdmin } : null,
   };
 }

@@ -1,4 +1,5 @@
 // The API: one router per domain, nothing else.
+import { auditRouter } from "./audit/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
 import { createCallerFactory, router } from "./trpc";
@@ -6,6 +7,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   me: meRouter,
   groups: groupsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

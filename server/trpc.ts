@@ -6,10 +6,8 @@ import superjson from "superjson";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, type MembershipRole } from "@/db/schema";
-import { DomainError } from "./errors";
-import { translator } from "./i18n/messages";
+import { DomainError, explainError } from "./errors";
 import type { Locale } from "./i18n/locale";
-import { validationMessages } from "./i18n/validation";
 import { log } from "./log";
 
 /** The person making a request, as every domain function receives them. */
@@ -22,26 +20,14 @@ export interface Context {
   db: Database;
   actor: Actor | null;
   locale: Locale;
+  /** Where links in emails point: PUENTE_URL, else the address the request came to. */
+  origin: string;
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
-    const locale = ctx?.locale ?? "es";
-    const messages = translator(locale, "errors");
-    const cause = error.cause;
-    let message: string;
-    let fieldErrors: Record<string, string[]> | undefined;
-    if (cause instanceof DomainError) {
-      message = messages(cause.key, cause.values);
-    } else if (error.code === "BAD_REQUEST" && hasIssues(cause)) {
-      fieldErrors = validationMessages(locale, cause.issues);
-      message = messages("badInput");
-    } else if (error.code === "INTERNAL_SERVER_ERROR") {
-      message = messages("internal");
-    } else {
-      message = messages(codeKeys[error.code] ?? "internal");
-    }
+    const { message, fieldErrors } = explainError(error, ctx?.locale ?? "es");
     return {
       ...shape,
       message,
@@ -54,22 +40,6 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
-
-const codeKeys: Partial<Record<TRPCError["code"], Parameters<ReturnType<typeof translator<"errors">>>[0]>> = {
-  UNAUTHORIZED: "unauthorized",
-  FORBIDDEN: "forbidden",
-  NOT_FOUND: "notFound",
-  BAD_REQUEST: "badInput",
-  PARSE_ERROR: "badInput",
-  METHOD_NOT_SUPPORTED: "badInput",
-  CONFLICT: "conflict",
-  TOO_MANY_REQUESTS: "tooManyRequests",
-  PAYLOAD_TOO_LARGE: "badInput",
-};
-
-function hasIssues(cause: unknown): cause is { issues: z.core.$ZodIssue[] } {
-  return typeof cause === "object" && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
-}
 
 /** Domain errors become TRPCErrors with their own code; anything unexpected is logged, not shown. */
 const mapErrors = t.middleware(async ({ next, path, type }) => {

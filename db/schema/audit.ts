@@ -2,6 +2,7 @@
 // positions (QUALITY.md, 16.2.5): subjects are referred to by id.
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { groups } from "./groups";
 
 export const auditEvents = pgTable(
   "audit_events",
@@ -13,7 +14,13 @@ export const auditEvents = pgTable(
     action: text("action").notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id"),
+    /** The group the event concerns, if any: lets admins filter the log by group. */
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "set null" }),
     detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>(),
   },
-  (a) => [index("audit_events_at_idx").on(a.at), index("audit_events_actor_idx").on(a.actorId)],
+  (a) => [
+    index("audit_events_at_idx").on(a.at),
+    index("audit_events_actor_idx").on(a.actorId, a.at),
+    index("audit_events_group_idx").on(a.groupId, a.at),
+  ],
 );

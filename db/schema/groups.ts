@@ -46,11 +46,15 @@ export const groups = pgTable(
     contact: text("contact").notNull().default(""),
     verified: boolean("verified").notNull().default(false),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /** Set when an admin turns the group down; it leaves the vetting queue. */
+    rejectedAt: timestamp("rejected_at", { withTimezone: true }),
+    /** The admin's note on the last vetting decision, shown to the group's coordinators. */
+    vettingNote: text("vetting_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (g) => [
     index("groups_directory_idx").on(g.verified, g.name, g.id),
-    index("groups_name_search_idx").on(sql`lower(${g.name})`),
+    uniqueIndex("groups_name_unique_idx").on(sql`lower(${g.name})`),
   ],
 );
 
@@ -73,4 +77,26 @@ export const memberships = pgTable(
     uniqueIndex("memberships_group_user_idx").on(m.groupId, m.userId),
     index("memberships_user_idx").on(m.userId),
   ],
+);
+
+/**
+ * An invitation by email. Only a hash of the token is stored; the invitee's address is kept
+ * until the invitation is used or expires, to match it against the person who accepts.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: membershipRoleEnum("role").notNull().default("member"),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (i) => [index("invitations_email_idx").on(i.email), index("invitations_group_idx").on(i.groupId)],
 );

@@ -8,6 +8,7 @@ export interface AuditEntry {
   action: string;
   subjectType: string;
   subjectId?: string | null;
+  groupId?: string | null;
   detail?: Record<string, string | number | boolean | null>;
 }
 
@@ -17,6 +18,7 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId ?? null,
+    groupId: entry.groupId ?? null,
     detail: entry.detail ?? null,
   });
 }

@@ -1,8 +1,9 @@
 // Test data with sensible defaults: each test states only what matters to it.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import {
   groups,
+  invitations,
   memberships,
   users,
   type GroupKind,
@@ -60,5 +61,31 @@ export async function addMember(
 
 /** The API as `actor` sees it (null: signed out), in `locale`. */
 export function callerFor(db: Database, actor: Actor | null, locale: Locale = "en") {
-  return createCaller({ db, actor: actor && { id: actor.id, isAdmin: actor.isAdmin }, locale });
+  return createCaller({
+    db,
+    actor: actor && { id: actor.id, isAdmin: actor.isAdmin },
+    locale,
+    origin: "http://puente.test",
+  });
+}
+
+/** An invitation stored as `invite` would store it; returns the raw token of its link. */
+export async function makeInvitation(
+  db: Database,
+  groupId: string,
+  email: string,
+  overrides: Partial<typeof invitations.$inferInsert> = {},
+) {
+  const token = randomBytes(32).toString("base64url");
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      groupId,
+      email,
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      ...overrides,
+    })
+    .returning();
+  return { ...invitation!, token };
 }

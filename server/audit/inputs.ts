@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const AUDIT_PAGE_SIZE = 50;
+export const auditKinds = ["auth", "admin", "group", "membership", "invitation"] as const;
+
+export const auditQueryInput = z.object({
+  actorId: z.string().min(1).max(64).optional(),
+  groupId: z.uuid().optional(),
+  kind: z.enum(auditKinds).optional(),
+  /** Keyset cursor: the oldest event of the previous page. */
+  before: z.object({ at: z.date(), id: z.uuid() }).optional(),
+});

@@ -1,0 +1,141 @@
+// Who may call what: every procedure of the API, found from the router itself, against every kind
+// of caller, on the real database. A procedure missing from the table fails the test.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { appRouter } from "./root";
+import { createTestDatabase } from "./testing/database";
+import { addMember, callerFor, makeGroup, makeInvitation, makeUser } from "./testing/factories";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+const callers = ["anonymous", "stranger", "pending", "member", "organizer", "coordinator", "admin"] as const;
+type Caller = (typeof callers)[number];
+type Outcome = "ok" | TRPCError["code"];
+
+/** A verified group with one person in each position, built anew for every call. */
+async function scenario() {
+  const db = handle.db;
+  const group = await makeGroup(db, { verified: true });
+  const unverified = await makeGroup(db, { verified: false });
+  const people = {
+    stranger: await makeUser(db),
+    pending: await makeUser(db),
+    member: await makeUser(db),
+    organizer: await makeUser(db),
+    coordinator: await makeUser(db),
+    admin: await makeUser(db, { isAdmin: true }),
+    applicant: await makeUser(db),
+    target: await makeUser(db),
+  };
+  await addMember(db, group.id, people.pending.id, "member", "pending");
+  await addMember(db, group.id, people.applicant.id, "member", "pending");
+  await addMember(db, group.id, people.member.id, "member");
+  await addMember(db, group.id, people.target.id, "member");
+  await addMember(db, group.id, people.organizer.id, "organizer");
+  await addMember(db, group.id, people.coordinator.id, "coordinator");
+  await addMember(db, unverified.id, people.coordinator.id, "coordinator");
+  const invitation = await makeInvitation(db, group.id, people.target.email);
+  return { group, unverified, people, invitation };
+}
+type Scenario = Awaited<ReturnType<typeof scenario>>;
+
+const everyone = (outcome: Outcome) => Object.fromEntries(callers.map((c) => [c, outcome])) as Record<Caller, Outcome>;
+const signedIn = (outcome: Outcome = "ok") => ({ ...everyone(outcome), anonymous: "UNAUTHORIZED" as const });
+const only = (allowed: Caller[], otherwise: Outcome = "FORBIDDEN") => ({
+  ...signedIn(otherwise),
+  ...Object.fromEntries(allowed.map((c) => [c, "ok"])),
+});
+
+const details = () => ({
+  name: `Grupo ${Math.random().toString(36).slice(2, 10)}`,
+  kind: "community" as const,
+  country: "MX" as const,
+  city: "Tijuana",
+  region: "Baja California",
+  descriptionEs: "Descripción",
+  descriptionEn: "Description",
+  contact: "",
+});
+
+const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Caller, Outcome> }> = {
+  "me.profile": { input: () => undefined, expect: signedIn() },
+  "me.updateProfile": {
+    input: () => ({ name: "N", preferredLanguage: "es", languagesSpoken: [], skills: [], phone: "" }),
+    expect: signedIn(),
+  },
+  "me.signOutEverywhere": { input: () => undefined, expect: signedIn() },
+  "groups.directory": { input: () => ({}), expect: everyone("ok") },
+  "groups.bySlug": { input: (s) => ({ slug: s.group.slug }), expect: everyone("ok") },
+  "groups.create": { input: details, expect: signedIn() },
+  "groups.update": { input: (s) => ({ groupId: s.group.id, ...details() }), expect: only(["coordinator"]) },
+  "groups.mine": { input: () => undefined, expect: signedIn() },
+  "groups.members": { input: (s) => ({ groupId: s.group.id }), expect: only(["member", "organizer", "coordinator"]) },
+  "groups.requests": { input: (s) => ({ groupId: s.group.id }), expect: only(["organizer", "coordinator"]) },
+  "groups.requestToJoin": {
+    input: (s) => ({ groupId: s.group.id }),
+    expect: { ...signedIn(), member: "CONFLICT", organizer: "CONFLICT", coordinator: "CONFLICT" },
+  },
+  "groups.decideRequest": {
+    input: (s) => ({ groupId: s.group.id, userId: s.people.applicant.id, approve: true }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "groups.changeRole": {
+    input: (s) => ({ groupId: s.group.id, userId: s.people.target.id, role: "organizer" }),
+    expect: only(["coordinator"]),
+  },
+  "groups.removeMember": {
+    input: (s) => ({ groupId: s.group.id, userId: s.people.target.id }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "groups.leave": {
+    input: (s) => ({ groupId: s.group.id }),
+    expect: { ...signedIn(), stranger: "NOT_FOUND", admin: "NOT_FOUND", coordinator: "CONFLICT" },
+  },
+  "groups.invite": {
+    input: (s) => ({ groupId: s.group.id, email: `new-${s.group.id}@example.org`, role: "member" }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "groups.invitations": { input: (s) => ({ groupId: s.group.id }), expect: only(["organizer", "coordinator"]) },
+  "groups.invitation": { input: (s) => ({ token: s.invitation.token }), expect: signedIn() },
+  // The invitation is addressed to someone else: nobody but them may answer it.
+  "groups.answerInvitation": { input: (s) => ({ token: s.invitation.token, accept: true }), expect: signedIn("FORBIDDEN") },
+  "groups.vettingQueue": { input: () => undefined, expect: only(["admin"]) },
+  "groups.verify": { input: (s) => ({ groupId: s.unverified.id, note: "" }), expect: only(["admin"]) },
+  "groups.reject": { input: (s) => ({ groupId: s.unverified.id, note: "Not a real group" }), expect: only(["admin"]) },
+  "audit.list": { input: () => ({}), expect: only(["admin"]) },
+};
+
+async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {
+  const s = await scenario();
+  const actor = caller === "anonymous" ? null : s.people[caller];
+  const api = callerFor(handle.db, actor) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const [namespace, name] = path.split(".") as [string, string];
+  try {
+    await api[namespace]![name]!(table[path]!.input(s));
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe("authorization", () => {
+  it("has an entry for every procedure of the API", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(procedures.filter((path) => !(path in table))).toEqual([]);
+    expect(Object.keys(table).filter((path) => !procedures.includes(path))).toEqual([]);
+  });
+
+  for (const path of Object.keys(table)) {
+    it(`${path}: lets exactly the right callers through`, async () => {
+      const outcomes: Record<string, Outcome> = {};
+      for (const caller of callers) outcomes[caller] = await outcomeOf(path, caller);
+      expect(outcomes).toEqual(table[path]!.expect);
+    });
+  }
+});
