@@ -31,7 +31,10 @@ async function call(
       headers: { "content-type": "application/json" },
       body: mutation ? (init.body ?? JSON.stringify({ json: init.input })) : undefined,
     }),
-    createContext: async () => ({ db: handle.db, actor: init.actor ?? null, locale: init.locale ?? "en",
+    createContext: async () => ({
+      db: handle.db,
+      actor: init.actor ?? null,
+      locale: init.locale ?? "en",
       origin: "http://puente.test",
     }),
   });

@@ -44,7 +44,8 @@ async function scenario() {
 }
 type Scenario = Awaited<ReturnType<typeof scenario>>;
 
-const everyone = (outcome: Outcome) => Object.fromEntries(callers.map((c) => [c, outcome])) as Record<Caller, Outcome>;
+const everyone = (outcome: Outcome) =>
+  Object.fromEntries(callers.map((c) => [c, outcome])) as Record<Caller, Outcome>;
 const signedIn = (outcome: Outcome = "ok") => ({ ...everyone(outcome), anonymous: "UNAUTHORIZED" as const });
 const only = (allowed: Caller[], otherwise: Outcome = "FORBIDDEN") => ({
   ...signedIn(otherwise),
@@ -74,7 +75,10 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   "groups.create": { input: details, expect: signedIn() },
   "groups.update": { input: (s) => ({ groupId: s.group.id, ...details() }), expect: only(["coordinator"]) },
   "groups.mine": { input: () => undefined, expect: signedIn() },
-  "groups.members": { input: (s) => ({ groupId: s.group.id }), expect: only(["member", "organizer", "coordinator"]) },
+  "groups.members": {
+    input: (s) => ({ groupId: s.group.id }),
+    expect: only(["member", "organizer", "coordinator"]),
+  },
   "groups.requests": { input: (s) => ({ groupId: s.group.id }), expect: only(["organizer", "coordinator"]) },
   "groups.requestToJoin": {
     input: (s) => ({ groupId: s.group.id }),
@@ -100,20 +104,32 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     input: (s) => ({ groupId: s.group.id, email: `new-${s.group.id}@example.org`, role: "member" }),
     expect: only(["organizer", "coordinator"]),
   },
-  "groups.invitations": { input: (s) => ({ groupId: s.group.id }), expect: only(["organizer", "coordinator"]) },
+  "groups.invitations": {
+    input: (s) => ({ groupId: s.group.id }),
+    expect: only(["organizer", "coordinator"]),
+  },
   "groups.invitation": { input: (s) => ({ token: s.invitation.token }), expect: signedIn() },
   // The invitation is addressed to someone else: nobody but them may answer it.
-  "groups.answerInvitation": { input: (s) => ({ token: s.invitation.token, accept: true }), expect: signedIn("FORBIDDEN") },
+  "groups.answerInvitation": {
+    input: (s) => ({ token: s.invitation.token, accept: true }),
+    expect: signedIn("FORBIDDEN"),
+  },
   "groups.vettingQueue": { input: () => undefined, expect: only(["admin"]) },
   "groups.verify": { input: (s) => ({ groupId: s.unverified.id, note: "" }), expect: only(["admin"]) },
-  "groups.reject": { input: (s) => ({ groupId: s.unverified.id, note: "Not a real group" }), expect: only(["admin"]) },
+  "groups.reject": {
+    input: (s) => ({ groupId: s.unverified.id, note: "Not a real group" }),
+    expect: only(["admin"]),
+  },
   "audit.list": { input: () => ({}), expect: only(["admin"]) },
 };
 
 async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {
   const s = await scenario();
   const actor = caller === "anonymous" ? null : s.people[caller];
-  const api = callerFor(handle.db, actor) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const api = callerFor(handle.db, actor) as unknown as Record<
+    string,
+    Record<string, (input: unknown) => Promise<unknown>>
+  >;
   const [namespace, name] = path.split(".") as [string, string];
   try {
     await api[namespace]![name]!(table[path]!.input(s));

@@ -10,7 +10,9 @@ import type { Context } from "./trpc";
 export async function createRequestContext(): Promise<Context> {
   const [session, db, locale, headerStore] = await Promise.all([auth(), getDb(), requestLocale(), headers()]);
   const host = headerStore.get("x-forwarded-host") ?? headerStore.get("host") ?? "localhost:3000";
-  const proto = headerStore.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const proto =
+    headerStore.get("x-forwarded-proto") ??
+    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   const user = session?.user;
   return {
     db,

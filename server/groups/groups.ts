@@ -34,9 +34,7 @@ export async function listDirectory(db: Database, input: z.output<typeof directo
   if (input.country) filters.push(eq(groups.country, input.country));
   if (input.query) {
     const pattern = `%${escapeLike(input.query)}%`;
-    filters.push(
-      or(ilike(groups.name, pattern), ilike(groups.city, pattern), ilike(groups.region, pattern)),
-    );
+    filters.push(or(ilike(groups.name, pattern), ilike(groups.city, pattern), ilike(groups.region, pattern)));
   }
   if (input.after) {
     filters.push(
@@ -82,10 +80,7 @@ export async function getGroupBySlug(db: Database, actor: Actor | null, slug: st
       myStatus: memberships.status,
     })
     .from(groups)
-    .leftJoin(
-      memberships,
-      and(eq(memberships.groupId, groups.id), eq(memberships.userId, actor?.id ?? "")),
-    )
+    .leftJoin(memberships, and(eq(memberships.groupId, groups.id), eq(memberships.userId, actor?.id ?? "")))
     .where(eq(groups.slug, slug));
   if (!row) throw notFound();
   const { rejected, vettingNote, myRole, myStatus, ...group } = row;
@@ -96,17 +91,12 @@ export async function getGroupBySlug(db: Database, actor: Actor | null, slug: st
     ...group,
     membership,
     // The vetting outcome is for the group's coordinators and the admins who decide it.
-    vetting:
-      isCoordinator || actor?.isAdmin ? { rejected: rejected !== null, note: vettingNote } : null,
+    vetting: isCoordinator || actor?.isAdmin ? { rejected: rejected !== null, note: vettingNote } : null,
   };
 }
 
 /** Creates a group, unverified, with its creator as its first coordinator. */
-export async function createGroup(
-  db: Database,
-  actor: Actor,
-  input: z.output<typeof groupDetailsInput>,
-) {
+export async function createGroup(db: Database, actor: Actor, input: z.output<typeof groupDetailsInput>) {
   const slug = slugFromName(input.name);
   if (slug.length < 2) throw new DomainError("BAD_REQUEST", "nameNeedsLetters");
   try {
@@ -173,6 +163,11 @@ export async function listMyGroups(db: Database, actor: Actor) {
     })
     .from(memberships)
     .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(and(eq(memberships.userId, actor.id), or(eq(memberships.status, "active"), eq(memberships.status, "pending"))))
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        or(eq(memberships.status, "active"), eq(memberships.status, "pending")),
+      ),
+    )
     .orderBy(asc(memberships.status), asc(groups.name));
 }

@@ -76,9 +76,20 @@ export async function invite(
 /** Invitations not yet used nor expired, for the group's coordinators and organizers. */
 export async function listOpenInvitations(db: Database, groupId: string) {
   return db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+    })
     .from(invitations)
-    .where(and(eq(invitations.groupId, groupId), isNull(invitations.usedAt), gt(invitations.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(invitations.groupId, groupId),
+        isNull(invitations.usedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    )
     .orderBy(asc(invitations.createdAt));
 }
 
@@ -131,7 +142,10 @@ export async function answerInvitation(db: Database, actor: Actor, key: Invitati
       throw new DomainError("FORBIDDEN", "invitationForSomeoneElse");
     }
     // Used once, and the address is no longer needed.
-    await tx.update(invitations).set({ usedAt: sql`now()`, email: "" }).where(eq(invitations.id, invitation.id));
+    await tx
+      .update(invitations)
+      .set({ usedAt: sql`now()`, email: "" })
+      .where(eq(invitations.id, invitation.id));
     if (accept) {
       await tx
         .insert(memberships)
@@ -158,9 +172,17 @@ export async function listMyInvitations(db: Database, actor: Actor) {
   const email = await actorEmail(db, actor);
   if (!email) return [];
   return db
-    .select({ id: invitations.id, groupName: groups.name, groupSlug: groups.slug, role: invitations.role, expiresAt: invitations.expiresAt })
+    .select({
+      id: invitations.id,
+      groupName: groups.name,
+      groupSlug: groups.slug,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+    })
     .from(invitations)
     .innerJoin(groups, eq(groups.id, invitations.groupId))
-    .where(and(eq(invitations.email, email), isNull(invitations.usedAt), gt(invitations.expiresAt, sql`now()`)))
+    .where(
+      and(eq(invitations.email, email), isNull(invitations.usedAt), gt(invitations.expiresAt, sql`now()`)),
+    )
     .orderBy(asc(invitations.expiresAt));
 }

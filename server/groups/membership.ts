@@ -29,10 +29,7 @@ export async function listJoinRequests(db: Database, groupId: string) {
 
 /** Asks to join a verified group. Asking again while pending returns the same request. */
 export async function requestToJoin(db: Database, actor: Actor, groupId: string) {
-  const [group] = await db
-    .select({ verified: groups.verified })
-    .from(groups)
-    .where(eq(groups.id, groupId));
+  const [group] = await db.select({ verified: groups.verified }).from(groups).where(eq(groups.id, groupId));
   if (!group?.verified) throw notFound();
   return db.transaction(async (tx) => {
     const [created] = await tx

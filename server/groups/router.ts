@@ -21,7 +21,13 @@ import {
   slugInput,
   vettingInput,
 } from "./inputs";
-import { answerInvitation, describeInvitation, invite, listMyInvitations, listOpenInvitations } from "./invitations";
+import {
+  answerInvitation,
+  describeInvitation,
+  invite,
+  listMyInvitations,
+  listOpenInvitations,
+} from "./invitations";
 import {
   changeRole,
   decideJoinRequest,

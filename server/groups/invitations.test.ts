@@ -1,0 +1,116 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { invitations, memberships } from "@/db/schema";
+import { createTestDatabase } from "../testing/database";
+import { addMember, callerFor, makeGroup, makeInvitation, makeUser } from "../testing/factories";
+import { startMailbox, type TestMailbox } from "../testing/smtp";
+
+let handle: DatabaseHandle;
+let mailbox: TestMailbox;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  mailbox = await startMailbox();
+  process.env.SMTP_URL = mailbox.url;
+});
+afterAll(async () => {
+  await mailbox.close();
+  await handle.close();
+});
+
+describe("inviting by email", () => {
+  it("emails a bilingual single-use link that makes the invited person a member with the given role", async () => {
+    const group = await makeGroup(handle.db, { name: "Frontera Legal" });
+    const coordinator = await makeUser(handle.db);
+    const invitee = await makeUser(handle.db, { email: "nuevo@example.org" });
+    await addMember(handle.db, group.id, coordinator.id, "coordinator");
+    await callerFor(handle.db, coordinator).groups.invite({
+      groupId: group.id,
+      email: "Nuevo@Example.org",
+      role: "organizer",
+    });
+    const email = await mailbox.waitFor("nuevo@example.org");
+    expect(email.text).toContain("Te invitan a unirte a Frontera Legal");
+    expect(email.text).toContain("You are invited to join Frontera Legal");
+    const token = email.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)![1]!;
+    const [stored] = await handle.db.select().from(invitations).where(eq(invitations.groupId, group.id));
+    expect(stored!.tokenHash).not.toContain(token);
+
+    const api = callerFor(handle.db, invitee);
+    expect(await api.groups.invitation({ token })).toMatchObject({
+      groupName: "Frontera Legal",
+      forMe: true,
+    });
+    await api.groups.answerInvitation({ token, accept: true });
+    const [membership] = await handle.db.select().from(memberships).where(eq(memberships.userId, invitee.id));
+    expect(membership).toMatchObject({ role: "organizer", status: "active" });
+
+    await expect(api.groups.answerInvitation({ token, accept: true })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const [used] = await handle.db.select().from(invitations).where(eq(invitations.id, stored!.id));
+    expect(used!.email).toBe("");
+  });
+
+  it("refuses an expired invitation and changes nothing", async () => {
+    const group = await makeGroup(handle.db);
+    const invitee = await makeUser(handle.db);
+    const { token } = await makeInvitation(handle.db, group.id, invitee.email, {
+      expiresAt: new Date(Date.now() - 60_000),
+    });
+    await expect(
+      callerFor(handle.db, invitee).groups.answerInvitation({ token, accept: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await handle.db.select().from(memberships).where(eq(memberships.userId, invitee.id))).toEqual([]);
+  });
+
+  it("refuses a forged token", async () => {
+    const someone = await makeUser(handle.db);
+    await expect(
+      callerFor(handle.db, someone).groups.answerInvitation({ token: "A".repeat(43), accept: true }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("cannot be accepted by someone the link was forwarded to", async () => {
+    const group = await makeGroup(handle.db);
+    const invitee = await makeUser(handle.db);
+    const other = await makeUser(handle.db);
+    const { token } = await makeInvitation(handle.db, group.id, invitee.email);
+    const api = callerFor(handle.db, other);
+    expect(await api.groups.invitation({ token })).toMatchObject({ forMe: false });
+    await expect(api.groups.answerInvitation({ token, accept: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await handle.db.select().from(memberships).where(eq(memberships.userId, other.id))).toEqual([]);
+  });
+
+  it("shows waiting invitations on the invitee's own list, and declining one uses it up", async () => {
+    const group = await makeGroup(handle.db, { name: "Tucson Samaritans" });
+    const invitee = await makeUser(handle.db);
+    const invitation = await makeInvitation(handle.db, group.id, invitee.email);
+    const api = callerFor(handle.db, invitee);
+    const { invitations: waiting } = await api.groups.mine();
+    expect(waiting.map((i) => i.groupName)).toEqual(["Tucson Samaritans"]);
+    await api.groups.answerInvitation({ id: invitation.id, accept: false });
+    expect((await api.groups.mine()).invitations).toEqual([]);
+    expect(await handle.db.select().from(memberships).where(eq(memberships.userId, invitee.id))).toEqual([]);
+  });
+
+  it("organizers may invite members but not organizers; nobody invites an existing member", async () => {
+    const group = await makeGroup(handle.db);
+    const organizer = await makeUser(handle.db);
+    const member = await makeUser(handle.db);
+    await addMember(handle.db, group.id, organizer.id, "organizer");
+    await addMember(handle.db, group.id, member.id, "member");
+    const api = callerFor(handle.db, organizer);
+    await expect(
+      api.groups.invite({ groupId: group.id, email: "x@example.org", role: "organizer" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api.groups.invite({ groupId: group.id, email: member.email, role: "member" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      api.groups.invite({ groupId: group.id, email: "not-an-email", role: "member" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
