@@ -5,7 +5,12 @@ import { auth } from "@/server/auth";
 import { setLanguage, signOutAction } from "./actions";
 
 export async function Header() {
-  const [t, locale, session] = await Promise.all([getTranslations("nav"), getLocale(), auth()]);
+  const [t, ta, locale, session] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("navAdmin"),
+    getLocale(),
+    auth(),
+  ]);
   const other = locale === "es" ? "en" : "es";
   const user = session?.user;
   return (
@@ -51,6 +56,20 @@ export async function Header() {
               {t("groups")}
             </Link>
           </li>
+          {user?.isAdmin && (
+            <>
+              <li>
+                <Link href="/admin/groups" className="text-gray-800 hover:text-brand-700">
+                  {ta("vetting")}
+                </Link>
+              </li>
+              <li>
+                <Link href="/admin/audit" className="text-gray-800 hover:text-brand-700">
+                  {ta("audit")}
+                </Link>
+              </li>
+            </>
+          )}
           {user && (
             <li className="ml-auto">
               <Link href="/me" className="font-medium text-brand-700">

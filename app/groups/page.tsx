@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { countries, groupKinds } from "@/db/schema";
 import { directoryInput } from "@/server/groups/inputs";
+import { auth } from "@/server/auth";
 import { serverApi } from "../_trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,12 +26,13 @@ function parseSearch(search: Search) {
 }
 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const [t, tk, tc, api, search] = await Promise.all([
+  const [t, tk, tc, api, search, session] = await Promise.all([
     getTranslations("groups"),
     getTranslations("groupKinds"),
     getTranslations("countries"),
     serverApi(),
     searchParams,
+    auth(),
   ]);
   const filters = parseSearch(search);
   const { groups, next } = await api.groups.directory(filters);
@@ -45,9 +47,19 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
     : null;
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1">{t("lead")}</p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="mr-auto">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="mt-1">{t("lead")}</p>
+        </div>
+        {session?.user && (
+          <Link
+            href="/groups/new"
+            className="rounded-md border border-brand-700 bg-white px-3 py-2 font-medium text-brand-700"
+          >
+            {t("create")}
+          </Link>
+        )}
       </div>
       <form
         method="get"

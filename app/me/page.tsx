@@ -6,6 +6,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "../_trpc/react";
 import { serverApi } from "../_trpc/server";
 import { auth } from "@/server/auth";
+import { MyGroups } from "./my-groups";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
@@ -38,6 +39,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         </p>
       )}
       {profile.isAdmin && <p className="text-sm text-brand-800">{t("admin")}</p>}
+      <MyGroups />
       <NextIntlClientProvider messages={clientMessages}>
         <TRPCReactProvider>
           <ProfileForm profile={profile} />

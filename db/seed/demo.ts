@@ -1,8 +1,18 @@
 // Demo data: realistic, bilingual, and enough to show every feature at work on a first look.
 // Each domain adds its part here. People use example.org addresses (RFC 2606): no one real.
+import { createHash, randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import type { Database } from "../client";
-import { groups, memberships, users, type Country, type GroupKind, type MembershipRole } from "../schema";
+import {
+  auditEvents,
+  groups,
+  invitations,
+  memberships,
+  users,
+  type Country,
+  type GroupKind,
+  type MembershipRole,
+} from "../schema";
 
 const people = [
   {
@@ -198,11 +208,22 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       )
       .returning({ id: users.id, email: users.email });
     const userIds = new Map(people.map((p) => [p.key, inserted.find((u) => u.email === p.email)!.id]));
+    const groupIds = new Map<string, string>();
     for (const { members, ...group } of demoGroups) {
       const [row] = await tx
         .insert(groups)
         .values({ ...group, verifiedAt: group.verified ? new Date() : null })
         .returning({ id: groups.id });
+      groupIds.set(group.slug, row!.id);
+      if (group.verified) {
+        await tx.insert(auditEvents).values({
+          actorId: userIds.get("admin")!,
+          action: "group.verify",
+          subjectType: "group",
+          subjectId: row!.id,
+          groupId: row!.id,
+        });
+      }
       await tx.insert(memberships).values(
         members.map(([person, role, status]) => ({
           groupId: row!.id,
@@ -212,6 +233,16 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         })),
       );
     }
+    // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
+    // she answers it from her own page).
+    await tx.insert(invitations).values({
+      groupId: groupIds.get("tucson-samaritans")!,
+      email: "marisol@puente.example.org",
+      role: "organizer",
+      tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      invitedBy: userIds.get("jt")!,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    });
   });
   return true;
 }

@@ -1,8 +1,10 @@
-// A group's public page.
+// A group's page: public details for everyone; the roster and its management for members.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { auth } from "@/server/auth";
 import { orNotFound, serverApi } from "../../_trpc/server";
+import { MembersPanel, MyStanding } from "./membership";
 
 type Params = Promise<{ slug: string }>;
 
@@ -13,26 +15,41 @@ async function load(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const group = await load(params);
-  return { title: group.name };
+  return { title: group.name, robots: group.verified ? undefined : { index: false } };
 }
 
-export default async function GroupPage({ params }: { params: Params }) {
-  const [group, t, tk, tc, locale] = await Promise.all([
+export default async function GroupPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const [group, t, tk, tc, locale, session, search] = await Promise.all([
     load(params),
     getTranslations("groups"),
     getTranslations("groupKinds"),
     getTranslations("countries"),
     getLocale(),
+    auth(),
+    searchParams,
   ]);
   const description =
     (locale === "es" ? group.descriptionEs : group.descriptionEn) ||
     group.descriptionEs ||
     group.descriptionEn;
+  const otherDescription = locale === "es" ? group.descriptionEn : group.descriptionEs;
+  const active = group.membership?.status === "active" ? group.membership : null;
   return (
-    <article className="space-y-4">
+    <article className="space-y-5">
       <Link href="/groups" className="text-sm text-brand-700 underline">
         {t("backToDirectory")}
       </Link>
+      {search.created && (
+        <p role="status" className="rounded-md bg-brand-100 p-3">
+          {t("created")}
+        </p>
+      )}
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{group.name}</h1>
         <p className="text-sm text-gray-700">
@@ -41,13 +58,35 @@ export default async function GroupPage({ params }: { params: Params }) {
         <p className={group.verified ? "text-sm font-medium text-brand-700" : "text-sm text-gray-700"}>
           {group.verified ? `✓ ${t("verified")}` : t("unverified")}
         </p>
+        {active?.role === "coordinator" && (
+          <Link href={`/groups/${group.slug}/edit`} className="text-sm text-brand-700 underline">
+            {t("edit")}
+          </Link>
+        )}
       </header>
+      {group.vetting && !group.verified && (
+        <div className="rounded-md border border-sun-500 bg-white p-3 text-sm">
+          <p>{group.vetting.rejected ? t("vettingRejected") : t("vettingPending")}</p>
+          {group.vetting.note && <p>{t("vettingNote", { note: group.vetting.note })}</p>}
+        </div>
+      )}
+      <MyStanding group={group} signedIn={Boolean(session?.user)} />
       {description && (
         <section aria-labelledby="about">
           <h2 id="about" className="font-semibold">
             {t("about")}
           </h2>
           <p className="whitespace-pre-line">{description}</p>
+          {otherDescription && otherDescription !== description && (
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer text-brand-700">
+                {locale === "es" ? "English" : "Español"}
+              </summary>
+              <p lang={locale === "es" ? "en" : "es"} className="whitespace-pre-line">
+                {otherDescription}
+              </p>
+            </details>
+          )}
         </section>
       )}
       {group.contact && (
@@ -58,6 +97,7 @@ export default async function GroupPage({ params }: { params: Params }) {
           <p className="break-words">{group.contact}</p>
         </section>
       )}
+      {active && <MembersPanel groupId={group.id} role={active.role} />}
     </article>
   );
 }

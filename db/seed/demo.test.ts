@@ -1,0 +1,34 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/server/testing/database";
+import { callerFor } from "@/server/testing/factories";
+import type { DatabaseHandle } from "../client";
+import { groups, users } from "../schema";
+import { seedDemoData } from "./demo";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+describe("the demo data", () => {
+  it("fills an empty database once, and leaves a database with data alone", async () => {
+    expect(await seedDemoData(handle.db)).toBe(true);
+    const [before] = await handle.db.select({ n: count() }).from(users);
+    expect(await seedDemoData(handle.db)).toBe(false);
+    const [after] = await handle.db.select({ n: count() }).from(users);
+    expect(after!.n).toBe(before!.n);
+  });
+
+  it("shows the directory, a vetting queue and a waiting invitation", async () => {
+    const directory = await callerFor(handle.db, null).groups.directory({});
+    expect(directory.groups.length).toBeGreaterThanOrEqual(5);
+    const [admin] = await handle.db.select().from(users).where(eq(users.email, "admin@puente.example.org"));
+    expect(await callerFor(handle.db, admin!).groups.vettingQueue()).not.toHaveLength(0);
+    const [marisol] = await handle.db.select().from(users).where(eq(users.email, "marisol@puente.example.org"));
+    expect((await callerFor(handle.db, marisol!).groups.mine()).invitations).toHaveLength(1);
+    const unverified = await handle.db.select().from(groups).where(eq(groups.verified, false));
+    expect(unverified.every((g) => g.descriptionEs && g.descriptionEn)).toBe(true);
+  });
+});
