@@ -57,7 +57,10 @@ export async function requestSignInLink(formData: FormData) {
     parsed.data.returnTo?.startsWith("/") && !parsed.data.returnTo.startsWith("//")
       ? parsed.data.returnTo
       : "/";
-  await signIn("email", { email: parsed.data.email, redirectTo: returnTo });
+  // Auth.js would send the browser through its own /api/auth/verify-request redirect; go
+  // straight to Puente's page instead.
+  await signIn("email", { email: parsed.data.email, redirectTo: returnTo, redirect: false });
+  redirect("/signin/sent");
 }
 
 export async function signOutAction() {
