@@ -1,0 +1,11 @@
+// Values shared by playwright.config.ts (which starts the app) and the fixtures (which talk to it).
+export const APP_PORT = 3100;
+export const BASE_URL = `http://localhost:${APP_PORT}`;
+
+/** The test's own SMTP server: the app sends its sign-in emails here. */
+export const SMTP_PORT = 2526;
+export const SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
+export const EMAIL_FROM = "Puente e2e <no-reply@puente.example.org>";
+
+/** Named in PUENTE_ADMIN_EMAILS: signing in with it makes an administrator. */
+export const ADMIN_EMAIL = "e2e-admin@example.org";

@@ -1,0 +1,67 @@
+// End-to-end tests: a production build of Puente, driven by Chromium, sending its emails to an
+// SMTP server the tests run themselves (e2e/mailbox.ts). See e2e/fixtures.ts for what tests share.
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_EMAIL, APP_PORT, BASE_URL, EMAIL_FROM, SMTP_URL } from "./e2e/settings";
+
+const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+
+// Without PostgreSQL the app uses embedded PGlite: give each run a fresh, empty data folder. The
+// config is also loaded by each worker; they inherit the folder through the environment.
+if (!databaseUrl) {
+  process.env.PUENTE_E2E_DATA_DIR ||= mkdtempSync(path.join(tmpdir(), "puente-e2e-"));
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
+  // One SMTP server on a fixed port, one app, one database: tests run one after another.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  // In CI, .ci/totals.mjs sums the JSON reports in .reports/ into one "N passed, N failed" line.
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: ".reports/e2e.json" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    navigationTimeout: 15_000,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium where installed; otherwise Playwright's own browser.
+      executablePath: existsSync(chromium) ? chromium : undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `npm run build && npm run serve -- -p ${APP_PORT}`,
+    url: BASE_URL,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env: {
+      ...(databaseUrl
+        ? { DATABASE_URL: databaseUrl }
+        : { PUENTE_DATA_DIR: process.env.PUENTE_E2E_DATA_DIR! }),
+      SMTP_URL,
+      EMAIL_FROM,
+      PUENTE_ADMIN_EMAILS: ADMIN_EMAIL,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
