@@ -91,9 +91,9 @@ test("a group is created, verified, joined by a Spanish reader and given a new o
   const requests = page.getByRole("region", { name: "Join requests" });
   await requests.getByRole("button", { name: "Approve: Voluntaria E2E" }).click();
   const members = page.getByRole("region", { name: "Members" });
-  await expect(members.getByText("Voluntaria E2E")).toBeVisible();
+  await expect(members.getByText("Voluntaria E2E", { exact: true })).toBeVisible();
   await expect(requests.getByText("Nobody is waiting to join.")).toBeVisible();
-  await members.getByLabel("Role of Voluntaria E2E").selectOption("organizer");
+  await members.getByRole("combobox", { name: "Role of Voluntaria E2E" }).selectOption("organizer");
   await members.getByRole("button", { name: "Change: Role of Voluntaria E2E" }).click();
   await expect(members.getByRole("listitem").filter({ hasText: "Voluntaria E2E" })).toContainText(
     "organizer",

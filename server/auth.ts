@@ -106,7 +106,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     logger: {
       error: (error) =>
         log.warn("auth failed", {
-          kind: error.name,
+          kind: (error as { type?: string }).type ?? error.name,
           cause: error.cause instanceof Error ? error.cause.message : null,
         }),
       warn: (code) => log.warn("auth warning", { code }),
