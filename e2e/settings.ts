@@ -1,9 +1,10 @@
 // Values shared by playwright.config.ts (which starts the app) and the fixtures (which talk to it).
-export const APP_PORT = 3100;
+// Ports can be moved (E2E_APP_PORT, E2E_SMTP_PORT) so two checkouts can run their suites at once.
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${APP_PORT}`;
 
 /** The test's own SMTP server: the app sends its sign-in emails here. */
-export const SMTP_PORT = 2526;
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 export const SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
 export const EMAIL_FROM = "Puente e2e <no-reply@puente.example.org>";
 
