@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
-import { addMember, callerFor, makeGroup, makeInvitation, makeUser } from "./testing/factories";
+import { addMember, callerFor, makeGroup, makeInvitation, makeStory, makeUser } from "./testing/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -40,7 +40,9 @@ async function scenario() {
   await addMember(db, group.id, people.coordinator.id, "coordinator");
   await addMember(db, unverified.id, people.coordinator.id, "coordinator");
   const invitation = await makeInvitation(db, group.id, people.target.email);
-  return { group, unverified, people, invitation };
+  const waitingStory = await makeStory(db);
+  const publishedStory = await makeStory(db, { status: "published", publishedAt: new Date() });
+  return { group, unverified, people, invitation, waitingStory, publishedStory };
 }
 type Scenario = Awaited<ReturnType<typeof scenario>>;
 
@@ -121,6 +123,29 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["admin"]),
   },
   "audit.list": { input: () => ({}), expect: only(["admin"]) },
+  "stories.list": { input: () => ({}), expect: everyone("ok") },
+  "stories.byId": { input: (s) => ({ storyId: s.publishedStory.id }), expect: everyone("ok") },
+  "stories.submit": {
+    input: () => ({ pseudonym: "Ana", country: "SV", textEs: "Mi historia.", consent: true }),
+    expect: everyone("ok"),
+  },
+  // Whoever holds the link is the teller: no account is involved either way.
+  "stories.withdrawal": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
+  "stories.withdraw": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
+  // Reviewers: admins, and coordinators of a verified group (the scenario's coordinator is one).
+  "stories.queue": { input: () => undefined, expect: only(["coordinator", "admin"]) },
+  "stories.saveReview": {
+    input: (s) => ({ storyId: s.waitingStory.id, pseudonym: "Ana", textEs: "Editada." }),
+    expect: only(["coordinator", "admin"]),
+  },
+  "stories.publish": {
+    input: (s) => ({ storyId: s.waitingStory.id, pseudonym: "Ana", textEs: "Editada.", textEn: "Edited." }),
+    expect: only(["coordinator", "admin"]),
+  },
+  "stories.decline": {
+    input: (s) => ({ storyId: s.waitingStory.id }),
+    expect: only(["coordinator", "admin"]),
+  },
 };
 
 async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { env, getDb } from "@/db/client";
 import { auth } from "./auth";
 import { requestLocale } from "./i18n/request";
+import { clientAddress, clientKeyOf } from "./rate-limits";
 import type { Context } from "./trpc";
 
 export async function createRequestContext(): Promise<Context> {
@@ -18,6 +19,7 @@ export async function createRequestContext(): Promise<Context> {
     db,
     locale,
     origin: env("PUENTE_URL") ?? `${proto}://${host}`,
+    clientKey: clientKeyOf(clientAddress(headerStore)),
     actor: user?.id ? { id: user.id, isAdmin: user.isAdmin } : null,
   };
 }

@@ -2,11 +2,13 @@
 import { auditRouter } from "./audit/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
+import { storiesRouter } from "./stories/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   me: meRouter,
   groups: groupsRouter,
+  stories: storiesRouter,
   audit: auditRouter,
 });
 

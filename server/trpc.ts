@@ -1,11 +1,11 @@
 // The tRPC core: the request context, the one error mapping, and the procedure builders that
-// say who may call a procedure (public, signedIn, admin, inGroup(...roles)).
+// say who may call a procedure (public, signedIn, admin, reviewer, inGroup(...roles)).
 import { initTRPC, TRPCError } from "@trpc/server";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
 import superjson from "superjson";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { memberships, type MembershipRole } from "@/db/schema";
+import { groups, memberships, type MembershipRole } from "@/db/schema";
 import { DomainError, explainError } from "./errors";
 import type { Locale } from "./i18n/locale";
 import { log } from "./log";
@@ -22,6 +22,8 @@ export interface Context {
   locale: Locale;
   /** Where links in emails point: PUENTE_URL, else the address the request came to. */
   origin: string;
+  /** A SHA-256 of the client's address (never the address), for per-address rate limits. */
+  clientKey?: string;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -75,6 +77,38 @@ export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
 /** An admin of this Puente instance. */
 export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
   if (!ctx.actor.isAdmin) throw new DomainError("FORBIDDEN", "forbidden");
+  return next();
+});
+
+/**
+ * Who reviews what the public sends in (stories): admins, and the active coordinators of any
+ * verified group. Checked against the database on every call, like group membership.
+ */
+export async function isReviewer(db: Database, actor: Actor): Promise<boolean> {
+  if (actor.isAdmin) return true;
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        eq(memberships.role, "coordinator"),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(groups)
+            .where(and(eq(groups.id, memberships.groupId), eq(groups.verified, true))),
+        ),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/** A reviewer (see `isReviewer`). */
+export const reviewerProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  if (!(await isReviewer(ctx.db, ctx.actor))) throw new DomainError("FORBIDDEN", "forbidden");
   return next();
 });
 

@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./groups";
 export * from "./audit";
 export * from "./instance";
+export * from "./stories";

@@ -5,6 +5,7 @@ import {
   groups,
   invitations,
   memberships,
+  stories,
   users,
   type GroupKind,
   type MembershipRole,
@@ -59,13 +60,22 @@ export async function addMember(
   return membership!;
 }
 
-/** The API as `actor` sees it (null: signed out), in `locale`. */
-export function callerFor(db: Database, actor: Actor | null, locale: Locale = "en") {
+/**
+ * The API as `actor` sees it (null: signed out), in `locale`, from a client address of its own
+ * unless `clientKey` says otherwise (rate limits count per address).
+ */
+export function callerFor(
+  db: Database,
+  actor: Actor | null,
+  locale: Locale = "en",
+  clientKey = `client-${unique()}`,
+) {
   return createCaller({
     db,
     actor: actor && { id: actor.id, isAdmin: actor.isAdmin },
     locale,
     origin: "http://puente.test",
+    clientKey,
   });
 }
 
@@ -88,4 +98,24 @@ export async function makeInvitation(
     })
     .returning();
   return { ...invitation!, token };
+}
+
+/** A story as `submitStory` would store it (waiting for review); returns its withdrawal token. */
+export async function makeStory(db: Database, overrides: Partial<typeof stories.$inferInsert> = {}) {
+  const token = randomBytes(32).toString("base64url");
+  const [story] = await db
+    .insert(stories)
+    .values({
+      pseudonym: `Teller ${unique()}`,
+      country: "GT",
+      textEs: "Caminamos muchos días para llegar aquí.",
+      originalEs: "Caminamos muchos días para llegar aquí.",
+      consentedAt: new Date(),
+      consentVersion: "test",
+      consentLocale: "es",
+      withdrawTokenHash: createHash("sha256").update(token).digest("hex"),
+      ...overrides,
+    })
+    .returning();
+  return { ...story!, token };
 }
