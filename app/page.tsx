@@ -2,9 +2,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/server/auth";
+import { serverApi } from "./_trpc/server";
+import { StoryCard } from "./stories/story-card";
 
 export default async function Home() {
-  const [t, session] = await Promise.all([getTranslations("home"), auth()]);
+  const [t, session, api] = await Promise.all([getTranslations("home"), auth(), serverApi()]);
+  const { stories } = await api.stories.list({ limit: 3 });
   const user = session?.user;
   const asks = [1, 2, 3] as const;
   return (
@@ -58,6 +61,30 @@ export default async function Home() {
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="stories" className="space-y-3">
+        <h2 id="stories" className="text-xl font-semibold">
+          {t("storiesTitle")}
+        </h2>
+        {stories.length > 0 && (
+          <ul className="space-y-3">
+            {stories.map((story) => (
+              <li key={story.id}>
+                <StoryCard story={story} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="flex flex-wrap gap-4">
+          {stories.length > 0 && (
+            <Link href="/stories" className="font-medium text-brand-700 underline">
+              {t("allStories")}
+            </Link>
+          )}
+          <Link href="/stories/new" className="font-medium text-brand-700 underline">
+            {t("tellStory")}
+          </Link>
+        </div>
       </section>
       <section className="grid gap-4 sm:grid-cols-2">
         <div>

@@ -36,6 +36,11 @@ export function ActionForm({
   );
 }
 
+/** The form's latest answer, for client pieces that show or hide themselves by it. */
+export function useFormAnswer(): FormState {
+  return useContext(StateContext);
+}
+
 function fieldProps(state: FormState, name: string, hint?: boolean) {
   const error = state.fieldErrors?.[name];
   return {

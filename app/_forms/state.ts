@@ -9,4 +9,6 @@ export interface FormState {
   confirm?: boolean;
   /** Bumped on every answer so inputs take the submitted values again. */
   version?: number;
+  /** What a successful action hands back to show (e.g. a link made for the reader). */
+  data?: Record<string, string>;
 }

@@ -1,7 +1,9 @@
 // The header on every page: where you are, where you can go, your language and your account.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
 import { auth } from "@/server/auth";
+import { isReviewer } from "@/server/trpc";
 import { setLanguage, signOutAction } from "./actions";
 
 export async function Header() {
@@ -13,6 +15,7 @@ export async function Header() {
   ]);
   const other = locale === "es" ? "en" : "es";
   const user = session?.user;
+  const reviews = user?.id ? await isReviewer(await getDb(), { id: user.id, isAdmin: user.isAdmin }) : false;
   return (
     <header className="border-b border-brand-100 bg-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -56,6 +59,11 @@ export async function Header() {
               {t("groups")}
             </Link>
           </li>
+          <li>
+            <Link href="/stories" className="text-gray-800 hover:text-brand-700">
+              {t("stories")}
+            </Link>
+          </li>
           {user?.isAdmin && (
             <>
               <li>
@@ -69,6 +77,13 @@ export async function Header() {
                 </Link>
               </li>
             </>
+          )}
+          {reviews && (
+            <li>
+              <Link href="/admin/stories" className="text-gray-800 hover:text-brand-700">
+                {ta("stories")}
+              </Link>
+            </li>
           )}
           {user && (
             <li className="ml-auto">

@@ -8,7 +8,9 @@ import {
   groups,
   invitations,
   memberships,
+  stories,
   users,
+  type AgeRange,
   type Country,
   type GroupKind,
   type MembershipRole,
@@ -192,6 +194,79 @@ const demoGroups: DemoGroup[] = [
   },
 ];
 
+interface DemoStory {
+  pseudonym: string;
+  country: Country;
+  ageRange: AgeRange | null;
+  caravanName: string | null;
+  textEs: string | null;
+  textEn: string | null;
+  translatedInto: "es" | "en" | null;
+  /** Days ago it was published; null: still waiting for review. */
+  publishedDaysAgo: number | null;
+}
+
+const demoStories: DemoStory[] = [
+  {
+    pseudonym: "Doña Reina",
+    country: "HN",
+    ageRange: "35_49",
+    caravanName: "Caravana Madre",
+    textEs:
+      "Salí de San Pedro Sula con mis dos hijos porque las maras nos pidieron una cuota que no podíamos pagar. No venimos a quitarle nada a nadie. En Chiapas una señora nos regaló tortillas y nos dijo que siguiéramos. Quiero que mis hijos vuelvan a la escuela sin miedo.",
+    textEn:
+      "I left San Pedro Sula with my two children because the gangs demanded a payment we could not make. We have not come to take anything from anyone. In Chiapas a woman gave us tortillas and told us to keep going. I want my children to go back to school without fear.",
+    translatedInto: "en",
+    publishedDaysAgo: 1,
+  },
+  {
+    pseudonym: "Chepe",
+    country: "SV",
+    ageRange: "18_24",
+    caravanName: null,
+    textEs:
+      "Soy panadero. En la caravana me levanto antes que todos para ayudar en la cocina del albergue. La gente piensa que somos peligrosos, pero aquí nos cuidamos entre todos: los jóvenes cargan a los niños cuando las mamás ya no pueden.",
+    textEn:
+      "I am a baker. In the caravan I get up before everyone to help in the shelter's kitchen. People think we are dangerous, but here we all look after each other: the young ones carry the children when the mothers cannot anymore.",
+    translatedInto: "en",
+    publishedDaysAgo: 3,
+  },
+  {
+    pseudonym: "M.",
+    country: "GT",
+    ageRange: "25_34",
+    caravanName: "Caravana del Sur",
+    textEs:
+      "Hablo mam y un poco de español. Las sequías acabaron con la milpa de mi familia dos años seguidos. Camino para poder mandar dinero a mi mamá. Gracias a las personas que nos dieron agua en el camino.",
+    textEn: null,
+    translatedInto: null,
+    publishedDaysAgo: 6,
+  },
+  {
+    pseudonym: "Nelson",
+    country: "NI",
+    ageRange: "50_plus",
+    caravanName: null,
+    textEs:
+      "Fui maestro veinticinco años. Tuve que salir de mi país por opinar. Ahora enseño a leer a los niños de la caravana con un cuaderno que nos regalaron en Oaxaca.",
+    textEn:
+      "I was a teacher for twenty-five years. I had to leave my country for speaking my mind. Now I teach the caravan's children to read with a notebook someone gave us in Oaxaca.",
+    translatedInto: "en",
+    publishedDaysAgo: 10,
+  },
+  {
+    pseudonym: "Yesenia",
+    country: "HN",
+    ageRange: "18_24",
+    caravanName: "Caravana Madre",
+    textEs:
+      "Estoy embarazada de siete meses. En Tapachula una doctora voluntaria me revisó gratis. Quiero que mi bebé nazca en un lugar seguro.",
+    textEn: null,
+    translatedInto: null,
+    publishedDaysAgo: null,
+  },
+];
+
 /** Fills an empty database with the demo data. Returns false, touching nothing, if it is not empty. */
 export async function seedDemoData(db: Database): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(users);
@@ -243,6 +318,39 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       invitedBy: userIds.get("jt")!,
       expiresAt: new Date(Date.now() + 7 * 86_400_000),
     });
+    // Stories: published ones (their originals already deleted) and one waiting for review. Their
+    // withdrawal links were never shown to anyone: only a hash of random bytes is stored.
+    for (const { publishedDaysAgo, ...story } of demoStories) {
+      const publishedAt =
+        publishedDaysAgo === null ? null : new Date(Date.now() - publishedDaysAgo * 86_400_000);
+      const submittedAt = new Date((publishedAt ?? new Date()).getTime() - 2 * 86_400_000);
+      const [row] = await tx
+        .insert(stories)
+        .values({
+          ...story,
+          status: publishedAt ? "published" : "submitted",
+          originalEs: publishedAt ? null : story.textEs,
+          originalEn: publishedAt ? null : story.textEn,
+          consentedAt: submittedAt,
+          consentVersion: "2026-11-1",
+          consentLocale: "es",
+          withdrawTokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+          submittedAt,
+          publishedAt,
+          reviewedBy: publishedAt ? userIds.get("rosa")! : null,
+          reviewedAt: publishedAt,
+        })
+        .returning({ id: stories.id });
+      if (publishedAt) {
+        await tx.insert(auditEvents).values({
+          actorId: userIds.get("rosa")!,
+          action: "story.publish",
+          subjectType: "story",
+          subjectId: row!.id,
+          at: publishedAt,
+        });
+      }
+    }
   });
   return true;
 }

@@ -80,8 +80,8 @@ interface Request {
 }
 
 /**
- * Stores a story for review. Returns the withdrawal link's token (to show on screen) and whether
- * the link was emailed; the email address is used for that one email and never stored.
+ * Stores a story for review. Returns the withdrawal link (to show on screen) and whether it was
+ * emailed; the email address is used for that one email and never stored.
  */
 export async function submitStory(db: Database, input: z.output<typeof submitStoryInput>, request: Request) {
   if (!input.consent) throw new DomainError("BAD_REQUEST", "storyConsentRequired");
@@ -104,21 +104,23 @@ export async function submitStory(db: Database, input: z.output<typeof submitSto
     withdrawTokenHash: hashWithdrawToken(token),
   });
 
+  const link = withdrawLink(request.origin, token);
   let emailed = false;
   if (input.email) {
-    const link = withdrawLink(request.origin, token);
     const t = translator(request.locale, "email");
     try {
-      emailed = await sendEmail(
-        { to: input.email, subject: t("story.subject"), text: t("story.text", { link }) },
-        { label: "Story withdrawal link", link },
-      );
+      // No printable link: it is on the teller's screen, and a server log is no place for it.
+      emailed = await sendEmail({
+        to: input.email,
+        subject: t("story.subject"),
+        text: t("story.text", { link }),
+      });
     } catch (error) {
       // The story is stored and its link is on screen: a failed email must not lose it.
       log.error("story withdrawal email failed", { error: error instanceof Error ? error.name : "unknown" });
     }
   }
-  return { token, emailed };
+  return { token, link, emailed };
 }
 
 export const withdrawLink = (origin: string, token: string) => `${origin}/stories/withdraw/${token}`;
