@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files at run time; bundling would break those paths.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // rate-limiter-flexible imports drizzle-orm by a computed name, which a bundle cannot resolve.
+  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
   reactStrictMode: true,
 };

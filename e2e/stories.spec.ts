@@ -80,7 +80,11 @@ test("a story told in Spanish on a phone is translated, published, read in Engli
 
   // Without consent nothing is sent, and nothing typed is lost.
   await page.getByRole("button", { name: "Enviar mi historia" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Marca la casilla de consentimiento/);
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "Marca la casilla de consentimiento para compartir tu historia." }),
+  ).toBeVisible();
   await expect(page.getByLabel("Tu historia en español")).toHaveValue(spanish);
 
   await page.getByRole("checkbox", { name: "Lo leí y estoy de acuerdo en compartir mi historia." }).check();
@@ -152,12 +156,18 @@ test("a story told in Spanish on a phone is translated, published, read in Engli
   // The link has done its work: using it again says so.
   await page.goto(withdrawUrl);
   await expect(page.getByText("Esta historia ya fue retirada.")).toBeVisible();
+  // A forged link matches no story.
+  const forged = await page.goto(`/stories/withdraw/${"A".repeat(43)}`);
+  expect(forged?.status()).toBe(404);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Este enlace para retirar una historia no es válido." }),
+  ).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false, locale: "en-US" });
 
-  test("a story is told and its withdrawal link shown, and a forged link is refused", async ({ page }) => {
+  test("a story is told, and withdrawn with its private link", async ({ page }) => {
     await page.goto("/stories/new");
     await page.getByLabel("Name to sign with").fill("Sin JS");
     await page.getByLabel("Country you come from").selectOption({ label: "El Salvador" });
@@ -166,12 +176,15 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Send my story" }).click();
     await expect(page.getByRole("heading", { name: "Thank you. Your story was sent." })).toBeVisible();
     const link = page.getByRole("link", { name: "Your private link to withdraw your story" });
-    await expect(link).toHaveAttribute("href", /\/stories\/withdraw\/[A-Za-z0-9_-]{43}$/);
+    const withdrawUrl = (await link.getAttribute("href"))!;
+    expect(withdrawUrl).toMatch(/\/stories\/withdraw\/[A-Za-z0-9_-]{43}$/);
 
-    const forged = await page.goto(`/stories/withdraw/${"A".repeat(43)}`);
-    expect(forged?.status()).toBe(404);
+    await page.goto(withdrawUrl);
+    await expect(page.getByText("It has not been published yet.")).toBeVisible();
+    await page.getByRole("button", { name: "Yes, withdraw my story" }).click();
+    await page.waitForURL((url) => url.pathname === "/stories" && url.searchParams.get("withdrawn") === "1");
     await expect(
-      page.getByRole("heading", { level: 1, name: "This withdrawal link is not valid." }),
+      page.getByRole("status").filter({ hasText: "Your story has been withdrawn and deleted." }),
     ).toBeVisible();
   });
 });

@@ -3,24 +3,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { ActionForm, FormMessage, SubmitButton } from "../../../_forms/action-form";
 import { orNotFound, serverApi } from "../../../_trpc/server";
 import { withdrawStoryAction } from "../../actions";
 
 type Params = Promise<{ token: string }>;
 
-export async function generateMetadata(): Promise<Metadata> {
+/** The story behind the link; an unknown link is "not found" before anything is sent. */
+const load = cache(async (token: string) => orNotFound((await serverApi()).stories.withdrawal({ token })));
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await load((await params).token);
   // The address holds a secret: keep it out of search engines and referrers.
   return {
     title: (await getTranslations("stories.withdraw"))("title"),
     robots: { index: false, follow: false },
-    referrer: "no-referrer",
+    // Links from here tell the next page only the site, never this address (not "no-referrer":
+    // that would send `Origin: null` with the form post, which Next refuses).
+    referrer: "strict-origin",
   };
 }
 
 export default async function WithdrawStoryPage({ params }: { params: Params }) {
-  const [{ token }, api, t] = await Promise.all([params, serverApi(), getTranslations("stories.withdraw")]);
-  const story = await orNotFound(api.stories.withdrawal({ token }));
+  const [{ token }, t] = await Promise.all([params, getTranslations("stories.withdraw")]);
+  const story = await load(token);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
