@@ -1,14 +1,15 @@
 // A story's life: a migrant tells it in Spanish on a phone, a coordinator adds the English
 // translation and publishes it, an English reader finds it, and the teller withdraws it with the
 // private link: it is gone. Four people, four browsers.
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { checkAccessibilityOnNavigation } from "./accessibility";
 import { ADMIN_EMAIL, expect, newEmail, signInLinkIn, test } from "./fixtures";
 import type { Mailbox } from "./mailbox";
 
-/** Rate limits count per address: each run of this file comes from addresses of its own. */
-const address = () => `198.51.100.${randomInt(1, 255)}, 10.0.0.${randomInt(1, 255)}`;
+/** Rate limits count per address: each run of this file comes from an address of its own. */
+const address = () =>
+  `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}, 10.0.0.1`;
 
 test.use({
   viewport: { width: 390, height: 844 },
