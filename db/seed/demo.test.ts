@@ -26,7 +26,10 @@ describe("the demo data", () => {
     expect(directory.groups.length).toBeGreaterThanOrEqual(5);
     const [admin] = await handle.db.select().from(users).where(eq(users.email, "admin@puente.example.org"));
     expect(await callerFor(handle.db, admin!).groups.vettingQueue()).not.toHaveLength(0);
-    const [marisol] = await handle.db.select().from(users).where(eq(users.email, "marisol@puente.example.org"));
+    const [marisol] = await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.email, "marisol@puente.example.org"));
     expect((await callerFor(handle.db, marisol!).groups.mine()).invitations).toHaveLength(1);
     const unverified = await handle.db.select().from(groups).where(eq(groups.verified, false));
     expect(unverified.every((g) => g.descriptionEs && g.descriptionEn)).toBe(true);
