@@ -1,4 +1,5 @@
 // The API: one router per domain, nothing else.
+import { actionsRouter } from "./actions/router";
 import { auditRouter } from "./audit/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
@@ -8,6 +9,7 @@ export const appRouter = router({
   me: meRouter,
   groups: groupsRouter,
   audit: auditRouter,
+  actions: actionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

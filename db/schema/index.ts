@@ -2,3 +2,5 @@ export * from "./auth";
 export * from "./groups";
 export * from "./audit";
 export * from "./instance";
+export * from "./actions";
+export * from "./jobs";
