@@ -61,7 +61,10 @@ export const actions = pgTable(
     timeZone: text("time_zone").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
-    languages: localeEnum("languages").array().notNull().default(sql`'{}'::locale[]`),
+    languages: localeEnum("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::locale[]`),
     visibility: actionVisibilityEnum("visibility").notNull().default("public"),
     status: actionStatusEnum("status").notNull().default("scheduled"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -87,7 +90,10 @@ export const shifts = pgTable(
     capacity: integer("capacity").notNull(),
     /** Places held: confirmed, attended and no-show signups. Never above capacity. */
     confirmedCount: integer("confirmed_count").notNull().default(0),
-    wantedSkills: skillEnum("wanted_skills").array().notNull().default(sql`'{}'::skill[]`),
+    wantedSkills: skillEnum("wanted_skills")
+      .array()
+      .notNull()
+      .default(sql`'{}'::skill[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (s) => [

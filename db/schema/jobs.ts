@@ -20,6 +20,8 @@ export const jobs = pgTable(
   },
   (j) => [
     uniqueIndex("jobs_dedupe_idx").on(j.dedupeKey),
-    index("jobs_due_idx").on(j.runAt).where(sql`${j.doneAt} is null`),
+    index("jobs_due_idx")
+      .on(j.runAt)
+      .where(sql`${j.doneAt} is null`),
   ],
 );

@@ -17,10 +17,15 @@ export interface ActionAccess {
   role: "coordinator" | "organizer" | "member" | null;
 }
 
-export const isOrganizer = (access: ActionAccess) => access.role === "coordinator" || access.role === "organizer";
+export const isOrganizer = (access: ActionAccess) =>
+  access.role === "coordinator" || access.role === "organizer";
 
 /** Loads an action as `actor` may see it: a members-only action does not exist for outsiders. */
-export async function actionAccess(db: Database, actor: Actor | null, actionId: string): Promise<ActionAccess> {
+export async function actionAccess(
+  db: Database,
+  actor: Actor | null,
+  actionId: string,
+): Promise<ActionAccess> {
   const [row] = await db
     .select({
       actionId: actions.id,

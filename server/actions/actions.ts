@@ -38,11 +38,22 @@ export async function updateAction(db: Database, actor: Actor, actionId: string,
   const [outside] = await db
     .select({ id: shifts.id })
     .from(shifts)
-    .where(and(eq(shifts.actionId, actionId), or(sql`${shifts.startsAt} < ${input.startsAt}`, sql`${shifts.endsAt} > ${input.endsAt}`)))
+    .where(
+      and(
+        eq(shifts.actionId, actionId),
+        or(sql`${shifts.startsAt} < ${input.startsAt}`, sql`${shifts.endsAt} > ${input.endsAt}`),
+      ),
+    )
     .limit(1);
   if (outside) throw new DomainError("BAD_REQUEST", "shiftsOutsideAction");
   await db.update(actions).set(input).where(eq(actions.id, actionId));
-  await recordAudit(db, { actorId: actor.id, action: "action.update", subjectType: "action", subjectId: actionId, groupId: access.groupId });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "action.update",
+    subjectType: "action",
+    subjectId: actionId,
+    groupId: access.groupId,
+  });
   return { id: actionId };
 }
 
@@ -55,7 +66,13 @@ export async function cancelAction(db: Database, actor: Actor, actionId: string)
     .where(and(eq(actions.id, actionId), eq(actions.status, "scheduled")))
     .returning({ id: actions.id });
   if (!cancelled) throw new DomainError("CONFLICT", "actionCancelled");
-  await recordAudit(db, { actorId: actor.id, action: "action.cancel", subjectType: "action", subjectId: actionId, groupId: access.groupId });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "action.cancel",
+    subjectType: "action",
+    subjectId: actionId,
+    groupId: access.groupId,
+  });
   return cancelled;
 }
 
@@ -64,7 +81,11 @@ function escapeLike(text: string) {
 }
 
 /** Upcoming actions the viewer may see, soonest first, with how full their shifts are. */
-export async function listActions(db: Database, actor: Actor | null, input: z.output<typeof actionListInput>) {
+export async function listActions(
+  db: Database,
+  actor: Actor | null,
+  input: z.output<typeof actionListInput>,
+) {
   const myGroups = actor
     ? db
         .select({ groupId: memberships.groupId })
@@ -74,7 +95,9 @@ export async function listActions(db: Database, actor: Actor | null, input: z.ou
   const filters: (SQL | undefined)[] = [
     eq(actions.status, "scheduled"),
     input.from ? gte(actions.endsAt, new Date(`${input.from}T00:00:00Z`)) : gt(actions.endsAt, sql`now()`),
-    myGroups ? or(eq(actions.visibility, "public"), inArray(actions.groupId, myGroups)) : eq(actions.visibility, "public"),
+    myGroups
+      ? or(eq(actions.visibility, "public"), inArray(actions.groupId, myGroups))
+      : eq(actions.visibility, "public"),
   ];
   if (input.place) filters.push(ilike(actions.placeName, `%${escapeLike(input.place)}%`));
   if (input.kind) filters.push(eq(actions.kind, input.kind));
@@ -87,7 +110,10 @@ export async function listActions(db: Database, actor: Actor | null, input: z.ou
   }
   if (input.after) {
     filters.push(
-      or(gt(actions.startsAt, input.after.startsAt), and(eq(actions.startsAt, input.after.startsAt), gt(actions.id, input.after.id))),
+      or(
+        gt(actions.startsAt, input.after.startsAt),
+        and(eq(actions.startsAt, input.after.startsAt), gt(actions.id, input.after.id)),
+      ),
     );
   }
   const rows = await db
@@ -113,7 +139,10 @@ export async function listActions(db: Database, actor: Actor | null, input: z.ou
     .limit(ACTIONS_PAGE_SIZE + 1);
   const page = rows.slice(0, ACTIONS_PAGE_SIZE);
   const last = page.at(-1);
-  return { actions: page, next: rows.length > ACTIONS_PAGE_SIZE && last ? { startsAt: last.startsAt, id: last.id } : null };
+  return {
+    actions: page,
+    next: rows.length > ACTIONS_PAGE_SIZE && last ? { startsAt: last.startsAt, id: last.id } : null,
+  };
 }
 
 /** One action with its shifts, the viewer's own signups, and the exact place if they may see it. */

@@ -45,18 +45,32 @@ export async function createCalendarFeed(db: Database, actor: Actor, origin: str
   await db
     .insert(calendarFeeds)
     .values({ userId: actor.id, tokenHash: hashToken(token) })
-    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash: hashToken(token), createdAt: sql`now()` } });
-  await recordAudit(db, { actorId: actor.id, action: "calendar.create", subjectType: "user", subjectId: actor.id });
+    .onConflictDoUpdate({
+      target: calendarFeeds.userId,
+      set: { tokenHash: hashToken(token), createdAt: sql`now()` },
+    });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "calendar.create",
+    subjectType: "user",
+    subjectId: actor.id,
+  });
   return { url: `${origin}/calendar/${token}` };
 }
 
 export async function revokeCalendarFeed(db: Database, actor: Actor) {
-  const removed = await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, actor.id)).returning({ userId: calendarFeeds.userId });
+  const removed = await db
+    .delete(calendarFeeds)
+    .where(eq(calendarFeeds.userId, actor.id))
+    .returning({ userId: calendarFeeds.userId });
   return { revoked: removed.length > 0 };
 }
 
 export async function hasCalendarFeed(db: Database, actor: Actor) {
-  const [feed] = await db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, actor.id));
+  const [feed] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, actor.id));
   return feed ?? null;
 }
 

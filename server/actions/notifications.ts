@@ -32,27 +32,50 @@ async function load(db: Database, signupId: string) {
 
 function details(row: NonNullable<Awaited<ReturnType<typeof load>>>) {
   const when = new Intl.DateTimeFormat(row.locale, {
-    dateStyle: "full",
-    timeStyle: "short",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "numeric",
+    minute: "2-digit",
     timeZone: row.timeZone,
     timeZoneName: "short",
   }).format(row.startsAt);
   const place = row.exactLocation ? `${row.exactLocation}, ${row.placeName}` : row.placeName;
-  return { title: row.title, role: row.role, when, place, link: `${env("PUENTE_URL") ?? "http://localhost:3000"}/actions/${row.actionId}` };
+  return {
+    title: row.title,
+    role: row.role,
+    when,
+    place,
+    link: `${env("PUENTE_URL") ?? "http://localhost:3000"}/actions/${row.actionId}`,
+  };
 }
 
 export async function sendShiftReminder(db: Database, payload: Record<string, string>) {
   const row = await load(db, payload.signupId!);
-  if (!row || row.status !== "confirmed" || row.actionStatus !== "scheduled" || row.startsAt.getTime() < Date.now()) return;
+  if (
+    !row ||
+    row.status !== "confirmed" ||
+    row.actionStatus !== "scheduled" ||
+    row.startsAt.getTime() < Date.now()
+  )
+    return;
   const t = translator(row.locale, "email");
-  await sendEmail({ to: row.email, subject: t("reminder.subject", { title: row.title }), text: t("reminder.text", details(row)) });
+  await sendEmail({
+    to: row.email,
+    subject: t("reminder.subject", { title: row.title }),
+    text: t("reminder.text", details(row)),
+  });
 }
 
 export async function sendPromotionNotice(db: Database, payload: Record<string, string>) {
   const row = await load(db, payload.signupId!);
   if (!row || row.status !== "confirmed" || row.actionStatus !== "scheduled") return;
   const t = translator(row.locale, "email");
-  await sendEmail({ to: row.email, subject: t("promoted.subject", { title: row.title }), text: t("promoted.text", details(row)) });
+  await sendEmail({
+    to: row.email,
+    subject: t("promoted.subject", { title: row.title }),
+    text: t("promoted.text", details(row)),
+  });
 }
 
 registerJobHandler("signup.reminder", sendShiftReminder);

@@ -17,9 +17,13 @@ import { addShift, updateShift } from "./shifts";
 import { cancelSignup, checkIn, mySignups, roster, signUp } from "./signups";
 
 export const actionsRouter = router({
-  list: publicProcedure.input(actionListInput).query(({ ctx, input }) => listActions(ctx.db, ctx.actor, input)),
+  list: publicProcedure
+    .input(actionListInput)
+    .query(({ ctx, input }) => listActions(ctx.db, ctx.actor, input)),
 
-  get: publicProcedure.input(actionIdInput).query(({ ctx, input }) => getAction(ctx.db, ctx.actor, input.actionId)),
+  get: publicProcedure
+    .input(actionIdInput)
+    .query(({ ctx, input }) => getAction(ctx.db, ctx.actor, input.actionId)),
 
   create: inGroupProcedure("coordinator", "organizer")
     .input(z.object({ details: actionDetailsInput }))
@@ -54,11 +58,15 @@ export const actionsRouter = router({
     return roster(ctx.db, input.actionId);
   }),
 
-  checkIn: signedInProcedure.input(checkInInput).mutation(({ ctx, input }) => checkIn(ctx.db, ctx.actor, input)),
+  checkIn: signedInProcedure
+    .input(checkInInput)
+    .mutation(({ ctx, input }) => checkIn(ctx.db, ctx.actor, input)),
 
   calendarFeed: signedInProcedure.query(({ ctx }) => hasCalendarFeed(ctx.db, ctx.actor)),
 
-  createCalendarFeed: signedInProcedure.mutation(({ ctx }) => createCalendarFeed(ctx.db, ctx.actor, ctx.origin)),
+  createCalendarFeed: signedInProcedure.mutation(({ ctx }) =>
+    createCalendarFeed(ctx.db, ctx.actor, ctx.origin),
+  ),
 
   revokeCalendarFeed: signedInProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
 });

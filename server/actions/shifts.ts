@@ -16,7 +16,8 @@ function span(access: ActionAccess, input: ShiftDetails) {
   const startsAt = toInstant(input.date, input.startTime, access.timeZone);
   const endsAt = toInstant(input.date, input.endTime, access.timeZone);
   if (endsAt <= startsAt) throw new DomainError("BAD_REQUEST", "shiftEndsBeforeStart");
-  if (startsAt < access.startsAt || endsAt > access.endsAt) throw new DomainError("BAD_REQUEST", "shiftOutsideAction");
+  if (startsAt < access.startsAt || endsAt > access.endsAt)
+    throw new DomainError("BAD_REQUEST", "shiftOutsideAction");
   return { startsAt, endsAt };
 }
 
@@ -25,7 +26,13 @@ export async function addShift(db: Database, actor: Actor, actionId: string, inp
   if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
   const [shift] = await db
     .insert(shifts)
-    .values({ actionId, role: input.role, capacity: input.capacity, wantedSkills: [...new Set(input.wantedSkills)], ...span(access, input) })
+    .values({
+      actionId,
+      role: input.role,
+      capacity: input.capacity,
+      wantedSkills: [...new Set(input.wantedSkills)],
+      ...span(access, input),
+    })
     .returning({ id: shifts.id });
   return shift!;
 }
@@ -47,9 +54,19 @@ export async function updateShift(db: Database, actor: Actor, shiftId: string, i
     }
     await tx
       .update(shifts)
-      .set({ role: input.role, capacity: input.capacity, wantedSkills: [...new Set(input.wantedSkills)], ...times })
+      .set({
+        role: input.role,
+        capacity: input.capacity,
+        wantedSkills: [...new Set(input.wantedSkills)],
+        ...times,
+      })
       .where(eq(shifts.id, shiftId));
-    const promoted = await promoteFromWaitlist(tx, shiftId, input.capacity - locked!.confirmedCount, times.startsAt);
+    const promoted = await promoteFromWaitlist(
+      tx,
+      shiftId,
+      input.capacity - locked!.confirmedCount,
+      times.startsAt,
+    );
     return { id: shiftId, promoted: promoted.length };
   });
 }

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 async function manyPeople(n: number) {
-  const rows = Array.from({ length: n }, (_, i) => ({ email: `crowd-${i}-${Date.now()}@example.org`, name: `Crowd ${i}` }));
+  const rows = Array.from({ length: n }, (_, i) => ({
+    email: `crowd-${i}-${Date.now()}@example.org`,
+    name: `Crowd ${i}`,
+  }));
   return handle.db.insert(users).values(rows).returning({ id: users.id, isAdmin: users.isAdmin });
 }
 
@@ -36,7 +39,10 @@ describe("places on a shift under concurrency", () => {
     expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(50);
     const waitlisted = rows.filter((r) => r.status === "waitlisted");
     expect(waitlisted).toHaveLength(950);
-    const [counter] = await handle.db.select({ n: shifts.confirmedCount }).from(shifts).where(eq(shifts.id, shift.id));
+    const [counter] = await handle.db
+      .select({ n: shifts.confirmedCount })
+      .from(shifts)
+      .where(eq(shifts.id, shift.id));
     expect(counter!.n).toBe(50);
 
     // Positions as each person sees them: 1..950, no gaps, in the order they joined the line.
@@ -52,15 +58,26 @@ describe("places on a shift under concurrency", () => {
     const confirmed = rows.filter((r) => r.status === "confirmed").slice(0, 5);
     await Promise.all(
       confirmed.map((row) =>
-        callerFor(handle.db, crowd.find((p) => p.id === row.userId)!).actions.cancelSignup({ signupId: row.id }),
+        callerFor(
+          handle.db,
+          crowd.find((p) => p.id === row.userId)!,
+        ).actions.cancelSignup({ signupId: row.id }),
       ),
     );
     const promoted = await handle.db
       .select({ id: signups.id })
       .from(signups)
       .where(and(eq(signups.shiftId, shift.id), sql`${signups.promotedAt} is not null`));
-    expect(promoted.map((p) => p.id).sort()).toEqual(waitlisted.slice(0, 5).map((w) => w.id).sort());
-    const [after] = await handle.db.select({ n: shifts.confirmedCount }).from(shifts).where(eq(shifts.id, shift.id));
+    expect(promoted.map((p) => p.id).sort()).toEqual(
+      waitlisted
+        .slice(0, 5)
+        .map((w) => w.id)
+        .sort(),
+    );
+    const [after] = await handle.db
+      .select({ n: shifts.confirmedCount })
+      .from(shifts)
+      .where(eq(shifts.id, shift.id));
     expect(after!.n).toBe(50);
   });
 
@@ -69,10 +86,15 @@ describe("places on a shift under concurrency", () => {
     const { shift } = await makeAction(handle.db, group.id, { capacity: 5 });
     const [person] = await manyPeople(1);
     const api = callerFor(handle.db, person!);
-    const results = await Promise.allSettled(Array.from({ length: 100 }, () => api.actions.signUp({ shiftId: shift.id })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, () => api.actions.signUp({ shiftId: shift.id })),
+    );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(await handle.db.select().from(signups).where(eq(signups.shiftId, shift.id))).toHaveLength(1);
-    const [counter] = await handle.db.select({ n: shifts.confirmedCount }).from(shifts).where(eq(shifts.id, shift.id));
+    const [counter] = await handle.db
+      .select({ n: shifts.confirmedCount })
+      .from(shifts)
+      .where(eq(shifts.id, shift.id));
     expect(counter!.n).toBe(1);
   });
 });

@@ -54,7 +54,10 @@ describe("signing up for a shift", () => {
     const [promoted] = await handle.db.select().from(signups).where(eq(signups.id, waiting.id));
     expect(promoted).toMatchObject({ status: "confirmed" });
     expect(promoted!.promotedAt).not.toBeNull();
-    const [third_] = await handle.db.select().from(signups).where(and(eq(signups.shiftId, shift.id), eq(signups.userId, third!.id)));
+    const [third_] = await handle.db
+      .select()
+      .from(signups)
+      .where(and(eq(signups.shiftId, shift.id), eq(signups.userId, third!.id)));
     expect(third_!.status).toBe("waitlisted");
     const queued = await handle.db.select().from(jobs).where(eq(jobs.kind, "signup.promoted"));
     expect(queued.map((j) => j.payload.signupId)).toContain(waiting.id);
@@ -67,12 +70,22 @@ describe("signing up for a shift", () => {
     const organizer = await makeUser(handle.db);
     await addMember(handle.db, group.id, organizer.id, "organizer");
     const { shift, action } = await makeAction(handle.db, group.id, { capacity: 2 });
-    for (const person of await people(4)) await callerFor(handle.db, person).actions.signUp({ shiftId: shift.id });
+    for (const person of await people(4))
+      await callerFor(handle.db, person).actions.signUp({ shiftId: shift.id });
     const api = callerFor(handle.db, organizer);
     const day = action.startsAt.toLocaleDateString("en-CA", { timeZone: "America/Tijuana" });
-    const clock = (d: Date) => d.toLocaleTimeString("en-GB", { timeZone: "America/Tijuana", hour: "2-digit", minute: "2-digit" });
-    const edit = { shiftId: shift.id, role: "Welcome table", date: day, startTime: clock(action.startsAt), endTime: clock(action.endsAt) };
-    await expect(api.actions.updateShift({ ...edit, capacity: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const clock = (d: Date) =>
+      d.toLocaleTimeString("en-GB", { timeZone: "America/Tijuana", hour: "2-digit", minute: "2-digit" });
+    const edit = {
+      shiftId: shift.id,
+      role: "Welcome table",
+      date: day,
+      startTime: clock(action.startsAt),
+      endTime: clock(action.endsAt),
+    };
+    await expect(api.actions.updateShift({ ...edit, capacity: 1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await api.actions.updateShift({ ...edit, capacity: 3 })).toMatchObject({ promoted: 1 });
     const confirmed = await handle.db
       .select()
@@ -88,9 +101,13 @@ describe("signing up for a shift", () => {
     const { action, shift } = await makeAction(handle.db, group.id);
     const past = await makeAction(handle.db, group.id, { startsInHours: -10 });
     const [me] = await people(1);
-    await expect(callerFor(handle.db, me!).actions.signUp({ shiftId: past.shift.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(callerFor(handle.db, me!).actions.signUp({ shiftId: past.shift.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await callerFor(handle.db, organizer).actions.cancel({ actionId: action.id });
-    await expect(callerFor(handle.db, me!).actions.signUp({ shiftId: shift.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(callerFor(handle.db, me!).actions.signUp({ shiftId: shift.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await handle.db.select().from(signups).where(eq(signups.userId, me!.id))).toEqual([]);
   });
 });
@@ -101,17 +118,30 @@ describe("a members-only action", () => {
     const [member, organizer, outsider] = await people(3);
     await addMember(handle.db, group.id, member!.id, "member");
     await addMember(handle.db, group.id, organizer!.id, "organizer");
-    const { action, shift } = await makeAction(handle.db, group.id, { visibility: "members", exactLocation: "Calle 5 #123" });
-    await expect(callerFor(handle.db, outsider!).actions.get({ actionId: action.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(handle.db, null).actions.get({ actionId: action.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await callerFor(handle.db, null).actions.list({})).actions.map((a) => a.id)).not.toContain(action.id);
-    await expect(callerFor(handle.db, outsider!).actions.signUp({ shiftId: shift.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { action, shift } = await makeAction(handle.db, group.id, {
+      visibility: "members",
+      exactLocation: "Calle 5 #123",
+    });
+    await expect(callerFor(handle.db, outsider!).actions.get({ actionId: action.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(handle.db, null).actions.get({ actionId: action.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await callerFor(handle.db, null).actions.list({})).actions.map((a) => a.id)).not.toContain(
+      action.id,
+    );
+    await expect(callerFor(handle.db, outsider!).actions.signUp({ shiftId: shift.id })).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
 
     const memberApi = callerFor(handle.db, member!);
     expect((await memberApi.actions.get({ actionId: action.id })).exactLocation).toBeNull();
     await memberApi.actions.signUp({ shiftId: shift.id });
     expect((await memberApi.actions.get({ actionId: action.id })).exactLocation).toBe("Calle 5 #123");
-    expect((await callerFor(handle.db, organizer!).actions.get({ actionId: action.id })).exactLocation).toBe("Calle 5 #123");
+    expect((await callerFor(handle.db, organizer!).actions.get({ actionId: action.id })).exactLocation).toBe(
+      "Calle 5 #123",
+    );
   });
 });
 
@@ -126,9 +156,14 @@ describe("the roster and check-in", () => {
     await callerFor(handle.db, open).actions.signUp({ shiftId: shift.id, shareContact: true });
     await callerFor(handle.db, discreet).actions.signUp({ shiftId: shift.id });
     const rows = await callerFor(handle.db, organizer).actions.roster({ actionId: action.id });
-    expect(rows.find((r) => r.name === open.name)).toMatchObject({ email: open.email, phone: "+52 664 000 0000" });
+    expect(rows.find((r) => r.name === open.name)).toMatchObject({
+      email: open.email,
+      phone: "+52 664 000 0000",
+    });
     expect(rows.find((r) => r.name === discreet.name)).toMatchObject({ email: null, phone: null });
-    await expect(callerFor(handle.db, open).actions.roster({ actionId: action.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(handle.db, open).actions.roster({ actionId: action.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("lets organizers check people in on the day, and nobody else", async () => {
@@ -140,8 +175,12 @@ describe("the roster and check-in", () => {
     const volunteer = await makeUser(handle.db);
     const signup = await callerFor(handle.db, volunteer).actions.signUp({ shiftId: today.shift.id });
     const early = await callerFor(handle.db, volunteer).actions.signUp({ shiftId: later.shift.id });
-    await expect(callerFor(handle.db, volunteer).actions.checkIn({ signupId: signup.id, attended: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, organizer).actions.checkIn({ signupId: early.id, attended: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerFor(handle.db, volunteer).actions.checkIn({ signupId: signup.id, attended: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(handle.db, organizer).actions.checkIn({ signupId: early.id, attended: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await callerFor(handle.db, organizer).actions.checkIn({ signupId: signup.id, attended: true });
     const [row] = await handle.db.select().from(signups).where(eq(signups.id, signup.id));
     expect(row!.status).toBe("attended");

@@ -19,7 +19,12 @@ const position = sql<number | null>`case when "signups"."status" = 'waitlisted' 
 
 async function lockShift(tx: Database, shiftId: string) {
   const [shift] = await tx
-    .select({ capacity: shifts.capacity, confirmedCount: shifts.confirmedCount, startsAt: shifts.startsAt, endsAt: shifts.endsAt })
+    .select({
+      capacity: shifts.capacity,
+      confirmedCount: shifts.confirmedCount,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+    })
     .from(shifts)
     .where(eq(shifts.id, shiftId))
     .for("update");
@@ -30,7 +35,12 @@ async function lockShift(tx: Database, shiftId: string) {
 /** A confirmed volunteer gets a reminder a day before the shift (or at once if it is sooner). */
 async function scheduleReminder(tx: Database, signupId: string, startsAt: Date) {
   const runAt = new Date(Math.max(Date.now(), startsAt.getTime() - REMINDER_HOURS * 3_600_000));
-  await enqueue(tx, { kind: "signup.reminder", payload: { signupId }, runAt, dedupeKey: `reminder:${signupId}` });
+  await enqueue(tx, {
+    kind: "signup.reminder",
+    payload: { signupId },
+    runAt,
+    dedupeKey: `reminder:${signupId}`,
+  });
 }
 
 /** Fills up to `places` free places from the head of the waitlist. The shift must be locked. */
@@ -53,7 +63,11 @@ export async function promoteFromWaitlist(tx: Database, shiftId: string, places:
     .set({ confirmedCount: sql`${shifts.confirmedCount} + ${ids.length}` })
     .where(eq(shifts.id, shiftId));
   for (const id of ids) {
-    await enqueue(tx, { kind: "signup.promoted", payload: { signupId: id }, dedupeKey: `promoted:${id}:${Date.now()}` });
+    await enqueue(tx, {
+      kind: "signup.promoted",
+      payload: { signupId: id },
+      dedupeKey: `promoted:${id}:${Date.now()}`,
+    });
     await scheduleReminder(tx, id, startsAt);
   }
   return ids;
@@ -90,10 +104,19 @@ export async function signUpFor(
   const [signup] = existing
     ? await tx
         .update(signups)
-        .set({ status, shareContact, promotedAt: null, queueSeq: sql`nextval('signup_queue_seq')`, updatedAt: sql`now()` })
+        .set({
+          status,
+          shareContact,
+          promotedAt: null,
+          queueSeq: sql`nextval('signup_queue_seq')`,
+          updatedAt: sql`now()`,
+        })
         .where(eq(signups.id, existing.id))
         .returning({ id: signups.id })
-    : await tx.insert(signups).values({ shiftId, userId, status, shareContact }).returning({ id: signups.id });
+    : await tx
+        .insert(signups)
+        .values({ shiftId, userId, status, shareContact })
+        .returning({ id: signups.id });
   if (confirm) {
     await tx
       .update(shifts)
@@ -132,7 +155,10 @@ export async function cancelSignup(db: Database, actor: Actor, signupId: string)
     if (signup!.status !== "confirmed" && signup!.status !== "waitlisted") {
       throw new DomainError("CONFLICT", "signupNotActive");
     }
-    await tx.update(signups).set({ status: "cancelled", updatedAt: sql`now()` }).where(eq(signups.id, signupId));
+    await tx
+      .update(signups)
+      .set({ status: "cancelled", updatedAt: sql`now()` })
+      .where(eq(signups.id, signupId));
     if (signup!.status === "confirmed") {
       await tx
         .update(shifts)
@@ -154,17 +180,28 @@ export async function checkIn(db: Database, actor: Actor, input: { signupId: str
   if (!signup) throw notFound();
   const access = await shiftAccess(db, actor, signup.shiftId);
   if (!isOrganizer(access)) throw new DomainError("FORBIDDEN", "notOrganizer");
-  if (!["confirmed", "attended", "no_show"].includes(signup.status)) throw new DomainError("CONFLICT", "signupNotActive");
-  if (signup.startsAt.getTime() - Date.now() > 12 * 3_600_000) throw new DomainError("CONFLICT", "checkInNotYet");
+  if (!["confirmed", "attended", "no_show"].includes(signup.status))
+    throw new DomainError("CONFLICT", "signupNotActive");
+  if (signup.startsAt.getTime() - Date.now() > 12 * 3_600_000)
+    throw new DomainError("CONFLICT", "checkInNotYet");
   const status = input.attended ? "attended" : "no_show";
-  await db.update(signups).set({ status, updatedAt: sql`now()` }).where(eq(signups.id, input.signupId));
+  await db
+    .update(signups)
+    .set({ status, updatedAt: sql`now()` })
+    .where(eq(signups.id, input.signupId));
   return { id: input.signupId, status };
 }
 
 /** The viewer's own signups for the shifts of one action. */
 export async function myWaitlistPositions(db: Database, actor: Actor, actionId: string) {
   return db
-    .select({ id: signups.id, shiftId: signups.shiftId, status: signups.status, position, promotedAt: signups.promotedAt })
+    .select({
+      id: signups.id,
+      shiftId: signups.shiftId,
+      status: signups.status,
+      position,
+      promotedAt: signups.promotedAt,
+    })
     .from(signups)
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .where(and(eq(shifts.actionId, actionId), eq(signups.userId, actor.id)));
@@ -190,7 +227,13 @@ export async function mySignups(db: Database, actor: Actor) {
     .from(signups)
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(actions, eq(actions.id, shifts.actionId))
-    .where(and(eq(signups.userId, actor.id), inArray(signups.status, ["confirmed", "waitlisted", "attended"]), gt(shifts.endsAt, sql`now()`)))
+    .where(
+      and(
+        eq(signups.userId, actor.id),
+        inArray(signups.status, ["confirmed", "waitlisted", "attended"]),
+        gt(shifts.endsAt, sql`now()`),
+      ),
+    )
     .orderBy(asc(shifts.startsAt));
 }
 
@@ -210,7 +253,12 @@ export async function roster(db: Database, actionId: string) {
     .from(signups)
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(users, eq(users.id, signups.userId))
-    .where(and(eq(shifts.actionId, actionId), inArray(signups.status, ["confirmed", "waitlisted", "attended", "no_show"])))
+    .where(
+      and(
+        eq(shifts.actionId, actionId),
+        inArray(signups.status, ["confirmed", "waitlisted", "attended", "no_show"]),
+      ),
+    )
     .orderBy(asc(shifts.startsAt), asc(signups.status), asc(signups.queueSeq));
   return rows.map(({ shareContact, email, phone, ...row }) => ({
     ...row,
@@ -223,7 +271,10 @@ export async function roster(db: Database, actionId: string) {
  * Someone without an account asks for a place with their name and email. The place is taken when
  * they follow the sign-in link (completeSignupIntents, from the sign-in event), not before.
  */
-export async function recordSignupIntent(db: Database, input: { shiftId: string; name: string; email: string }) {
+export async function recordSignupIntent(
+  db: Database,
+  input: { shiftId: string; name: string; email: string },
+) {
   const access = await assertOpen(db, null, input.shiftId);
   if (access.visibility !== "public") throw notFound();
   await db.insert(signupIntents).values({ ...input, expiresAt: new Date(Date.now() + 86_400_000) });
@@ -234,10 +285,17 @@ export async function completeSignupIntents(db: Database, user: { id: string; em
   const intents = await db
     .delete(signupIntents)
     .where(eq(signupIntents.email, user.email.toLowerCase()))
-    .returning({ shiftId: signupIntents.shiftId, name: signupIntents.name, expiresAt: signupIntents.expiresAt });
+    .returning({
+      shiftId: signupIntents.shiftId,
+      name: signupIntents.name,
+      expiresAt: signupIntents.expiresAt,
+    });
   const done = [];
   for (const intent of intents.filter((i) => i.expiresAt.getTime() > Date.now())) {
-    await db.update(users).set({ name: intent.name }).where(and(eq(users.id, user.id), sql`${users.name} is null`));
+    await db
+      .update(users)
+      .set({ name: intent.name })
+      .where(and(eq(users.id, user.id), sql`${users.name} is null`));
     try {
       done.push(await db.transaction((tx) => signUpFor(tx, user.id, intent.shiftId, false)));
     } catch (error) {

@@ -62,7 +62,10 @@ export async function claimJobs(db: Database, limit = 10): Promise<ClaimedJob[]>
 }
 
 export async function completeJob(db: Database, id: number): Promise<void> {
-  await db.update(jobs).set({ doneAt: sql`now()`, lockedUntil: null }).where(eq(jobs.id, id));
+  await db
+    .update(jobs)
+    .set({ doneAt: sql`now()`, lockedUntil: null })
+    .where(eq(jobs.id, id));
 }
 
 /** Puts a failed job back, due again after a backoff that grows with its attempts. */

@@ -20,7 +20,12 @@ async function run(db: Database, job: ClaimedJob): Promise<boolean> {
     await completeJob(db, job.id);
     return true;
   } catch (error) {
-    log.warn("job failed", { kind: job.kind, job: job.id, attempt: job.attempts });
+    log.warn("job failed", {
+      kind: job.kind,
+      job: job.id,
+      attempt: job.attempts,
+      error: error instanceof Error ? error.message.slice(0, 300) : String(error),
+    });
     await failJob(db, job, error);
     return false;
   }

@@ -96,7 +96,12 @@ export async function makeInvitation(
 export async function makeAction(
   db: Database,
   groupId: string,
-  options: { capacity?: number; startsInHours?: number; visibility?: "public" | "members"; exactLocation?: string } = {},
+  options: {
+    capacity?: number;
+    startsInHours?: number;
+    visibility?: "public" | "members";
+    exactLocation?: string;
+  } = {},
 ) {
   const startsAt = new Date(Date.now() + (options.startsInHours ?? 48) * 3_600_000);
   startsAt.setUTCSeconds(0, 0); // forms speak in whole minutes
@@ -117,7 +122,13 @@ export async function makeAction(
     .returning();
   const [shift] = await db
     .insert(shifts)
-    .values({ actionId: action!.id, role: "Welcome table", startsAt, endsAt, capacity: options.capacity ?? 10 })
+    .values({
+      actionId: action!.id,
+      role: "Welcome table",
+      startsAt,
+      endsAt,
+      capacity: options.capacity ?? 10,
+    })
     .returning();
   return { action: action!, shift: shift! };
 }
