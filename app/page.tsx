@@ -2,9 +2,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/server/auth";
+import { ActionList } from "./actions/action-list";
+import { serverApi } from "./_trpc/server";
 
 export default async function Home() {
-  const [t, session] = await Promise.all([getTranslations("home"), auth()]);
+  const [t, ta, session, api] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("actions"),
+    auth(),
+    serverApi(),
+  ]);
+  const upcoming = (await api.actions.list({})).actions.slice(0, 4);
   const user = session?.user;
   const asks = [1, 2, 3] as const;
   return (
@@ -58,6 +66,14 @@ export default async function Home() {
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="upcoming" className="space-y-2">
+        <h2 id="upcoming" className="text-xl font-semibold">
+          <Link href="/actions" className="underline-offset-2 hover:underline">
+            {t("upcomingTitle")}
+          </Link>
+        </h2>
+        <ActionList actions={upcoming} emptyText={ta("empty")} />
       </section>
       <section className="grid gap-4 sm:grid-cols-2">
         <div>

@@ -7,6 +7,7 @@ import { TRPCReactProvider } from "../_trpc/react";
 import { serverApi } from "../_trpc/server";
 import { auth } from "@/server/auth";
 import { MyGroups } from "./my-groups";
+import { MyShifts } from "./my-shifts";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
@@ -39,6 +40,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         </p>
       )}
       {profile.isAdmin && <p className="text-sm text-brand-800">{t("admin")}</p>}
+      <MyShifts />
       <MyGroups />
       <NextIntlClientProvider messages={clientMessages}>
         <TRPCReactProvider>

@@ -1,0 +1,6 @@
+// An instant as the date and time fields of a form in the action's zone, and back.
+import { formatInTimeZone } from "date-fns-tz";
+
+export const zonedDate = (instant: Date, timeZone: string) =>
+  formatInTimeZone(instant, timeZone, "yyyy-MM-dd");
+export const zonedTime = (instant: Date, timeZone: string) => formatInTimeZone(instant, timeZone, "HH:mm");
