@@ -7,7 +7,7 @@ import { auth } from "@/server/auth";
 import { serverApi } from "../../_trpc/server";
 import { ActionDetailsForm } from "../action-form";
 import { createActionForm } from "../forms";
-import { zonedDate } from "../zoned";
+import { tomorrowIn } from "../zoned";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("actions"))("create"), robots: { index: false } };
@@ -25,7 +25,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
     (g) => g.groupId === groupId.data && g.status === "active" && g.role !== "member",
   );
   if (!group) notFound();
-  const tomorrow = zonedDate(new Date(Date.now() + 86_400_000), "America/Tijuana");
+  const tomorrow = tomorrowIn("America/Tijuana");
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("createTitle", { group: group.name })}</h1>
