@@ -198,7 +198,7 @@ export async function ShiftForm({
       </div>
       <div className="space-y-1">
         <label htmlFor={`${idPrefix}-start`} className="block text-sm font-medium">
-          {t("fieldStartTime")}
+          {t("fieldFrom")}
         </label>
         <Input
           id={`${idPrefix}-start`}
@@ -210,7 +210,7 @@ export async function ShiftForm({
       </div>
       <div className="space-y-1">
         <label htmlFor={`${idPrefix}-end`} className="block text-sm font-medium">
-          {t("fieldEndTime")}
+          {t("fieldUntil")}
         </label>
         <Input id={`${idPrefix}-end`} name="endTime" type="time" defaultValue={initial.endTime} required />
       </div>
