@@ -1,6 +1,6 @@
 // Actions: creating, editing and cancelling them, the list of upcoming ones, and one action as
 // its viewer may see it (members-only places only for confirmed volunteers and organizers).
-import { and, asc, eq, gt, gte, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { actions, groups, memberships, shifts, signups } from "@/db/schema";
@@ -41,7 +41,7 @@ export async function updateAction(db: Database, actor: Actor, actionId: string,
     .where(
       and(
         eq(shifts.actionId, actionId),
-        or(sql`${shifts.startsAt} < ${input.startsAt}`, sql`${shifts.endsAt} > ${input.endsAt}`),
+        or(lt(shifts.startsAt, input.startsAt), gt(shifts.endsAt, input.endsAt)),
       ),
     )
     .limit(1);
