@@ -4,8 +4,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("./db/client");
   const { seedDemoData } = await import("./db/seed/demo");
+  const { startWorker } = await import("./server/jobs/worker");
+  await import("./server/jobs/handlers");
   const handle = await getDatabase();
   if (handle.kind === "pglite" && process.env.PUENTE_SEED !== "0" && (await seedDemoData(handle.db))) {
     console.log("Embedded database was empty: demo data added. Try signing in as admin@puente.example.org.");
   }
+  if (process.env.PUENTE_WORKER !== "0") startWorker(handle.db);
 }

@@ -2,12 +2,21 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/server/auth";
+import { ActionList } from "./actions/action-list";
 import { serverApi } from "./_trpc/server";
 import { StoryCard } from "./stories/story-card";
 
 export default async function Home() {
-  const [t, session, api] = await Promise.all([getTranslations("home"), auth(), serverApi()]);
-  const { stories } = await api.stories.list({ limit: 3 });
+  const [t, ta, session, api] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("actions"),
+    auth(),
+    serverApi(),
+  ]);
+  const [upcoming, { stories }] = await Promise.all([
+    api.actions.list({}).then((list) => list.actions.slice(0, 4)),
+    api.stories.list({ limit: 3 }),
+  ]);
   const user = session?.user;
   const asks = [1, 2, 3] as const;
   return (
@@ -61,6 +70,14 @@ export default async function Home() {
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="upcoming" className="space-y-2">
+        <h2 id="upcoming" className="text-xl font-semibold">
+          <Link href="/actions" className="underline-offset-2 hover:underline">
+            {t("upcomingTitle")}
+          </Link>
+        </h2>
+        <ActionList actions={upcoming} emptyText={ta("empty")} />
       </section>
       <section aria-labelledby="stories" className="space-y-3">
         <h2 id="stories" className="text-xl font-semibold">

@@ -1,33 +1,9 @@
 // A group's life: someone creates it, an admin verifies it, a Spanish-reading volunteer asks to
 // join and is approved, and the coordinator makes them an organizer. Three people, three browsers.
-import type { Browser, Page } from "@playwright/test";
-import { checkAccessibilityOnNavigation } from "./accessibility";
-import { ADMIN_EMAIL, expect, newEmail, signInLinkIn, test } from "./fixtures";
-import type { Mailbox } from "./mailbox";
+import { ADMIN_EMAIL, expect, test } from "./fixtures";
+import { nameMyself, person } from "./people";
 
 test.use({ locale: "en-US" });
-
-/** A second person, in a browser of their own, signed in through the emailed link. */
-async function person(browser: Browser, mailbox: Mailbox, locale: string, email = newEmail()) {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  const accessibility = checkAccessibilityOnNavigation(page, { javaScriptEnabled: true });
-  await page.goto("/signin");
-  await page.getByLabel(/^(Email address|Correo electrónico)$/).fill(email);
-  await page
-    .getByRole("button", { name: /^(Email me a sign-in link|Enviarme un enlace para entrar)$/ })
-    .click();
-  await page.waitForURL((url) => url.pathname === "/signin/sent");
-  await page.goto(signInLinkIn(await mailbox.waitForEmail(email)));
-  return { page, done: async () => (await accessibility.finish(), await context.close()) };
-}
-
-async function nameMyself(page: Page, label: RegExp, save: RegExp, name: string) {
-  await page.goto("/me");
-  await page.getByLabel(label).fill(name);
-  await page.getByRole("button", { name: save }).click();
-  await expect(page.getByText(/^(Saved\.|Guardado\.)$/)).toBeVisible();
-}
 
 test("a group is created, verified, joined by a Spanish reader and given a new organizer", async ({
   page,
@@ -39,7 +15,7 @@ test("a group is created, verified, joined by a Spanish reader and given a new o
 
   // The creator, reading English.
   await signIn();
-  await nameMyself(page, /^Display name$/, /^Save profile$/, "Coordinator E2E");
+  await nameMyself(page, "Coordinator E2E");
   await page.goto("/groups");
   await page.getByRole("link", { name: "Create a group" }).click();
   await page.waitForURL("/groups/new");
@@ -69,7 +45,7 @@ test("a group is created, verified, joined by a Spanish reader and given a new o
   await expect(page.getByRole("link", { name: groupName })).toHaveCount(0);
 
   // The admin verifies it.
-  const admin = await person(browser, mailbox, "en-US", ADMIN_EMAIL);
+  const admin = await person(browser, mailbox, { locale: "en-US", email: ADMIN_EMAIL });
   await admin.page.goto("/admin/groups");
   const vetting = admin.page.getByRole("form", { name: groupName });
   await vetting.getByRole("button", { name: "Verify" }).click();
@@ -77,8 +53,8 @@ test("a group is created, verified, joined by a Spanish reader and given a new o
   await admin.done();
 
   // A volunteer who reads Spanish finds it and asks to join.
-  const volunteer = await person(browser, mailbox, "es-MX");
-  await nameMyself(volunteer.page, /^Nombre visible$/, /^Guardar perfil$/, "Voluntaria E2E");
+  const volunteer = await person(browser, mailbox, { locale: "es-MX" });
+  await nameMyself(volunteer.page, "Voluntaria E2E");
   await volunteer.page.goto(`/groups?q=${encodeURIComponent(groupName)}`);
   await volunteer.page.getByRole("link", { name: groupName }).click();
   await volunteer.page.waitForURL(groupUrl);

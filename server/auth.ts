@@ -8,6 +8,7 @@ import type { EmailConfig } from "next-auth/providers";
 import { cookies } from "next/headers";
 import { env, getDb, type Database } from "@/db/client";
 import { accounts, instanceSettings, sessions, users, verificationTokens } from "@/db/schema";
+import { completeSignupIntents } from "./actions/signups";
 import { recordAudit } from "./audit/audit";
 import { sendEmail } from "./email/email";
 import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
@@ -146,6 +147,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
             detail: { reason: "PUENTE_ADMIN_EMAILS" },
           });
         }
+        // Places asked for before the person had an account are taken now that the email is proven.
+        if (user.email) await completeSignupIntents(db, { id: user.id, email: user.email });
         await recordAudit(db, {
           actorId: user.id,
           action: "auth.sign_in",

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
-import { addMember, callerFor, makeGroup, makeInvitation, makeStory, makeUser } from "./testing/factories";
+import {
+  addMember,
+  callerFor,
+  makeAction,
+  makeGroup,
+  makeInvitation,
+  makeStory,
+  makeUser,
+} from "./testing/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -42,7 +50,9 @@ async function scenario() {
   const invitation = await makeInvitation(db, group.id, people.target.email);
   const waitingStory = await makeStory(db);
   const publishedStory = await makeStory(db, { status: "published", publishedAt: new Date() });
-  return { group, unverified, people, invitation, waitingStory, publishedStory };
+  const { action, shift } = await makeAction(db, group.id, { startsInHours: 2 });
+  const signup = await callerFor(db, people.target).actions.signUp({ shiftId: shift.id });
+  return { group, unverified, people, invitation, action, shift, signup, waitingStory, publishedStory };
 }
 type Scenario = Awaited<ReturnType<typeof scenario>>;
 
@@ -64,6 +74,40 @@ const details = () => ({
   descriptionEn: "Description",
   contact: "",
 });
+
+/** The action's own day and times in its zone, as a form would send them. */
+function actionTimes(s: Scenario) {
+  const zone = { timeZone: "America/Tijuana" };
+  const day = (d: Date) => d.toLocaleDateString("en-CA", zone);
+  const clock = (d: Date) => d.toLocaleTimeString("en-GB", { ...zone, hour: "2-digit", minute: "2-digit" });
+  return {
+    startDate: day(s.action.startsAt),
+    startTime: clock(s.action.startsAt),
+    endDate: day(s.action.endsAt),
+    endTime: clock(s.action.endsAt),
+    date: day(s.action.startsAt),
+  };
+}
+
+const actionDetails = (s: Scenario) => {
+  const { date: _date, ...times } = actionTimes(s);
+  return {
+    title: "Bienvenida en San Ysidro",
+    kind: "welcome",
+    description: "",
+    placeName: "San Ysidro",
+    exactLocation: "",
+    timeZone: "America/Tijuana",
+    visibility: "public",
+    languages: ["es"],
+    ...times,
+  };
+};
+
+const shiftDetails = (s: Scenario) => {
+  const { date, startTime, endTime } = actionTimes(s);
+  return { role: "Mesa de bienvenida", date, startTime, endTime, capacity: 5 };
+};
 
 const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Caller, Outcome> }> = {
   "me.profile": { input: () => undefined, expect: signedIn() },
@@ -123,6 +167,37 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["admin"]),
   },
   "audit.list": { input: () => ({}), expect: only(["admin"]) },
+  "actions.list": { input: () => ({}), expect: everyone("ok") },
+  "actions.get": { input: (s) => ({ actionId: s.action.id }), expect: everyone("ok") },
+  "actions.create": {
+    input: (s) => ({ groupId: s.group.id, details: actionDetails(s) }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "actions.update": {
+    input: (s) => ({ actionId: s.action.id, details: actionDetails(s) }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "actions.cancel": { input: (s) => ({ actionId: s.action.id }), expect: only(["organizer", "coordinator"]) },
+  "actions.addShift": {
+    input: (s) => ({ actionId: s.action.id, ...shiftDetails(s) }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "actions.updateShift": {
+    input: (s) => ({ shiftId: s.shift.id, ...shiftDetails(s) }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "actions.signUp": { input: (s) => ({ shiftId: s.shift.id }), expect: signedIn() },
+  // Someone else's signup: nobody but its owner can cancel it.
+  "actions.cancelSignup": { input: (s) => ({ signupId: s.signup.id }), expect: signedIn("NOT_FOUND") },
+  "actions.mine": { input: () => undefined, expect: signedIn() },
+  "actions.roster": { input: (s) => ({ actionId: s.action.id }), expect: only(["organizer", "coordinator"]) },
+  "actions.checkIn": {
+    input: (s) => ({ signupId: s.signup.id, attended: true }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "actions.calendarFeed": { input: () => undefined, expect: signedIn() },
+  "actions.createCalendarFeed": { input: () => undefined, expect: signedIn() },
+  "actions.revokeCalendarFeed": { input: () => undefined, expect: signedIn() },
   "stories.list": { input: () => ({}), expect: everyone("ok") },
   "stories.byId": { input: (s) => ({ storyId: s.publishedStory.id }), expect: everyone("ok") },
   "stories.submit": {

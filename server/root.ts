@@ -1,4 +1,5 @@
 // The API: one router per domain, nothing else.
+import { actionsRouter } from "./actions/router";
 import { auditRouter } from "./audit/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
@@ -10,6 +11,7 @@ export const appRouter = router({
   groups: groupsRouter,
   stories: storiesRouter,
   audit: auditRouter,
+  actions: actionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,7 +14,8 @@ import type { FormState } from "./state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-const StateContext = createContext<FormState>({});
+export const FormStateContext = createContext<FormState>({});
+const StateContext = FormStateContext;
 
 export function ActionForm({
   action,

@@ -55,6 +55,11 @@ export async function Header() {
             </Link>
           </li>
           <li>
+            <Link href="/actions" className="text-gray-800 hover:text-brand-700">
+              {t("actions")}
+            </Link>
+          </li>
+          <li>
             <Link href="/groups" className="text-gray-800 hover:text-brand-700">
               {t("groups")}
             </Link>

@@ -7,6 +7,7 @@ import { TRPCReactProvider } from "../_trpc/react";
 import { serverApi } from "../_trpc/server";
 import { auth } from "@/server/auth";
 import { MyGroups } from "./my-groups";
+import { MyShifts } from "./my-shifts";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
@@ -14,7 +15,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
 }
 
-export default async function MePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+/** Where a newcomer was going when they signed in (Auth.js passes it along): a path on this site. */
+function continuePath(callbackUrl: string | undefined): string | null {
+  if (!callbackUrl) return null;
+  try {
+    const url = new URL(callbackUrl, "http://puente.invalid");
+    const path = url.pathname + url.search;
+    return path.startsWith("/") && !path.startsWith("//") && url.pathname !== "/me" && url.pathname !== "/"
+      ? path
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export default async function MePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ welcome?: string; callbackUrl?: string }>;
+}) {
   const session = await auth();
   if (!session?.user) redirect("/signin?callbackUrl=/me");
   const [api, t, messages, params] = await Promise.all([
@@ -24,6 +43,9 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
     searchParams,
   ]);
   const profile = await api.me.profile();
+  // A newcomer who already gave a name (signing up for a shift by email) goes straight back.
+  const next = params.welcome ? continuePath(params.callbackUrl) : null;
+  if (next && profile.name) redirect(next);
   const clientMessages = {
     me: messages.me,
     skills: messages.skills,
@@ -39,6 +61,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         </p>
       )}
       {profile.isAdmin && <p className="text-sm text-brand-800">{t("admin")}</p>}
+      <MyShifts />
       <MyGroups />
       <NextIntlClientProvider messages={clientMessages}>
         <TRPCReactProvider>

@@ -3,3 +3,5 @@ export * from "./groups";
 export * from "./audit";
 export * from "./instance";
 export * from "./stories";
+export * from "./actions";
+export * from "./jobs";

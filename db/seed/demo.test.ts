@@ -31,6 +31,9 @@ describe("the demo data", () => {
       .from(users)
       .where(eq(users.email, "marisol@puente.example.org"));
     expect((await callerFor(handle.db, marisol!).groups.mine()).invitations).toHaveLength(1);
+    const { actions } = await callerFor(handle.db, null).actions.list({});
+    expect(actions.length).toBeGreaterThanOrEqual(2);
+    expect(actions.every((a) => a.places > 0)).toBe(true);
     const unverified = await handle.db.select().from(groups).where(eq(groups.verified, false));
     expect(unverified.every((g) => g.descriptionEs && g.descriptionEn)).toBe(true);
   });

@@ -4,11 +4,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import type { Database } from "../client";
 import {
+  actions,
   auditEvents,
   groups,
   invitations,
   memberships,
   stories,
+  shifts,
+  signups,
   users,
   type AgeRange,
   type Country,
@@ -308,6 +311,114 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         })),
       );
     }
+    // Actions in the coming days, relative to today so the demo never goes stale.
+    const day = 86_400_000;
+    const at = (days: number, hourUtc: number) => {
+      const d = new Date(Date.now() + days * day);
+      d.setUTCHours(hourUtc, 0, 0, 0);
+      return d;
+    };
+    const demoActions = [
+      {
+        group: "frontera-legal-san-diego",
+        title: "Observación legal en El Chaparral / Legal observers at El Chaparral",
+        kind: "legal_observation" as const,
+        description:
+          "Acompañamos a familias que se presentan a pedir asilo. Trae tu credencial y chaleco. / We accompany families presenting for asylum. Bring ID and your vest.",
+        placeName: "Garita El Chaparral, Tijuana",
+        exactLocation: "Entrada peatonal oeste, junto al módulo de Grupo Beta",
+        timeZone: "America/Tijuana",
+        startsAt: at(2, 15),
+        endsAt: at(2, 23),
+        languages: ["es" as const, "en" as const],
+        visibility: "public" as const,
+        shifts: [
+          {
+            role: "Observadora legal / Legal observer",
+            from: 15,
+            to: 19,
+            capacity: 6,
+            wantedSkills: ["legal" as const],
+          },
+          {
+            role: "Traducción / Interpreter",
+            from: 15,
+            to: 23,
+            capacity: 3,
+            wantedSkills: ["translation" as const],
+          },
+        ],
+        volunteers: ["kevin", "dan"],
+      },
+      {
+        group: "albergue-casa-del-migrante-tijuana",
+        title: "Bienvenida a la caravana / Welcoming the caravan",
+        kind: "welcome" as const,
+        description:
+          "Comida caliente, ropa y un lugar para descansar. / Hot food, clothes and a place to rest.",
+        placeName: "Colonia Postal, Tijuana",
+        exactLocation: "Calle Galeana 2050, portón verde",
+        timeZone: "America/Tijuana",
+        startsAt: at(4, 16),
+        endsAt: at(4, 24),
+        languages: ["es" as const],
+        visibility: "members" as const,
+        shifts: [
+          { role: "Cocina / Kitchen", from: 16, to: 20, capacity: 4, wantedSkills: ["cooking" as const] },
+          {
+            role: "Cuidado infantil / Childcare",
+            from: 18,
+            to: 24,
+            capacity: 2,
+            wantedSkills: ["childcare" as const],
+          },
+        ],
+        volunteers: ["marisol"],
+      },
+      {
+        group: "tucson-samaritans",
+        title: "Water drop in the Altar Valley / Dejar agua en el valle de Altar",
+        kind: "supplies" as const,
+        description:
+          "Four-wheel-drive convoy. Leave from the church parking lot. / Caravana de 4x4 desde el estacionamiento de la iglesia.",
+        placeName: "Arivaca, Arizona",
+        exactLocation: "",
+        timeZone: "America/Phoenix",
+        startsAt: at(6, 13),
+        endsAt: at(6, 20),
+        languages: ["en" as const, "es" as const],
+        visibility: "public" as const,
+        shifts: [
+          { role: "Driver / Chofer", from: 13, to: 20, capacity: 2, wantedSkills: ["driving" as const] },
+        ],
+        volunteers: ["jt", "dan", "lupe"],
+      },
+    ];
+    for (const { group, shifts: shiftList, volunteers, ...action } of demoActions) {
+      const [row] = await tx
+        .insert(actions)
+        .values({ ...action, groupId: groupIds.get(group)!, createdBy: userIds.get("admin")! })
+        .returning({ id: actions.id, startsAt: actions.startsAt });
+      const dayStart = new Date(row!.startsAt);
+      dayStart.setUTCHours(0, 0, 0, 0);
+      for (const { from, to, ...shift } of shiftList) {
+        const startsAt = new Date(dayStart.getTime() + from * 3_600_000);
+        const endsAt = new Date(dayStart.getTime() + to * 3_600_000);
+        const taken = volunteers.slice(0, shift.capacity);
+        const [shiftRow] = await tx
+          .insert(shifts)
+          .values({ ...shift, actionId: row!.id, startsAt, endsAt, confirmedCount: taken.length })
+          .returning({ id: shifts.id });
+        await tx.insert(signups).values(
+          volunteers.map((person, i) => ({
+            shiftId: shiftRow!.id,
+            userId: userIds.get(person as (typeof people)[number]["key"])!,
+            status: i < shift.capacity ? ("confirmed" as const) : ("waitlisted" as const),
+          })),
+        );
+      }
+    }
+
     // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
     // she answers it from her own page).
     await tx.insert(invitations).values({

@@ -41,6 +41,10 @@ function describeIssue(t: ReturnType<typeof translator<"errors">>, issue: z.core
       return t("validation.choice");
     case "invalid_type":
       return issue.input === undefined ? t("validation.required") : t("validation.type");
+    case "custom": {
+      const key = (issue.params as { key?: string } | undefined)?.key;
+      return key === "endsBeforeStart" ? t("validation.endsBeforeStart") : t("validation.invalid");
+    }
     case "unrecognized_keys":
       return t("validation.unknownField");
     default:

@@ -2,9 +2,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import {
+  actions,
   groups,
   invitations,
   memberships,
+  shifts,
   stories,
   users,
   type GroupKind,
@@ -118,4 +120,45 @@ export async function makeStory(db: Database, overrides: Partial<typeof stories.
     })
     .returning();
   return { ...story!, token };
+}
+
+/** An action of `groupId` starting in `startsInHours`, with one shift of `capacity` places. */
+export async function makeAction(
+  db: Database,
+  groupId: string,
+  options: {
+    capacity?: number;
+    startsInHours?: number;
+    visibility?: "public" | "members";
+    exactLocation?: string;
+  } = {},
+) {
+  const startsAt = new Date(Date.now() + (options.startsInHours ?? 48) * 3_600_000);
+  startsAt.setUTCSeconds(0, 0); // forms speak in whole minutes
+  const endsAt = new Date(startsAt.getTime() + 4 * 3_600_000);
+  const [action] = await db
+    .insert(actions)
+    .values({
+      groupId,
+      title: `Bienvenida ${unique()}`,
+      kind: "welcome",
+      placeName: "San Ysidro, Tijuana",
+      exactLocation: options.exactLocation ?? "Parroquia San Judas, puerta trasera",
+      timeZone: "America/Tijuana",
+      startsAt,
+      endsAt,
+      visibility: options.visibility ?? "public",
+    })
+    .returning();
+  const [shift] = await db
+    .insert(shifts)
+    .values({
+      actionId: action!.id,
+      role: "Welcome table",
+      startsAt,
+      endsAt,
+      capacity: options.capacity ?? 10,
+    })
+    .returning();
+  return { action: action!, shift: shift! };
 }

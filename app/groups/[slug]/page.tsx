@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { auth } from "@/server/auth";
 import { orNotFound, serverApi } from "../../_trpc/server";
+import { ActionList } from "../../actions/action-list";
 import { MembersPanel, MyStanding } from "./membership";
 
 type Params = Promise<{ slug: string }>;
@@ -25,15 +26,18 @@ export default async function GroupPage({
   params: Params;
   searchParams: Promise<{ created?: string }>;
 }) {
-  const [group, t, tk, tc, locale, session, search] = await Promise.all([
-    load(params),
+  const group = await load(params);
+  const [t, ta, tk, tc, locale, session, search, api] = await Promise.all([
     getTranslations("groups"),
+    getTranslations("actions"),
     getTranslations("groupKinds"),
     getTranslations("countries"),
     getLocale(),
     auth(),
     searchParams,
+    serverApi(),
   ]);
+  const upcoming = group.verified ? (await api.actions.list({ groupId: group.id })).actions.slice(0, 5) : [];
   const description =
     (locale === "es" ? group.descriptionEs : group.descriptionEn) ||
     group.descriptionEs ||
@@ -95,6 +99,24 @@ export default async function GroupPage({
             {t("contact")}
           </h2>
           <p className="break-words">{group.contact}</p>
+        </section>
+      )}
+      {group.verified && (
+        <section aria-labelledby="upcoming" className="space-y-2">
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 id="upcoming" className="mr-auto text-lg font-semibold">
+              {ta("upcomingOfGroup")}
+            </h2>
+            {active && active.role !== "member" && (
+              <Link
+                href={`/actions/new?group=${group.id}`}
+                className="rounded-md border border-brand-700 bg-white px-3 py-1 text-sm font-medium text-brand-700"
+              >
+                {ta("create")}
+              </Link>
+            )}
+          </div>
+          <ActionList actions={upcoming} emptyText={ta("empty")} />
         </section>
       )}
       {active && <MembersPanel groupId={group.id} role={active.role} />}

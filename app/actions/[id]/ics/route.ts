@@ -1,0 +1,35 @@
+// The action as an .ics file, as its reader may see it (the exact place only if they may).
+import { TRPCError } from "@trpc/server";
+import { createRequestContext } from "@/server/context";
+import { calendarFile } from "@/server/actions/calendar";
+import { createCaller } from "@/server/root";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const context = await createRequestContext();
+  try {
+    const action = await createCaller(context).actions.get({ actionId: id });
+    const body = calendarFile(action.title, [
+      {
+        id: action.id,
+        title: action.title,
+        startsAt: action.startsAt,
+        endsAt: action.endsAt,
+        place: action.exactLocation ? `${action.exactLocation}, ${action.placeName}` : action.placeName,
+        timeZone: action.timeZone,
+        description: action.description,
+        url: `${context.origin}/actions/${action.id}`,
+      },
+    ]);
+    return new Response(body, {
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="puente-${action.id}.ics"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof TRPCError) return new Response("Not found", { status: 404 });
+    throw error;
+  }
+}

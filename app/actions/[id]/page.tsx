@@ -1,0 +1,228 @@
+// One action: when and where, its shifts and how full they are, and signing up in one tap (or,
+// without an account, with a name and an email). Fully rendered on the server.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { auth } from "@/server/auth";
+import {
+  ActionForm,
+  ConfirmStep,
+  FieldError,
+  FormMessage,
+  Input,
+  Select,
+  SubmitButton,
+} from "../../_forms/action-form";
+import { orNotFound, serverApi } from "../../_trpc/server";
+import { cancelSignupForm, signUpByEmailForm, signUpForm } from "../forms";
+import { spanFormat } from "../when";
+
+type Params = Promise<{ id: string }>;
+
+async function load(params: Params) {
+  const [{ id }, api] = await Promise.all([params, serverApi()]);
+  return orNotFound(api.actions.get({ actionId: id }));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const action = await load(params);
+  return { title: action.title, robots: action.visibility === "public" ? undefined : { index: false } };
+}
+
+export default async function ActionPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ joined?: string }>;
+}) {
+  const [action, t, tk, ts, tl, format, session, search] = await Promise.all([
+    load(params),
+    getTranslations("actions"),
+    getTranslations("actionKinds"),
+    getTranslations("skills"),
+    getTranslations("languages"),
+    getFormatter(),
+    auth(),
+    searchParams,
+  ]);
+  const signedIn = Boolean(session?.user);
+  const mine = new Map(action.mySignups.map((s) => [s.shiftId, s]));
+  return (
+    <article className="space-y-5">
+      <header className="space-y-1">
+        <p className="text-sm font-medium text-brand-700">
+          {tk(action.kind)} · {action.visibility === "members" ? t("membersOnly") : t("public")}
+        </p>
+        <h1 className="text-2xl font-bold">{action.title}</h1>
+        <p className="text-sm text-gray-700">
+          <Link href={`/groups/${action.groupSlug}`} className="underline">
+            {t("organizedBy", { group: action.groupName })}
+          </Link>
+        </p>
+      </header>
+      {search.joined && signedIn && (
+        <p role="status" className="rounded-md bg-brand-100 p-3">
+          {t("joined")}
+        </p>
+      )}
+      {action.status === "cancelled" && (
+        <p role="alert" className="rounded-md border border-red-800 bg-white p-3 font-medium text-red-800">
+          {t("cancelled")}
+        </p>
+      )}
+      <dl className="grid gap-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
+        <dt className="font-semibold">{t("when")}</dt>
+        <dd>{format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))}</dd>
+        <dt className="font-semibold">{t("where")}</dt>
+        <dd>
+          {action.exactLocation ? `${action.exactLocation} · ${action.placeName}` : action.placeName}
+          {action.exactLocation === null && (
+            <span className="block text-sm text-gray-700">{t("exactPlaceHidden")}</span>
+          )}
+        </dd>
+        {action.languages.length > 0 && (
+          <>
+            <dt className="font-semibold">{t("languages")}</dt>
+            <dd>{action.languages.map((l) => tl(l)).join(", ")}</dd>
+          </>
+        )}
+      </dl>
+      {action.description && <p className="whitespace-pre-line">{action.description}</p>}
+      <div className="flex flex-wrap gap-3 text-sm">
+        <a href={`/actions/${action.id}/ics`} className="text-brand-700 underline">
+          {t("calendar")}
+        </a>
+        {action.canManage && (
+          <Link href={`/actions/${action.id}/manage`} className="font-medium text-brand-700 underline">
+            {t("manage")}
+          </Link>
+        )}
+      </div>
+
+      <section aria-labelledby="shifts" className="space-y-3">
+        <h2 id="shifts" className="text-xl font-semibold">
+          {t("shifts")}
+        </h2>
+        {action.shifts.length === 0 && <p>{t("noShifts")}</p>}
+        <ul className="space-y-3">
+          {action.shifts.map((shift) => {
+            const signup = mine.get(shift.id);
+            const active = signup && signup.status !== "cancelled" && signup.status !== "no_show";
+            const full = shift.confirmedCount >= shift.capacity;
+            return (
+              <li key={shift.id} className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
+                <h3 className="font-semibold">{shift.role}</h3>
+                <p className="text-sm">
+                  {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(action.timeZone))}
+                </p>
+                <p className="text-sm">
+                  {t("filled", { taken: shift.confirmedCount, capacity: shift.capacity })}{" "}
+                  {shift.waitlisted > 0 && `· ${t("waitlist", { count: shift.waitlisted })}`}
+                </p>
+                <meter
+                  min={0}
+                  max={shift.capacity}
+                  value={shift.confirmedCount}
+                  className="w-full"
+                  aria-label={t("filled", { taken: shift.confirmedCount, capacity: shift.capacity })}
+                />
+                {shift.wantedSkills.length > 0 && (
+                  <p className="text-sm text-gray-700">
+                    {t("skillsWanted", { skills: shift.wantedSkills.map((s) => ts(s)).join(", ") })}
+                  </p>
+                )}
+                {active ? (
+                  <ActionForm action={cancelSignupForm} className="space-y-2">
+                    <input type="hidden" name="signupId" value={signup.id} />
+                    <p role="status" className="font-medium text-brand-800">
+                      {signup.status === "waitlisted"
+                        ? t("youWait", { position: signup.position ?? 0 })
+                        : signup.status === "attended"
+                          ? t("attended")
+                          : signup.promotedAt
+                            ? t("promoted")
+                            : t("youreIn")}
+                    </p>
+                    {(signup.status === "confirmed" || signup.status === "waitlisted") && action.isOpen && (
+                      <ConfirmStep
+                        question={t("cancelConfirm")}
+                        confirmLabel={t("yesCancel")}
+                        cancelLabel={t("keep")}
+                      >
+                        <SubmitButton variant="secondary">{t("cancelSignup")}</SubmitButton>
+                      </ConfirmStep>
+                    )}
+                    <FormMessage />
+                  </ActionForm>
+                ) : action.isOpen && signedIn ? (
+                  <ActionForm action={signUpForm} className="space-y-2">
+                    <input type="hidden" name="shiftId" value={shift.id} />
+                    <label className="flex items-center gap-2 text-sm">
+                      <input type="checkbox" name="shareContact" />
+                      {t("shareContact")}
+                    </label>
+                    <SubmitButton aria-label={t("signUpFor", { role: shift.role })}>
+                      {full ? t("joinWaitlist") : t("signUp")}
+                    </SubmitButton>
+                    <FormMessage success={t("signedUp")} />
+                  </ActionForm>
+                ) : !action.isOpen ? (
+                  <p className="text-sm text-gray-700">{t("closed")}</p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {!signedIn && action.isOpen && action.shifts.length > 0 && action.visibility === "public" && (
+        <section
+          aria-labelledby="no-account"
+          className="space-y-3 rounded-lg border border-brand-100 bg-white p-4"
+        >
+          <h2 id="no-account" className="text-lg font-semibold">
+            {t("noAccountTitle")}
+          </h2>
+          <p className="text-sm">{t("noAccountLead")}</p>
+          <ActionForm action={signUpByEmailForm} className="space-y-3">
+            <input type="hidden" name="actionId" value={action.id} />
+            <div className="space-y-1">
+              <label htmlFor="shiftId" className="block font-medium">
+                {t("shift")}
+              </label>
+              <Select name="shiftId" defaultValue={action.shifts[0]!.id}>
+                {action.shifts.map((shift) => (
+                  <option key={shift.id} value={shift.id}>
+                    {shift.role} ·{" "}
+                    {format.dateTime(shift.startsAt, {
+                      hour: "numeric",
+                      minute: "2-digit",
+                      timeZone: action.timeZone,
+                    })}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="name" className="block font-medium">
+                {t("yourName")}
+              </label>
+              <Input name="name" autoComplete="nickname" maxLength={80} required />
+              <FieldError name="name" />
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="email" className="block font-medium">
+                {t("yourEmail")}
+              </label>
+              <Input name="email" type="email" inputMode="email" autoComplete="email" required />
+              <FieldError name="email" />
+            </div>
+            <SubmitButton>{t("sendLink")}</SubmitButton>
+            <FormMessage />
+          </ActionForm>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+// The roster of an action as CSV, for its organizers: contact details only where volunteers allowed.
+import { TRPCError } from "@trpc/server";
+import { stringify } from "csv-stringify/sync";
+import { createRequestContext } from "@/server/context";
+import { createCaller } from "@/server/root";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = createCaller(await createRequestContext());
+  try {
+    const [action, roster] = await Promise.all([
+      api.actions.get({ actionId: id }),
+      api.actions.roster({ actionId: id }),
+    ]);
+    const shiftNames = new Map(action.shifts.map((s) => [s.id, s.role]));
+    const csv = stringify(
+      roster.map((row) => ({
+        shift: shiftNames.get(row.shiftId) ?? "",
+        name: row.name ?? "",
+        status: row.status,
+        waitlist_position: row.position ?? "",
+        email: row.email ?? "",
+        phone: row.phone ?? "",
+      })),
+      // Cells starting with = + - @ are prefixed, so a spreadsheet never runs them as formulas.
+      { header: true, cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) } },
+    );
+    return new Response(csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="roster-${id}.csv"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      return new Response(error.code === "UNAUTHORIZED" ? "Sign in first" : "Not found", {
+        status: error.code === "UNAUTHORIZED" ? 401 : 404,
+      });
+    }
+    throw error;
+  }
+}

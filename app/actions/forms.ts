@@ -1,0 +1,127 @@
+"use server";
+// Form posts of the actions pages. Each calls one procedure; the procedure decides who may.
+import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/server/auth";
+import { getDb } from "@/db/client";
+import { recordSignupIntent } from "@/server/actions/signups";
+import { signUpByEmailInput, type ActionDetailsInput, type ShiftDetailsInput } from "@/server/actions/inputs";
+import { DomainError, explainError } from "@/server/errors";
+import { requestLocale } from "@/server/i18n/request";
+import { validationMessages } from "@/server/i18n/validation";
+import { attempt, textFields } from "../_forms/attempt";
+import type { FormState } from "../_forms/state";
+
+const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+
+function actionDetails(formData: FormData): ActionDetailsInput {
+  const values = textFields(formData);
+  return {
+    ...values,
+    languages: formData.getAll("languages").map(String),
+  } as unknown as ActionDetailsInput;
+}
+
+function shiftDetails(formData: FormData): ShiftDetailsInput {
+  const values = textFields(formData);
+  return {
+    ...values,
+    wantedSkills: formData.getAll("wantedSkills").map(String),
+  } as unknown as ShiftDetailsInput;
+}
+
+export async function createActionForm(_: FormState, formData: FormData): Promise<FormState> {
+  let id = "";
+  const state = await attempt(formData, async (api) => {
+    id = (await api.actions.create({ groupId: field(formData, "groupId"), details: actionDetails(formData) }))
+      .id;
+  });
+  if (state.ok) redirect(`/actions/${id}/manage?created=1`);
+  return state;
+}
+
+export async function updateActionForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.actions.update({ actionId: field(formData, "actionId"), details: actionDetails(formData) }),
+  );
+}
+
+export async function cancelActionForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) => api.actions.cancel({ actionId: field(formData, "actionId") }), {
+    confirm: true,
+  });
+}
+
+export async function addShiftForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.actions.addShift({ actionId: field(formData, "actionId"), ...shiftDetails(formData) }),
+  );
+}
+
+export async function updateShiftForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.actions.updateShift({ shiftId: field(formData, "shiftId"), ...shiftDetails(formData) }),
+  );
+}
+
+export async function signUpForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.actions.signUp({
+      shiftId: field(formData, "shiftId"),
+      shareContact: formData.get("shareContact") === "on",
+    }),
+  );
+}
+
+export async function cancelSignupForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) => api.actions.cancelSignup({ signupId: field(formData, "signupId") }), {
+    confirm: true,
+  });
+}
+
+export async function checkInForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.actions.checkIn({
+      signupId: field(formData, "signupId"),
+      attended: field(formData, "attended") === "yes",
+    }),
+  );
+}
+
+/**
+ * A person without an account: their name and email are kept for a day, and the place is taken
+ * when they follow the sign-in link we email them.
+ */
+export async function signUpByEmailForm(_: FormState, formData: FormData): Promise<FormState> {
+  const values = textFields(formData);
+  const locale = await requestLocale();
+  const parsed = signUpByEmailInput.safeParse(values);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      values,
+      fieldErrors: validationMessages(locale, parsed.error.issues),
+      message: undefined,
+    };
+  }
+  try {
+    await recordSignupIntent(await getDb(), parsed.data);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return {
+        ok: false,
+        values,
+        ...explainError(new TRPCError({ code: error.code, cause: error }), locale),
+      };
+    }
+    throw error;
+  }
+  const actionId = z.uuid().safeParse(values.actionId);
+  await signIn("email", {
+    email: parsed.data.email,
+    redirectTo: actionId.success ? `/actions/${actionId.data}?joined=1` : "/me",
+    redirect: false,
+  });
+  redirect("/signin/sent");
+}

@@ -1,0 +1,174 @@
+// Upcoming actions: a GET form of filters, so it works with JavaScript off and every view has an address.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { actionKinds, locales, skills } from "@/db/schema";
+import { actionListInput } from "@/server/actions/inputs";
+import { serverApi } from "../_trpc/server";
+import { spanFormat } from "./when";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("actions"))("title") };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+function parseSearch(search: Search) {
+  const one = (key: string) => (typeof search[key] === "string" && search[key] ? search[key] : undefined);
+  const parsed = actionListInput.safeParse({
+    place: one("place"),
+    kind: one("kind"),
+    from: one("from"),
+    language: one("language"),
+    skill: one("skill"),
+    after:
+      one("after_at") && one("after_id")
+        ? { startsAt: new Date(one("after_at")!), id: one("after_id") }
+        : undefined,
+  });
+  return parsed.success ? parsed.data : {};
+}
+
+export default async function ActionsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [t, tk, ts, tl, format, api, search] = await Promise.all([
+    getTranslations("actions"),
+    getTranslations("actionKinds"),
+    getTranslations("skills"),
+    getTranslations("languages"),
+    getFormatter(),
+    serverApi(),
+    searchParams,
+  ]);
+  const filters = parseSearch(search);
+  const { actions, next } = await api.actions.list(filters);
+  const keep = Object.fromEntries(
+    Object.entries({
+      place: filters.place,
+      kind: filters.kind,
+      from: filters.from,
+      language: filters.language,
+      skill: filters.skill,
+    }).filter(([, v]) => v),
+  ) as Record<string, string>;
+  const select = "w-full rounded-md border border-gray-500 bg-white px-2 py-2";
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-1">{t("lead")}</p>
+      </div>
+      <form
+        method="get"
+        action="/actions"
+        role="search"
+        className="grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3"
+      >
+        <div className="col-span-2 sm:col-span-1">
+          <label htmlFor="place" className="block text-sm font-medium">
+            {t("place")}
+          </label>
+          <input
+            id="place"
+            name="place"
+            type="search"
+            maxLength={100}
+            defaultValue={filters.place ?? ""}
+            className={select}
+          />
+        </div>
+        <div>
+          <label htmlFor="kind" className="block text-sm font-medium">
+            {t("kind")}
+          </label>
+          <select id="kind" name="kind" defaultValue={filters.kind ?? ""} className={select}>
+            <option value="">{t("any")}</option>
+            {actionKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {tk(kind)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium">
+            {t("from")}
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={select} />
+        </div>
+        <div>
+          <label htmlFor="language" className="block text-sm font-medium">
+            {t("language")}
+          </label>
+          <select id="language" name="language" defaultValue={filters.language ?? ""} className={select}>
+            <option value="">{t("any")}</option>
+            {locales.map((locale) => (
+              <option key={locale} value={locale}>
+                {tl(locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="skill" className="block text-sm font-medium">
+            {t("skill")}
+          </label>
+          <select id="skill" name="skill" defaultValue={filters.skill ?? ""} className={select}>
+            <option value="">{t("any")}</option>
+            {skills.map((skill) => (
+              <option key={skill} value={skill}>
+                {ts(skill)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="col-span-2 rounded-md bg-brand-700 px-4 py-2 font-medium text-white sm:col-span-1 sm:col-start-3"
+        >
+          {t("filter")}
+        </button>
+      </form>
+      {actions.length === 0 ? (
+        <p role="status" className="rounded-lg bg-white p-4">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul aria-label={t("results")} className="space-y-3">
+          {actions.map((action) => (
+            <li key={action.id} className="rounded-lg bg-white p-4 shadow-sm">
+              <p className="text-sm font-medium text-brand-700">
+                {tk(action.kind)}
+                {action.visibility === "members" && ` · ${t("membersOnly")}`}
+              </p>
+              <Link
+                href={`/actions/${action.id}`}
+                className="text-lg font-semibold text-brand-800 underline-offset-2 hover:underline"
+              >
+                {action.title}
+              </Link>
+              <p className="text-sm">
+                {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))}
+              </p>
+              <p className="text-sm text-gray-700">
+                {action.placeName} · {t("organizedBy", { group: action.groupName })}
+              </p>
+              {action.places > 0 && (
+                <p className="text-sm font-medium">
+                  {t("placesLeft", { left: action.places - action.taken })}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {next && (
+        <Link
+          href={`/actions?${new URLSearchParams({ ...keep, after_at: next.startsAt.toISOString(), after_id: next.id })}`}
+          className="inline-block rounded-md border border-brand-700 px-4 py-2 text-brand-700"
+        >
+          {t("next")}
+        </Link>
+      )}
+    </div>
+  );
+}

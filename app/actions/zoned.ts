@@ -1,0 +1,9 @@
+// An instant as the date and time fields of a form in the action's zone, and back.
+import { formatInTimeZone } from "date-fns-tz";
+
+export const zonedDate = (instant: Date, timeZone: string) =>
+  formatInTimeZone(instant, timeZone, "yyyy-MM-dd");
+export const zonedTime = (instant: Date, timeZone: string) => formatInTimeZone(instant, timeZone, "HH:mm");
+
+/** Tomorrow's date in `timeZone`: the default day of a new action. */
+export const tomorrowIn = (timeZone: string) => zonedDate(new Date(Date.now() + 86_400_000), timeZone);

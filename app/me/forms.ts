@@ -1,0 +1,16 @@
+"use server";
+// Form posts of /me that are not profile edits (those go through the tRPC client).
+import { attempt } from "../_forms/attempt";
+import type { FormState } from "../_forms/state";
+
+export async function createCalendarFeedForm(_: FormState, formData: FormData): Promise<FormState> {
+  let url = "";
+  const state = await attempt(formData, async (api) => {
+    url = (await api.actions.createCalendarFeed()).url;
+  });
+  return state.ok ? { ...state, values: { calendarUrl: url } } : state;
+}
+
+export async function revokeCalendarFeedForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) => api.actions.revokeCalendarFeed());
+}

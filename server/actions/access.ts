@@ -1,0 +1,80 @@
+// Who may do what with an action: the one place its object-level rules live.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { actions, memberships, shifts } from "@/db/schema";
+import { DomainError, notFound } from "../errors";
+import type { Actor } from "../trpc";
+
+export interface ActionAccess {
+  actionId: string;
+  groupId: string;
+  status: "scheduled" | "cancelled" | "done";
+  visibility: "public" | "members";
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  /** The viewer's active role in the organizing group, if any. */
+  role: "coordinator" | "organizer" | "member" | null;
+}
+
+export const isOrganizer = (access: ActionAccess) =>
+  access.role === "coordinator" || access.role === "organizer";
+
+/** Loads an action as `actor` may see it: a members-only action does not exist for outsiders. */
+export async function actionAccess(
+  db: Database,
+  actor: Actor | null,
+  actionId: string,
+): Promise<ActionAccess> {
+  const [row] = await db
+    .select({
+      actionId: actions.id,
+      groupId: actions.groupId,
+      status: actions.status,
+      visibility: actions.visibility,
+      startsAt: actions.startsAt,
+      endsAt: actions.endsAt,
+      timeZone: actions.timeZone,
+      role: memberships.role,
+    })
+    .from(actions)
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.groupId, actions.groupId),
+        eq(memberships.userId, actor?.id ?? ""),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .where(eq(actions.id, actionId));
+  if (!row) throw notFound();
+  if (row.visibility === "members" && !row.role) throw notFound();
+  return row;
+}
+
+export async function organizerAccess(db: Database, actor: Actor, actionId: string): Promise<ActionAccess> {
+  const access = await actionAccess(db, actor, actionId);
+  if (!isOrganizer(access)) throw new DomainError("FORBIDDEN", "notOrganizer");
+  return access;
+}
+
+export async function shiftAccess(db: Database, actor: Actor | null, shiftId: string) {
+  const [shift] = await db.select({ actionId: shifts.actionId }).from(shifts).where(eq(shifts.id, shiftId));
+  if (!shift) throw notFound();
+  return actionAccess(db, actor, shift.actionId);
+}
+
+/** The groups in which `actor` organizes: where they may create actions. */
+export async function organizingGroupIds(db: Database, actor: Actor): Promise<string[]> {
+  const rows = await db
+    .select({ groupId: memberships.groupId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+      ),
+    );
+  return rows.map((r) => r.groupId);
+}

@@ -1,0 +1,197 @@
+// Actions: creating, editing and cancelling them, the list of upcoming ones, and one action as
+// its viewer may see it (members-only places only for confirmed volunteers and organizers).
+import { and, asc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { actions, groups, memberships, shifts, signups } from "@/db/schema";
+import { recordAudit } from "../audit/audit";
+import { DomainError } from "../errors";
+import type { Actor } from "../trpc";
+import { actionAccess, isOrganizer, organizerAccess } from "./access";
+import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
+import { myWaitlistPositions } from "./signups";
+
+type ActionDetails = z.output<typeof actionDetailsInput>;
+
+export async function createAction(db: Database, actor: Actor, groupId: string, input: ActionDetails) {
+  const [group] = await db.select({ verified: groups.verified }).from(groups).where(eq(groups.id, groupId));
+  if (!group?.verified) throw new DomainError("FORBIDDEN", "groupNotVerified");
+  return db.transaction(async (tx) => {
+    const [action] = await tx
+      .insert(actions)
+      .values({ ...input, groupId, createdBy: actor.id })
+      .returning({ id: actions.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "action.create",
+      subjectType: "action",
+      subjectId: action!.id,
+      groupId,
+    });
+    return action!;
+  });
+}
+
+export async function updateAction(db: Database, actor: Actor, actionId: string, input: ActionDetails) {
+  const access = await organizerAccess(db, actor, actionId);
+  if (access.status === "cancelled") throw new DomainError("CONFLICT", "actionCancelled");
+  const [outside] = await db
+    .select({ id: shifts.id })
+    .from(shifts)
+    .where(
+      and(
+        eq(shifts.actionId, actionId),
+        or(lt(shifts.startsAt, input.startsAt), gt(shifts.endsAt, input.endsAt)),
+      ),
+    )
+    .limit(1);
+  if (outside) throw new DomainError("BAD_REQUEST", "shiftsOutsideAction");
+  await db.update(actions).set(input).where(eq(actions.id, actionId));
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "action.update",
+    subjectType: "action",
+    subjectId: actionId,
+    groupId: access.groupId,
+  });
+  return { id: actionId };
+}
+
+/** Cancels an action; its volunteers keep their signups on record but nobody can sign up. */
+export async function cancelAction(db: Database, actor: Actor, actionId: string) {
+  const access = await organizerAccess(db, actor, actionId);
+  const [cancelled] = await db
+    .update(actions)
+    .set({ status: "cancelled" })
+    .where(and(eq(actions.id, actionId), eq(actions.status, "scheduled")))
+    .returning({ id: actions.id });
+  if (!cancelled) throw new DomainError("CONFLICT", "actionCancelled");
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "action.cancel",
+    subjectType: "action",
+    subjectId: actionId,
+    groupId: access.groupId,
+  });
+  return cancelled;
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Upcoming actions the viewer may see, soonest first, with how full their shifts are. */
+export async function listActions(
+  db: Database,
+  actor: Actor | null,
+  input: z.output<typeof actionListInput>,
+) {
+  const myGroups = actor
+    ? db
+        .select({ groupId: memberships.groupId })
+        .from(memberships)
+        .where(and(eq(memberships.userId, actor.id), eq(memberships.status, "active")))
+    : null;
+  const filters: (SQL | undefined)[] = [
+    eq(actions.status, "scheduled"),
+    input.from ? gte(actions.endsAt, new Date(`${input.from}T00:00:00Z`)) : gt(actions.endsAt, sql`now()`),
+    myGroups
+      ? or(eq(actions.visibility, "public"), inArray(actions.groupId, myGroups))
+      : eq(actions.visibility, "public"),
+  ];
+  if (input.place) filters.push(ilike(actions.placeName, `%${escapeLike(input.place)}%`));
+  if (input.kind) filters.push(eq(actions.kind, input.kind));
+  if (input.groupId) filters.push(eq(actions.groupId, input.groupId));
+  if (input.language) filters.push(sql`${input.language}::locale = any(${actions.languages})`);
+  if (input.skill) {
+    filters.push(
+      sql`exists (select 1 from ${shifts} where ${shifts.actionId} = ${actions.id} and ${input.skill}::skill = any(${shifts.wantedSkills}))`,
+    );
+  }
+  if (input.after) {
+    filters.push(
+      or(
+        gt(actions.startsAt, input.after.startsAt),
+        and(eq(actions.startsAt, input.after.startsAt), gt(actions.id, input.after.id)),
+      ),
+    );
+  }
+  const rows = await db
+    .select({
+      id: actions.id,
+      title: actions.title,
+      kind: actions.kind,
+      placeName: actions.placeName,
+      timeZone: actions.timeZone,
+      startsAt: actions.startsAt,
+      endsAt: actions.endsAt,
+      languages: actions.languages,
+      visibility: actions.visibility,
+      groupName: groups.name,
+      groupSlug: groups.slug,
+      places: sql<number>`coalesce((select sum(${shifts.capacity}) from ${shifts} where ${shifts.actionId} = ${actions.id}), 0)::int`,
+      taken: sql<number>`coalesce((select sum(${shifts.confirmedCount}) from ${shifts} where ${shifts.actionId} = ${actions.id}), 0)::int`,
+    })
+    .from(actions)
+    .innerJoin(groups, eq(groups.id, actions.groupId))
+    .where(and(...filters))
+    .orderBy(asc(actions.startsAt), asc(actions.id))
+    .limit(ACTIONS_PAGE_SIZE + 1);
+  const page = rows.slice(0, ACTIONS_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    actions: page,
+    next: rows.length > ACTIONS_PAGE_SIZE && last ? { startsAt: last.startsAt, id: last.id } : null,
+  };
+}
+
+/** One action with its shifts, the viewer's own signups, and the exact place if they may see it. */
+export async function getAction(db: Database, actor: Actor | null, actionId: string) {
+  const access = await actionAccess(db, actor, actionId);
+  const [action] = await db
+    .select({
+      id: actions.id,
+      title: actions.title,
+      kind: actions.kind,
+      description: actions.description,
+      placeName: actions.placeName,
+      exactLocation: actions.exactLocation,
+      timeZone: actions.timeZone,
+      startsAt: actions.startsAt,
+      endsAt: actions.endsAt,
+      languages: actions.languages,
+      visibility: actions.visibility,
+      status: actions.status,
+      groupId: groups.id,
+      groupName: groups.name,
+      groupSlug: groups.slug,
+    })
+    .from(actions)
+    .innerJoin(groups, eq(groups.id, actions.groupId))
+    .where(eq(actions.id, actionId));
+  const shiftRows = await db
+    .select({
+      id: shifts.id,
+      role: shifts.role,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      capacity: shifts.capacity,
+      confirmedCount: shifts.confirmedCount,
+      wantedSkills: shifts.wantedSkills,
+      waitlisted: sql<number>`(select count(*) from ${signups} where ${signups.shiftId} = ${shifts.id} and ${signups.status} = 'waitlisted')::int`,
+    })
+    .from(shifts)
+    .where(eq(shifts.actionId, actionId))
+    .orderBy(asc(shifts.startsAt), asc(shifts.role));
+  const mine = actor ? await myWaitlistPositions(db, actor, actionId) : [];
+  const confirmed = mine.some((s) => s.status === "confirmed" || s.status === "attended");
+  const seesExactPlace = action!.visibility === "public" || isOrganizer(access) || confirmed;
+  return {
+    ...action!,
+    exactLocation: seesExactPlace ? action!.exactLocation : null,
+    shifts: shiftRows,
+    mySignups: mine,
+    canManage: isOrganizer(access),
+    isOpen: action!.status === "scheduled" && action!.endsAt.getTime() > Date.now(),
+  };
+}

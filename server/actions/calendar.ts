@@ -1,0 +1,122 @@
+// Calendars: an .ics file per action, and a private feed per person of their confirmed shifts.
+// Times are written in UTC (calendar apps show them in the reader's zone); the action's own zone
+// is named in the description so nobody is confused about local time at the border.
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import ical from "ical-generator";
+import type { Database } from "@/db/client";
+import { actions, calendarFeeds, shifts, signups } from "@/db/schema";
+import { recordAudit } from "../audit/audit";
+import { DomainError } from "../errors";
+import type { Actor } from "../trpc";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+interface CalendarEvent {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string;
+  timeZone: string;
+  description: string;
+  url: string;
+}
+
+export function calendarFile(name: string, events: CalendarEvent[]): string {
+  const calendar = ical({ name, prodId: { company: "Puente", product: "Puente", language: "ES" } });
+  for (const event of events) {
+    calendar.createEvent({
+      id: `${event.id}@puente`,
+      start: event.startsAt,
+      end: event.endsAt,
+      summary: event.title,
+      location: event.place,
+      description: `${event.description}\n\n(${event.timeZone})`.trim(),
+      url: event.url,
+    });
+  }
+  return calendar.toString();
+}
+
+/** Makes (or replaces) the person's feed secret. The URL is shown once; only its hash is kept. */
+export async function createCalendarFeed(db: Database, actor: Actor, origin: string) {
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .insert(calendarFeeds)
+    .values({ userId: actor.id, tokenHash: hashToken(token) })
+    .onConflictDoUpdate({
+      target: calendarFeeds.userId,
+      set: { tokenHash: hashToken(token), createdAt: sql`now()` },
+    });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "calendar.create",
+    subjectType: "user",
+    subjectId: actor.id,
+  });
+  return { url: `${origin}/calendar/${token}` };
+}
+
+export async function revokeCalendarFeed(db: Database, actor: Actor) {
+  const removed = await db
+    .delete(calendarFeeds)
+    .where(eq(calendarFeeds.userId, actor.id))
+    .returning({ userId: calendarFeeds.userId });
+  return { revoked: removed.length > 0 };
+}
+
+export async function hasCalendarFeed(db: Database, actor: Actor) {
+  const [feed] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, actor.id));
+  return feed ?? null;
+}
+
+/** The feed behind a secret URL: the owner's confirmed shifts to come, exact places included. */
+export async function calendarFeed(db: Database, token: string, origin: string) {
+  const [feed] = await db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, hashToken(token)));
+  if (!feed) throw new DomainError("NOT_FOUND", "calendarRevoked");
+  const rows = await db
+    .select({
+      id: signups.id,
+      role: shifts.role,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      actionId: actions.id,
+      title: actions.title,
+      description: actions.description,
+      placeName: actions.placeName,
+      exactLocation: actions.exactLocation,
+      timeZone: actions.timeZone,
+    })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .innerJoin(actions, eq(actions.id, shifts.actionId))
+    .where(
+      and(
+        eq(signups.userId, feed.userId),
+        inArray(signups.status, ["confirmed", "attended"]),
+        eq(actions.status, "scheduled"),
+        gt(shifts.endsAt, sql`now() - interval '7 days'`),
+      ),
+    )
+    .orderBy(asc(shifts.startsAt));
+  return calendarFile(
+    "Puente",
+    rows.map((row) => ({
+      id: row.id,
+      title: `${row.title} — ${row.role}`,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      place: row.exactLocation ? `${row.exactLocation}, ${row.placeName}` : row.placeName,
+      timeZone: row.timeZone,
+      description: row.description,
+      url: `${origin}/actions/${row.actionId}`,
+    })),
+  );
+}

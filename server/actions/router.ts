@@ -1,0 +1,72 @@
+// Actions, shifts and signups.
+import { z } from "zod";
+import { inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import { organizerAccess } from "./access";
+import { cancelAction, createAction, getAction, listActions, updateAction } from "./actions";
+import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "./calendar";
+import {
+  actionDetailsInput,
+  actionIdInput,
+  actionListInput,
+  addShiftInput,
+  checkInInput,
+  signUpInput,
+  updateShiftInput,
+} from "./inputs";
+import { addShift, updateShift } from "./shifts";
+import { cancelSignup, checkIn, mySignups, roster, signUp } from "./signups";
+
+export const actionsRouter = router({
+  list: publicProcedure
+    .input(actionListInput)
+    .query(({ ctx, input }) => listActions(ctx.db, ctx.actor, input)),
+
+  get: publicProcedure
+    .input(actionIdInput)
+    .query(({ ctx, input }) => getAction(ctx.db, ctx.actor, input.actionId)),
+
+  create: inGroupProcedure("coordinator", "organizer")
+    .input(z.object({ details: actionDetailsInput }))
+    .mutation(({ ctx, input }) => createAction(ctx.db, ctx.actor, input.groupId, input.details)),
+
+  update: signedInProcedure
+    .input(actionIdInput.extend({ details: actionDetailsInput }))
+    .mutation(({ ctx, input }) => updateAction(ctx.db, ctx.actor, input.actionId, input.details)),
+
+  cancel: signedInProcedure
+    .input(actionIdInput)
+    .mutation(({ ctx, input }) => cancelAction(ctx.db, ctx.actor, input.actionId)),
+
+  addShift: signedInProcedure
+    .input(addShiftInput)
+    .mutation(({ ctx, input: { actionId, ...shift } }) => addShift(ctx.db, ctx.actor, actionId, shift)),
+
+  updateShift: signedInProcedure
+    .input(updateShiftInput)
+    .mutation(({ ctx, input: { shiftId, ...shift } }) => updateShift(ctx.db, ctx.actor, shiftId, shift)),
+
+  signUp: signedInProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.db, ctx.actor, input)),
+
+  cancelSignup: signedInProcedure
+    .input(z.object({ signupId: z.uuid() }))
+    .mutation(({ ctx, input }) => cancelSignup(ctx.db, ctx.actor, input.signupId)),
+
+  mine: signedInProcedure.query(({ ctx }) => mySignups(ctx.db, ctx.actor)),
+
+  roster: signedInProcedure.input(actionIdInput).query(async ({ ctx, input }) => {
+    await organizerAccess(ctx.db, ctx.actor, input.actionId);
+    return roster(ctx.db, input.actionId);
+  }),
+
+  checkIn: signedInProcedure
+    .input(checkInInput)
+    .mutation(({ ctx, input }) => checkIn(ctx.db, ctx.actor, input)),
+
+  calendarFeed: signedInProcedure.query(({ ctx }) => hasCalendarFeed(ctx.db, ctx.actor)),
+
+  createCalendarFeed: signedInProcedure.mutation(({ ctx }) =>
+    createCalendarFeed(ctx.db, ctx.actor, ctx.origin),
+  ),
+
+  revokeCalendarFeed: signedInProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
+});

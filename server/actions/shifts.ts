@@ -1,0 +1,72 @@
+// Shifts: the roles of an action, each with its own time span, capacity and wanted skills.
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { shifts } from "@/db/schema";
+import { DomainError, notFound } from "../errors";
+import type { Actor } from "../trpc";
+import { organizerAccess, type ActionAccess } from "./access";
+import { toInstant, type shiftDetailsInput } from "./inputs";
+import { promoteFromWaitlist } from "./signups";
+
+type ShiftDetails = z.output<typeof shiftDetailsInput>;
+
+/** The shift's instants, checked to be in order and inside the action's own span. */
+function span(access: ActionAccess, input: ShiftDetails) {
+  const startsAt = toInstant(input.date, input.startTime, access.timeZone);
+  const endsAt = toInstant(input.date, input.endTime, access.timeZone);
+  if (endsAt <= startsAt) throw new DomainError("BAD_REQUEST", "shiftEndsBeforeStart");
+  if (startsAt < access.startsAt || endsAt > access.endsAt)
+    throw new DomainError("BAD_REQUEST", "shiftOutsideAction");
+  return { startsAt, endsAt };
+}
+
+export async function addShift(db: Database, actor: Actor, actionId: string, input: ShiftDetails) {
+  const access = await organizerAccess(db, actor, actionId);
+  if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
+  const [shift] = await db
+    .insert(shifts)
+    .values({
+      actionId,
+      role: input.role,
+      capacity: input.capacity,
+      wantedSkills: [...new Set(input.wantedSkills)],
+      ...span(access, input),
+    })
+    .returning({ id: shifts.id });
+  return shift!;
+}
+
+/** Edits a shift. Capacity never drops below the places already taken; growing it fills from the waitlist. */
+export async function updateShift(db: Database, actor: Actor, shiftId: string, input: ShiftDetails) {
+  const [current] = await db.select({ actionId: shifts.actionId }).from(shifts).where(eq(shifts.id, shiftId));
+  if (!current) throw notFound();
+  const access = await organizerAccess(db, actor, current.actionId);
+  const times = span(access, input);
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ capacity: shifts.capacity, confirmedCount: shifts.confirmedCount })
+      .from(shifts)
+      .where(eq(shifts.id, shiftId))
+      .for("update");
+    if (input.capacity < locked!.confirmedCount) {
+      throw new DomainError("BAD_REQUEST", "capacityBelowConfirmed", { confirmed: locked!.confirmedCount });
+    }
+    await tx
+      .update(shifts)
+      .set({
+        role: input.role,
+        capacity: input.capacity,
+        wantedSkills: [...new Set(input.wantedSkills)],
+        ...times,
+      })
+      .where(eq(shifts.id, shiftId));
+    const promoted = await promoteFromWaitlist(
+      tx,
+      shiftId,
+      input.capacity - locked!.confirmedCount,
+      times.startsAt,
+    );
+    return { id: shiftId, promoted: promoted.length };
+  });
+}

@@ -1,0 +1,306 @@
+// Signing up for shifts. Every change to a shift's places happens with the shift's row locked
+// (SELECT … FOR UPDATE), so concurrent signups, cancellations and capacity changes are applied
+// one at a time per shift: never more confirmed than capacity, and the waitlist moves in order.
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { actions, shifts, signupIntents, signups, users, type SignupStatus } from "@/db/schema";
+import { DomainError, notFound } from "../errors";
+import { enqueue } from "../jobs/queue";
+import type { Actor } from "../trpc";
+import { isOrganizer, shiftAccess } from "./access";
+
+const REMINDER_HOURS = 24;
+// A waitlisted person's place in line. Written out in full: Drizzle leaves single-table columns
+// unqualified, which inside this subquery would name the inner table.
+const position = sql<number | null>`case when "signups"."status" = 'waitlisted' then (
+  select count(*) from "signups" ahead
+  where ahead.shift_id = "signups"."shift_id" and ahead.status = 'waitlisted' and ahead.queue_seq <= "signups"."queue_seq"
+)::int end`;
+
+async function lockShift(tx: Database, shiftId: string) {
+  const [shift] = await tx
+    .select({
+      capacity: shifts.capacity,
+      confirmedCount: shifts.confirmedCount,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+    })
+    .from(shifts)
+    .where(eq(shifts.id, shiftId))
+    .for("update");
+  if (!shift) throw notFound();
+  return shift;
+}
+
+/** A confirmed volunteer gets a reminder a day before the shift (or at once if it is sooner). */
+async function scheduleReminder(tx: Database, signupId: string, startsAt: Date) {
+  const runAt = new Date(Math.max(Date.now(), startsAt.getTime() - REMINDER_HOURS * 3_600_000));
+  await enqueue(tx, {
+    kind: "signup.reminder",
+    payload: { signupId },
+    runAt,
+    dedupeKey: `reminder:${signupId}`,
+  });
+}
+
+/** Fills up to `places` free places from the head of the waitlist. The shift must be locked. */
+export async function promoteFromWaitlist(tx: Database, shiftId: string, places: number, startsAt: Date) {
+  if (places <= 0) return [];
+  const next = await tx
+    .select({ id: signups.id })
+    .from(signups)
+    .where(and(eq(signups.shiftId, shiftId), eq(signups.status, "waitlisted")))
+    .orderBy(asc(signups.queueSeq))
+    .limit(places);
+  if (next.length === 0) return [];
+  const ids = next.map((s) => s.id);
+  await tx
+    .update(signups)
+    .set({ status: "confirmed", promotedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(inArray(signups.id, ids));
+  await tx
+    .update(shifts)
+    .set({ confirmedCount: sql`${shifts.confirmedCount} + ${ids.length}` })
+    .where(eq(shifts.id, shiftId));
+  for (const id of ids) {
+    await enqueue(tx, {
+      kind: "signup.promoted",
+      payload: { signupId: id },
+      dedupeKey: `promoted:${id}:${Date.now()}`,
+    });
+    await scheduleReminder(tx, id, startsAt);
+  }
+  return ids;
+}
+
+async function describeSignup(tx: Database, signupId: string) {
+  const [row] = await tx
+    .select({ id: signups.id, shiftId: signups.shiftId, status: signups.status, position })
+    .from(signups)
+    .where(eq(signups.id, signupId));
+  return row!;
+}
+
+/**
+ * Takes a place on a shift for `userId`, or a place in line when it is full. Signing up again is
+ * a no-op that returns the existing signup; after a cancellation it joins again at the end.
+ */
+export async function signUpFor(
+  tx: Database,
+  userId: string,
+  shiftId: string,
+  shareContact: boolean,
+): Promise<{ id: string; shiftId: string; status: SignupStatus; position: number | null }> {
+  const shift = await lockShift(tx, shiftId);
+  if (shift.endsAt.getTime() <= Date.now()) throw new DomainError("CONFLICT", "shiftOver");
+  const [existing] = await tx
+    .select({ id: signups.id, status: signups.status })
+    .from(signups)
+    .where(and(eq(signups.shiftId, shiftId), eq(signups.userId, userId)));
+  if (existing && existing.status !== "cancelled") return describeSignup(tx, existing.id);
+
+  const confirm = shift.confirmedCount < shift.capacity;
+  const status = confirm ? "confirmed" : "waitlisted";
+  const [signup] = existing
+    ? await tx
+        .update(signups)
+        .set({
+          status,
+          shareContact,
+          promotedAt: null,
+          queueSeq: sql`nextval('signup_queue_seq')`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(signups.id, existing.id))
+        .returning({ id: signups.id })
+    : await tx
+        .insert(signups)
+        .values({ shiftId, userId, status, shareContact })
+        .returning({ id: signups.id });
+  if (confirm) {
+    await tx
+      .update(shifts)
+      .set({ confirmedCount: sql`${shifts.confirmedCount} + 1` })
+      .where(eq(shifts.id, shiftId));
+    await scheduleReminder(tx, signup!.id, shift.startsAt);
+  }
+  return describeSignup(tx, signup!.id);
+}
+
+async function assertOpen(db: Database, actor: Actor | null, shiftId: string) {
+  const access = await shiftAccess(db, actor, shiftId);
+  if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
+  return access;
+}
+
+export async function signUp(db: Database, actor: Actor, input: { shiftId: string; shareContact: boolean }) {
+  await assertOpen(db, actor, input.shiftId);
+  return db.transaction((tx) => signUpFor(tx, actor.id, input.shiftId, input.shareContact));
+}
+
+/** Cancels one's own signup; a freed place goes at once to the first person waiting. */
+export async function cancelSignup(db: Database, actor: Actor, signupId: string) {
+  const [mine] = await db
+    .select({ shiftId: signups.shiftId })
+    .from(signups)
+    .where(and(eq(signups.id, signupId), eq(signups.userId, actor.id)));
+  if (!mine) throw notFound();
+  return db.transaction(async (tx) => {
+    const shift = await lockShift(tx, mine.shiftId);
+    const [signup] = await tx
+      .select({ status: signups.status })
+      .from(signups)
+      .where(eq(signups.id, signupId))
+      .for("update");
+    if (signup!.status !== "confirmed" && signup!.status !== "waitlisted") {
+      throw new DomainError("CONFLICT", "signupNotActive");
+    }
+    await tx
+      .update(signups)
+      .set({ status: "cancelled", updatedAt: sql`now()` })
+      .where(eq(signups.id, signupId));
+    if (signup!.status === "confirmed") {
+      await tx
+        .update(shifts)
+        .set({ confirmedCount: sql`${shifts.confirmedCount} - 1` })
+        .where(eq(shifts.id, mine.shiftId));
+      await promoteFromWaitlist(tx, mine.shiftId, 1, shift.startsAt);
+    }
+    return { id: signupId, status: "cancelled" as const };
+  });
+}
+
+/** Organizers mark who came. Only from 12 hours before the shift: check-in is for the day itself. */
+export async function checkIn(db: Database, actor: Actor, input: { signupId: string; attended: boolean }) {
+  const [signup] = await db
+    .select({ shiftId: signups.shiftId, status: signups.status, startsAt: shifts.startsAt })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .where(eq(signups.id, input.signupId));
+  if (!signup) throw notFound();
+  const access = await shiftAccess(db, actor, signup.shiftId);
+  if (!isOrganizer(access)) throw new DomainError("FORBIDDEN", "notOrganizer");
+  if (!["confirmed", "attended", "no_show"].includes(signup.status))
+    throw new DomainError("CONFLICT", "signupNotActive");
+  if (signup.startsAt.getTime() - Date.now() > 12 * 3_600_000)
+    throw new DomainError("CONFLICT", "checkInNotYet");
+  const status = input.attended ? "attended" : "no_show";
+  await db
+    .update(signups)
+    .set({ status, updatedAt: sql`now()` })
+    .where(eq(signups.id, input.signupId));
+  return { id: input.signupId, status };
+}
+
+/** The viewer's own signups for the shifts of one action. */
+export async function myWaitlistPositions(db: Database, actor: Actor, actionId: string) {
+  return db
+    .select({
+      id: signups.id,
+      shiftId: signups.shiftId,
+      status: signups.status,
+      position,
+      promotedAt: signups.promotedAt,
+    })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .where(and(eq(shifts.actionId, actionId), eq(signups.userId, actor.id)));
+}
+
+/** Everything the person signed up for that is not over, soonest first. */
+export async function mySignups(db: Database, actor: Actor) {
+  return db
+    .select({
+      id: signups.id,
+      status: signups.status,
+      position,
+      promotedAt: signups.promotedAt,
+      role: shifts.role,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      actionId: actions.id,
+      title: actions.title,
+      placeName: actions.placeName,
+      timeZone: actions.timeZone,
+      actionStatus: actions.status,
+    })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .innerJoin(actions, eq(actions.id, shifts.actionId))
+    .where(
+      and(
+        eq(signups.userId, actor.id),
+        inArray(signups.status, ["confirmed", "waitlisted", "attended"]),
+        gt(shifts.endsAt, sql`now()`),
+      ),
+    )
+    .orderBy(asc(shifts.startsAt));
+}
+
+/** The roster of every shift of an action, for its organizers: contact only where allowed. */
+export async function roster(db: Database, actionId: string) {
+  const rows = await db
+    .select({
+      signupId: signups.id,
+      shiftId: signups.shiftId,
+      status: signups.status,
+      position,
+      name: users.name,
+      shareContact: signups.shareContact,
+      email: users.email,
+      phone: users.phone,
+    })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .innerJoin(users, eq(users.id, signups.userId))
+    .where(
+      and(
+        eq(shifts.actionId, actionId),
+        inArray(signups.status, ["confirmed", "waitlisted", "attended", "no_show"]),
+      ),
+    )
+    .orderBy(asc(shifts.startsAt), asc(signups.status), asc(signups.queueSeq));
+  return rows.map(({ shareContact, email, phone, ...row }) => ({
+    ...row,
+    email: shareContact ? email : null,
+    phone: shareContact ? phone : null,
+  }));
+}
+
+/**
+ * Someone without an account asks for a place with their name and email. The place is taken when
+ * they follow the sign-in link (completeSignupIntents, from the sign-in event), not before.
+ */
+export async function recordSignupIntent(
+  db: Database,
+  input: { shiftId: string; name: string; email: string },
+) {
+  const access = await assertOpen(db, null, input.shiftId);
+  if (access.visibility !== "public") throw notFound();
+  await db.insert(signupIntents).values({ ...input, expiresAt: new Date(Date.now() + 86_400_000) });
+}
+
+/** Completes the signups a person asked for before they had an account, once their email is proven. */
+export async function completeSignupIntents(db: Database, user: { id: string; email: string }) {
+  const intents = await db
+    .delete(signupIntents)
+    .where(eq(signupIntents.email, user.email.toLowerCase()))
+    .returning({
+      shiftId: signupIntents.shiftId,
+      name: signupIntents.name,
+      expiresAt: signupIntents.expiresAt,
+    });
+  const done = [];
+  for (const intent of intents.filter((i) => i.expiresAt.getTime() > Date.now())) {
+    await db
+      .update(users)
+      .set({ name: intent.name })
+      .where(and(eq(users.id, user.id), sql`${users.name} is null`));
+    try {
+      done.push(await db.transaction((tx) => signUpFor(tx, user.id, intent.shiftId, false)));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error; // the shift ended or is gone: nothing to do
+    }
+  }
+  return done;
+}
