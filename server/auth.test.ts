@@ -134,4 +134,10 @@ describe("signing in by emailed link", () => {
     await browser.request("/api/auth/signout", { method: "POST", form: { csrfToken } });
     expect(await handle.db.select().from(sessions).where(eq(sessions.userId, cleo!.id))).toHaveLength(0);
   });
+
+  it("stops emailing links to one address after 10 in an hour, whoever asks", async () => {
+    for (let i = 0; i < 11; i++) await new Browser().askForLink("flood@example.org");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mailbox.received.filter((e) => e.to.includes("flood@example.org"))).toHaveLength(10);
+  });
 });

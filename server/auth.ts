@@ -11,6 +11,7 @@ import { accounts, instanceSettings, sessions, users, verificationTokens } from 
 import { completeSignupIntents } from "./actions/signups";
 import { recordAudit } from "./audit/audit";
 import { sendEmail } from "./email/email";
+import { consume, emailKeyOf, SIGN_IN_LINKS_SENT } from "./rate-limits";
 import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
 import { translator } from "./i18n/messages";
 import { log } from "./log";
@@ -32,6 +33,17 @@ const emailLink: EmailConfig = {
   name: "Email",
   maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
   async sendVerificationRequest({ identifier, url, request }) {
+    // A hard cap for whoever posts to Auth.js's endpoint directly, past the forms' own limits.
+    // Never throw here: Auth.js starts this promise before awaiting it, so a rejection would
+    // surface as an unhandled one. Past the cap the link is simply not sent.
+    const capped = await consume(await getDb(), SIGN_IN_LINKS_SENT, emailKeyOf(identifier)).then(
+      () => false,
+      () => true,
+    );
+    if (capped) {
+      log.warn("sign-in link not sent: too many for this address");
+      return;
+    }
     const locale = localeOfRequest(request);
     const t = translator(locale, "email");
     const sent = await sendEmail(
@@ -41,7 +53,12 @@ const emailLink: EmailConfig = {
         text: t("signIn.text", { url, minutes: SIGN_IN_LINK_MAX_AGE_SECONDS / 60 }),
       },
       { label: "Sign-in link", link: url },
-    );
+    ).catch((error: unknown) => {
+      log.error("sign-in link could not be sent", {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    });
     if (sent) log.info("sign-in link sent");
   },
 };

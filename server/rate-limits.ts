@@ -18,6 +18,19 @@ export interface Limit {
 /** Story submissions: five per hour from one address. */
 export const STORY_SUBMISSIONS: Limit = { name: "story", points: 5, seconds: 3600 };
 
+/** Sign-in links: per address (a shelter's wifi is shared) and per email address. */
+export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", points: 30, seconds: 3600 };
+export const SIGN_IN_PER_EMAIL: Limit = { name: "signin-email", points: 5, seconds: 900 };
+export const SIGN_IN_LINKS_SENT: Limit = { name: "signin-sent", points: 10, seconds: 3600 };
+
+/** Shift signups: per person and per address. */
+export const SIGNUPS_PER_PERSON: Limit = { name: "signup-person", points: 120, seconds: 3600 };
+export const SIGNUPS_PER_ADDRESS: Limit = { name: "signup-address", points: 600, seconds: 3600 };
+
+/** Asking to join groups, and inviting people to them: per person. */
+export const JOIN_REQUESTS: Limit = { name: "join", points: 20, seconds: 3600 };
+export const INVITATIONS: Limit = { name: "invite", points: 50, seconds: 86_400 };
+
 /** The client's address as Puente keeps it: a SHA-256, never the address itself. */
 export function clientKeyOf(address: string): string {
   return createHash("sha256").update(`puente-client:${address}`).digest("hex");
@@ -52,3 +65,18 @@ export async function consume(db: Database, limit: Limit, clientKey: string): Pr
     });
   }
 }
+
+/** Counts one use of a per-person limit and, when the address is known, of a per-address one. */
+export async function consumeForPerson(
+  db: Database,
+  perPerson: Limit,
+  personId: string,
+  perAddress?: { limit: Limit; clientKey: string | undefined },
+): Promise<void> {
+  await consume(db, perPerson, personId);
+  if (perAddress?.clientKey) await consume(db, perAddress.limit, perAddress.clientKey);
+}
+
+/** The key of an email address for per-address limits: a hash, so no address is stored. */
+export const emailKeyOf = (email: string) =>
+  createHash("sha256").update(`puente-email:${email.toLowerCase()}`).digest("hex");

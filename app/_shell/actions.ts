@@ -8,7 +8,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { auth, signIn, signOut } from "@/server/auth";
+import { DomainError } from "@/server/errors";
 import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locale";
+import { consumeSignInLimits } from "./sign-in-limits";
 
 /** A same-site path to go back to: the form's own field, else the Referer's path, else home. */
 async function returnPath(formData: FormData): Promise<string> {
@@ -57,6 +59,12 @@ export async function requestSignInLink(formData: FormData) {
     parsed.data.returnTo?.startsWith("/") && !parsed.data.returnTo.startsWith("//")
       ? parsed.data.returnTo
       : "/";
+  try {
+    await consumeSignInLimits(parsed.data.email);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    redirect(`/signin?error=rate&seconds=${error.values.seconds ?? 60}`);
+  }
   // Auth.js would send the browser through its own /api/auth/verify-request redirect; go
   // straight to Puente's page instead.
   await signIn("email", { email: parsed.data.email, redirectTo: returnTo, redirect: false });

@@ -11,6 +11,7 @@ import { DomainError, explainError } from "@/server/errors";
 import { requestLocale } from "@/server/i18n/request";
 import { validationMessages } from "@/server/i18n/validation";
 import { attempt, textFields } from "../_forms/attempt";
+import { consumeSignInLimits } from "../_shell/sign-in-limits";
 import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
@@ -106,6 +107,7 @@ export async function signUpByEmailForm(_: FormState, formData: FormData): Promi
     };
   }
   try {
+    await consumeSignInLimits(parsed.data.email);
     await recordSignupIntent(await getDb(), parsed.data);
   } catch (error) {
     if (error instanceof DomainError) {

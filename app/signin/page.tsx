@@ -10,10 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignIn({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+  searchParams: Promise<{ error?: string; callbackUrl?: string; seconds?: string }>;
 }) {
-  const [t, params] = await Promise.all([getTranslations("signIn"), searchParams]);
+  const [t, te, params] = await Promise.all([
+    getTranslations("signIn"),
+    getTranslations("errors"),
+    searchParams,
+  ]);
   const invalid = params.error === "email";
+  const limited = params.error === "rate";
   return (
     <section className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -39,6 +44,11 @@ export default async function SignIn({
         <p id="email-hint" className="text-sm text-gray-700">
           {t("emailHint")}
         </p>
+        {limited && (
+          <p role="alert" className="text-sm font-medium text-red-800">
+            {te("tooManyRequests", { seconds: Math.max(1, Number(params.seconds) || 60) })}
+          </p>
+        )}
         {invalid && (
           <p id="email-error" role="alert" className="text-sm font-medium text-red-800">
             {t("invalidEmail")}

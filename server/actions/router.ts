@@ -1,5 +1,6 @@
 // Actions, shifts and signups.
 import { z } from "zod";
+import { consumeForPerson, SIGNUPS_PER_ADDRESS, SIGNUPS_PER_PERSON } from "../rate-limits";
 import { inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
 import { organizerAccess } from "./access";
 import { cancelAction, createAction, getAction, listActions, updateAction } from "./actions";
@@ -45,7 +46,13 @@ export const actionsRouter = router({
     .input(updateShiftInput)
     .mutation(({ ctx, input: { shiftId, ...shift } }) => updateShift(ctx.db, ctx.actor, shiftId, shift)),
 
-  signUp: signedInProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.db, ctx.actor, input)),
+  signUp: signedInProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+    await consumeForPerson(ctx.db, SIGNUPS_PER_PERSON, ctx.actor.id, {
+      limit: SIGNUPS_PER_ADDRESS,
+      clientKey: ctx.clientKey,
+    });
+    return signUp(ctx.db, ctx.actor, input);
+  }),
 
   cancelSignup: signedInProcedure
     .input(z.object({ signupId: z.uuid() }))

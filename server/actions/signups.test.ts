@@ -186,3 +186,29 @@ describe("the roster and check-in", () => {
     expect(row!.status).toBe("attended");
   });
 });
+
+describe("limits on signing up", () => {
+  it("refuses a person's 121st signup within the hour with TOO_MANY_REQUESTS and a wait, storing nothing", async () => {
+    const group = await makeGroup(handle.db);
+    const { action, shift } = await makeAction(handle.db, group.id, { capacity: 500 });
+    const more = await handle.db
+      .insert(shifts)
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          actionId: action.id,
+          role: `Extra ${i}`,
+          startsAt: shift.startsAt,
+          endsAt: shift.endsAt,
+          capacity: 5,
+        })),
+      )
+      .returning({ id: shifts.id });
+    const me = await makeUser(handle.db);
+    const api = callerFor(handle.db, me, "es");
+    for (const extra of more) await api.actions.signUp({ shiftId: extra.id });
+    const refusal = await api.actions.signUp({ shiftId: shift.id }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect((refusal as { cause: { values: { seconds: number } } }).cause.values.seconds).toBeGreaterThan(0);
+    expect(await handle.db.select().from(signups).where(eq(signups.shiftId, shift.id))).toEqual([]);
+  });
+});

@@ -37,6 +37,7 @@ import {
   removeMember,
   requestToJoin,
 } from "./membership";
+import { consumeForPerson, INVITATIONS, JOIN_REQUESTS } from "../rate-limits";
 import { decideVetting, vettingQueue } from "./vetting";
 
 export const groupsRouter = router({
@@ -65,9 +66,10 @@ export const groupsRouter = router({
     listJoinRequests(ctx.db, ctx.membership.groupId),
   ),
 
-  requestToJoin: signedInProcedure
-    .input(groupInput)
-    .mutation(({ ctx, input }) => requestToJoin(ctx.db, ctx.actor, input.groupId)),
+  requestToJoin: signedInProcedure.input(groupInput).mutation(async ({ ctx, input }) => {
+    await consumeForPerson(ctx.db, JOIN_REQUESTS, ctx.actor.id);
+    return requestToJoin(ctx.db, ctx.actor, input.groupId);
+  }),
 
   decideRequest: inGroupProcedure("coordinator", "organizer")
     .input(decideRequestInput)
@@ -87,9 +89,10 @@ export const groupsRouter = router({
 
   invite: inGroupProcedure("coordinator", "organizer")
     .input(inviteInput)
-    .mutation(({ ctx, input }) =>
-      invite(ctx.db, { ...ctx.actor, role: ctx.membership.role }, input, ctx.origin),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      await consumeForPerson(ctx.db, INVITATIONS, ctx.actor.id);
+      return invite(ctx.db, { ...ctx.actor, role: ctx.membership.role }, input, ctx.origin);
+    }),
 
   invitations: inGroupProcedure("coordinator", "organizer").query(({ ctx }) =>
     listOpenInvitations(ctx.db, ctx.membership.groupId),
