@@ -116,6 +116,9 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: signedIn(),
   },
   "me.signOutEverywhere": { input: () => undefined, expect: signedIn() },
+  "me.export": { input: () => undefined, expect: signedIn() },
+  // The coordinator is the group's only one: they must hand over first.
+  "me.deleteAccount": { input: () => undefined, expect: { ...signedIn(), coordinator: "CONFLICT" } },
   "groups.directory": { input: () => ({}), expect: everyone("ok") },
   "groups.bySlug": { input: (s) => ({ slug: s.group.slug }), expect: everyone("ok") },
   "groups.create": { input: details, expect: signedIn() },

@@ -6,6 +6,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "../_trpc/react";
 import { serverApi } from "../_trpc/server";
 import { auth } from "@/server/auth";
+import { MyData } from "./my-data";
 import { MyGroups } from "./my-groups";
 import { MyShifts } from "./my-shifts";
 import { ProfileForm } from "./profile-form";
@@ -69,6 +70,7 @@ export default async function MePage({
           <SignOutEverywhere />
         </TRPCReactProvider>
       </NextIntlClientProvider>
+      <MyData />
     </div>
   );
 }

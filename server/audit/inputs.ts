@@ -1,7 +1,17 @@
 import { z } from "zod";
 
 export const AUDIT_PAGE_SIZE = 50;
-export const auditKinds = ["auth", "admin", "group", "membership", "invitation", "story"] as const;
+export const auditKinds = [
+  "auth",
+  "admin",
+  "group",
+  "membership",
+  "invitation",
+  "action",
+  "calendar",
+  "story",
+  "account",
+] as const;
 
 export const auditQueryInput = z.object({
   actorId: z.string().min(1).max(64).optional(),

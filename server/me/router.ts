@@ -1,5 +1,6 @@
 import { router, signedInProcedure } from "../trpc";
 import { profileInput } from "./inputs";
+import { deleteMyAccount, exportMyData } from "./data-rights";
 import { endAllSessions, getProfile, updateProfile } from "./me";
 
 export const meRouter = router({
@@ -10,4 +11,8 @@ export const meRouter = router({
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
 
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => endAllSessions(ctx.db, ctx.actor)),
+
+  export: signedInProcedure.query(({ ctx }) => exportMyData(ctx.db, ctx.actor)),
+
+  deleteAccount: signedInProcedure.mutation(({ ctx }) => deleteMyAccount(ctx.db, ctx.actor)),
 });

@@ -1,0 +1,153 @@
+// A person's rights over their data (EFF: keep only what is needed): download everything Puente
+// holds about them, and delete their account without breaking anyone else's plans.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  actions,
+  auditEvents,
+  calendarFeeds,
+  groups,
+  invitations,
+  memberships,
+  sessions,
+  shifts,
+  signupIntents,
+  signups,
+  users,
+} from "@/db/schema";
+import { promoteFromWaitlist } from "../actions/signups";
+import { recordAudit } from "../audit/audit";
+import { DomainError, notFound } from "../errors";
+import type { Actor } from "../trpc";
+
+/** Everything about the actor, as one JSON document. Other people appear only as group names. */
+export async function exportMyData(db: Database, actor: Actor) {
+  const [profile] = await db
+    .select({
+      name: users.name,
+      email: users.email,
+      preferredLanguage: users.preferredLanguage,
+      languagesSpoken: users.languagesSpoken,
+      skills: users.skills,
+      phone: users.phone,
+      isAdmin: users.isAdmin,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, actor.id));
+  if (!profile) throw notFound();
+  const [groupRows, signupRows, invitationRows, feed, sessionRows, auditRows] = await Promise.all([
+    db
+      .select({
+        group: groups.name,
+        role: memberships.role,
+        status: memberships.status,
+        since: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(eq(memberships.userId, actor.id)),
+    db
+      .select({
+        action: actions.title,
+        shift: shifts.role,
+        startsAt: shifts.startsAt,
+        endsAt: shifts.endsAt,
+        status: signups.status,
+        shareContact: signups.shareContact,
+        signedUpAt: signups.createdAt,
+      })
+      .from(signups)
+      .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+      .innerJoin(actions, eq(actions.id, shifts.actionId))
+      .where(eq(signups.userId, actor.id)),
+    db
+      .select({ group: groups.name, role: invitations.role, expiresAt: invitations.expiresAt })
+      .from(invitations)
+      .innerJoin(groups, eq(groups.id, invitations.groupId))
+      .where(eq(invitations.email, profile.email)),
+    db
+      .select({ createdAt: calendarFeeds.createdAt })
+      .from(calendarFeeds)
+      .where(eq(calendarFeeds.userId, actor.id)),
+    db.select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, actor.id)),
+    db
+      .select({ at: auditEvents.at, action: auditEvents.action, subjectType: auditEvents.subjectType })
+      .from(auditEvents)
+      .where(eq(auditEvents.actorId, actor.id)),
+  ]);
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "account.export",
+    subjectType: "user",
+    subjectId: actor.id,
+  });
+  return {
+    exportedAt: new Date(),
+    profile,
+    groups: groupRows,
+    signups: signupRows,
+    invitationsWaiting: invitationRows,
+    calendarFeed: feed[0] ?? null,
+    activeSessions: sessionRows.length,
+    myActionsInTheAuditLog: auditRows,
+  };
+}
+
+/**
+ * Deletes the account. Places the person held go to the next people waiting; their memberships,
+ * signups, sessions and invitations go with them; what others made stays, and the audit log keeps
+ * its events without naming them. The last coordinator of a group must hand over first.
+ */
+export async function deleteMyAccount(db: Database, actor: Actor) {
+  const soleCoordinatorOf = await db
+    .select({ name: groups.name })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        eq(memberships.role, "coordinator"),
+        sql`(select count(*) from ${memberships} m2 where m2.group_id = ${memberships.groupId} and m2.status = 'active' and m2.role = 'coordinator') = 1`,
+      ),
+    );
+  if (soleCoordinatorOf.length > 0) {
+    throw new DomainError("CONFLICT", "lastCoordinatorOf", {
+      groups: soleCoordinatorOf.map((g) => g.name).join(", "),
+    });
+  }
+  return db.transaction(async (tx) => {
+    const held = await tx
+      .select({ id: signups.id, shiftId: signups.shiftId })
+      .from(signups)
+      .where(and(eq(signups.userId, actor.id), inArray(signups.status, ["confirmed"])));
+    for (const { id, shiftId } of held) {
+      const [shift] = await tx
+        .select({ startsAt: shifts.startsAt, endsAt: shifts.endsAt })
+        .from(shifts)
+        .where(eq(shifts.id, shiftId))
+        .for("update");
+      await tx.delete(signups).where(eq(signups.id, id));
+      await tx
+        .update(shifts)
+        .set({ confirmedCount: sql`${shifts.confirmedCount} - 1` })
+        .where(eq(shifts.id, shiftId));
+      if (shift!.endsAt.getTime() > Date.now()) await promoteFromWaitlist(tx, shiftId, 1, shift!.startsAt);
+    }
+    const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
+    if (me) {
+      await tx.delete(invitations).where(eq(invitations.email, me.email));
+      await tx.delete(signupIntents).where(eq(signupIntents.email, me.email));
+    }
+    // Memberships, signups, sessions, accounts and the calendar feed go with the user row.
+    await tx.delete(users).where(eq(users.id, actor.id));
+    await recordAudit(tx, {
+      actorId: null,
+      action: "account.delete",
+      subjectType: "user",
+      subjectId: actor.id,
+    });
+    return { deleted: true };
+  });
+}
