@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   kind: "postgres" | "pglite";
   /** The PostgreSQL URL, for work that needs its own connection (migrations, LISTEN). */
   url?: string;
+  /** The embedded database itself, for what only it can do (dumping its data folder). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -50,11 +52,12 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
 }
 
 /** An embedded database in `dataDir`, or in memory when no folder is given (tests). */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const client = await PGlite.create({ dataDir, loadDataDir });
   return {
     db: drizzlePglite({ client, schema }) as unknown as Database,
     kind: "pglite",
+    pglite: client,
     close: () => client.close(),
   };
 }
