@@ -14,6 +14,12 @@ if (!databaseUrl) {
   process.env.PUENTE_E2E_DATA_DIR ||= mkdtempSync(path.join(tmpdir(), "puente-e2e-"));
 }
 
+// Everything the app server writes while the tests run, for e2e/z-logs.spec.ts to read.
+process.env.PUENTE_E2E_SERVER_LOG ||= path.join(
+  mkdtempSync(path.join(tmpdir(), "puente-e2e-log-")),
+  "server.log",
+);
+
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -47,7 +53,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npm run build && npm run serve -- -p ${APP_PORT}`,
+    command: `npm run build && npm run serve -- -p ${APP_PORT} 2>&1 | tee -a "${process.env.PUENTE_E2E_SERVER_LOG}"`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 240_000,
