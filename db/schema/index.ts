@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./instance";
 export * from "./actions";
 export * from "./jobs";
+export * from "./decisions";
