@@ -1,7 +1,15 @@
 import { z } from "zod";
 
 export const AUDIT_PAGE_SIZE = 50;
-export const auditKinds = ["auth", "admin", "group", "membership", "invitation", "meeting_point", "decision"] as const;
+export const auditKinds = [
+  "auth",
+  "admin",
+  "group",
+  "membership",
+  "invitation",
+  "meeting_point",
+  "decision",
+] as const;
 
 export const auditQueryInput = z.object({
   actorId: z.string().min(1).max(64).optional(),

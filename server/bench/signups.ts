@@ -67,15 +67,13 @@ async function setUp() {
     )
     .returning({ id: users.id });
   const tokens = people.map(() => randomBytes(32).toString("hex"));
-  await handle.db
-    .insert(sessions)
-    .values(
-      people.map((p, i) => ({
-        sessionToken: tokens[i]!,
-        userId: p.id,
-        expires: new Date(Date.now() + 86_400_000),
-      })),
-    );
+  await handle.db.insert(sessions).values(
+    people.map((p, i) => ({
+      sessionToken: tokens[i]!,
+      userId: p.id,
+      expires: new Date(Date.now() + 86_400_000),
+    })),
+  );
   return { people, tokens, httpShifts: await shiftRows("http"), sqlShifts: await shiftRows("sql") };
 }
 

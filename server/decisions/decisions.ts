@@ -40,15 +40,13 @@ export async function openDecision(db: Database, actor: Actor, input: z.output<t
         openedBy: actor.id,
       })
       .returning({ id: decisions.id });
-    await tx
-      .insert(decisionOptions)
-      .values(
-        input.meetingPointIds.map((meetingPointId, position) => ({
-          decisionId: decision!.id,
-          meetingPointId,
-          position,
-        })),
-      );
+    await tx.insert(decisionOptions).values(
+      input.meetingPointIds.map((meetingPointId, position) => ({
+        decisionId: decision!.id,
+        meetingPointId,
+        position,
+      })),
+    );
     await enqueue(tx, closeJob(decision!.id, input.closesAt));
     await recordAudit(tx, {
       actorId: actor.id,
