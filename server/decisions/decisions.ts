@@ -79,7 +79,8 @@ const decisionColumns = {
   winnerId: decisions.winnerId,
 };
 
-export async function listDecisions(db: Database) {
+/** Every decision, latest closing first, and whether the viewer may open one. */
+export async function listDecisions(db: Database, actor: Actor | null) {
   const rows = await db
     .select({
       ...decisionColumns,
@@ -89,7 +90,10 @@ export async function listDecisions(db: Database) {
     .leftJoin(meetingPoints, eq(meetingPoints.id, decisions.winnerId))
     .orderBy(desc(decisions.closesAt))
     .limit(100);
-  return rows.map((row) => ({ ...row, phase: phaseOf(row) }));
+  return {
+    decisions: rows.map((row) => ({ ...row, phase: phaseOf(row) })),
+    canOpen: await isDecisionCoordinator(db, actor),
+  };
 }
 
 /**

@@ -48,7 +48,7 @@ export const meetingPointsRouter = router({
 });
 
 export const decisionsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listDecisions(ctx.db)),
+  list: publicProcedure.query(({ ctx }) => listDecisions(ctx.db, ctx.actor)),
 
   get: publicProcedure
     .input(decisionIdInput)
