@@ -38,9 +38,11 @@ test("two groups rank the meeting points, the decision closes on time, and the c
     await page.getByLabel("Capacity").fill("800");
     await page.getByLabel("Legal observers available").check();
     await page.getByRole("button", { name: "Propose a meeting point" }).click();
+    await page.waitForURL(/\/meeting-points\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await page.getByRole("button", { name: "Shortlist" }).click();
-    await expect(page.getByText("Shortlisted: it can be an option in a decision.")).toBeVisible();
+    await expect(page.getByText("Shortlisted", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Shortlist" })).toHaveCount(0);
   }
 
   // A second verified group, whose coordinator votes on a phone.
@@ -96,6 +98,7 @@ test("two groups rank the meeting points, the decision closes on time, and the c
   const chosenMarker = page.getByRole("link", { name: `${second} (Chosen meeting point)` });
   await expect(chosenMarker).toBeVisible();
   await chosenMarker.click();
+  await page.waitForURL(/\/meeting-points\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: second })).toBeVisible();
   await expect(page.getByText("This is the meeting point the groups chose together.")).toBeVisible();
   await page.goto("/");
