@@ -516,10 +516,12 @@ async function seedMeetingPointsAndDecisions(
     ["red-de-salud-juarez", [id("juarez"), id("nogales")]],
     ["el-paso-students-for-migrant-justice", [id("juarez"), id("chaparral")]],
   ];
+  const pointNames = new Map(demoMeetingPoints.map((p) => [id(p.key), p.name]));
   const count = countBallots(
     "irv",
     closedOptions,
     closedBallots.map(([, choices]) => choices),
+    (option) => pointNames.get(option)!,
   );
   await tx.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, count.winner!));
   const [closed] = await tx

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countApproval, countBallots, countInstantRunoff, lotKey, type Ballot } from "./count";
+import { countApproval, countBallots, countInstantRunoff, lotKey, relabel, type Ballot } from "./count";
 
 const times = (n: number, ballot: Ballot): Ballot[] => Array.from({ length: n }, () => ballot);
 
@@ -56,8 +56,8 @@ describe("instant-runoff", () => {
       {
         number: 1,
         tallies: [
-          { option: "Nogales", votes: 0 },
           { option: "Tijuana", votes: 0 },
+          { option: "Nogales", votes: 0 },
         ],
         exhausted: 0,
         eliminated: [],
@@ -138,6 +138,22 @@ describe("properties of the count", () => {
         const withIt = countBallots(m, [...names, unranked], bs);
         const without = countBallots(m, names, bs);
         expect(withIt.winner).toBe(without.winner);
+      }),
+    );
+  });
+
+  it("agrees with a recount over other keys for the same names (ids on the server, names in the CSV)", () => {
+    fc.assert(
+      fc.property(method, ballots, (m, bs) => {
+        const key = (name: string) => `id-${[...name].reverse().join("")}`;
+        const byKey = new Map(names.map((n) => [key(n), n]));
+        const overKeys = countBallots(
+          m,
+          names.map(key),
+          bs.map((b) => b.map(key)),
+          (k) => byKey.get(k)!,
+        );
+        expect(relabel(overKeys, (k) => byKey.get(k)!)).toEqual(countBallots(m, names, bs));
       }),
     );
   });

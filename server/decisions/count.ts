@@ -50,7 +50,8 @@ export function lotKey(option: string): string {
   return createHash("sha256").update(option, "utf8").digest("hex");
 }
 
-const byVotesThenName = (a: Tally, b: Tally) => b.votes - a.votes || (a.option < b.option ? -1 : 1);
+/** Most votes first; equal tallies keep the order of the options (a stable sort), as the CSV header does. */
+const byVotes = (a: Tally, b: Tally) => b.votes - a.votes;
 
 function firstActive(ballot: Ballot, active: ReadonlySet<string>): string | undefined {
   return ballot.find((option) => active.has(option));
@@ -60,7 +61,11 @@ function firstActive(ballot: Ballot, active: ReadonlySet<string>): string | unde
  * Instant-runoff: each round gives every ballot to its highest-ranked option still in the count;
  * an option with more than half of the votes still in play wins; otherwise the weakest goes out.
  */
-export function countInstantRunoff(options: readonly string[], ballots: readonly Ballot[]): Count {
+export function countInstantRunoff(
+  options: readonly string[],
+  ballots: readonly Ballot[],
+  nameOf: (option: string) => string = (o) => o,
+): Count {
   const known = new Set(options);
   const mentions = new Map(options.map((o) => [o, 0]));
   for (const ballot of ballots)
@@ -78,7 +83,7 @@ export function countInstantRunoff(options: readonly string[], ballots: readonly
       else votes.set(choice, votes.get(choice)! + 1);
     }
     history.push(votes);
-    const tallies = [...votes].map(([option, v]) => ({ option, votes: v })).sort(byVotesThenName);
+    const tallies = [...votes].map(([option, v]) => ({ option, votes: v })).sort(byVotes);
     const inPlay = ballots.length - exhausted;
     const round: Round = { number, tallies, exhausted, eliminated: [], reason: null };
     rounds.push(round);
@@ -99,10 +104,10 @@ export function countInstantRunoff(options: readonly string[], ballots: readonly
 
     const unranked = number === 1 ? [...active].filter((o) => mentions.get(o) === 0) : [];
     if (unranked.length > 0 && unranked.length < active.size) {
-      round.eliminated = unranked.sort();
+      round.eliminated = unranked;
       round.reason = "unranked";
     } else {
-      const { option, reason } = weakest([...active], history, mentions);
+      const { option, reason } = weakest([...active], history, mentions, nameOf);
       round.eliminated = [option];
       round.reason = reason;
     }
@@ -116,6 +121,7 @@ function weakest(
   active: string[],
   history: Map<string, number>[],
   mentions: Map<string, number>,
+  nameOf: (option: string) => string,
 ): { option: string; reason: EliminationReason } {
   const current = history.at(-1)!;
   const fewest = Math.min(...active.map((o) => current.get(o)!));
@@ -130,12 +136,16 @@ function weakest(
   const minMentions = Math.min(...tied.map((o) => mentions.get(o)!));
   tied = tied.filter((o) => mentions.get(o) === minMentions);
   if (tied.length === 1) return { option: tied[0]!, reason: "fewestMentions" };
-  const loser = tied.reduce((a, b) => (lotKey(a) > lotKey(b) ? a : b));
+  const loser = tied.reduce((a, b) => (lotKey(nameOf(a)) > lotKey(nameOf(b)) ? a : b));
   return { option: loser, reason: "lot" };
 }
 
 /** Approval: every option approved on a ballot gets one vote from it; the most approvals win. */
-export function countApproval(options: readonly string[], ballots: readonly Ballot[]): Count {
+export function countApproval(
+  options: readonly string[],
+  ballots: readonly Ballot[],
+  nameOf: (option: string) => string = (o) => o,
+): Count {
   const votes = new Map(options.map((o) => [o, 0]));
   let exhausted = 0;
   for (const ballot of ballots) {
@@ -143,13 +153,13 @@ export function countApproval(options: readonly string[], ballots: readonly Ball
     if (approved.size === 0) exhausted++;
     for (const o of approved) votes.set(o, votes.get(o)! + 1);
   }
-  const tallies = [...votes].map(([option, v]) => ({ option, votes: v })).sort(byVotesThenName);
+  const tallies = [...votes].map(([option, v]) => ({ option, votes: v })).sort(byVotes);
   const round: Round = { number: 1, tallies, exhausted, eliminated: [], reason: null };
   const most = tallies[0]?.votes ?? 0;
   if (most === 0)
     return { method: "approval", ballots: ballots.length, rounds: [round], winner: null, decidedBy: null };
   const leaders = tallies.filter((t) => t.votes === most).map((t) => t.option);
-  const winner = leaders.reduce((a, b) => (lotKey(a) <= lotKey(b) ? a : b));
+  const winner = leaders.reduce((a, b) => (lotKey(nameOf(a)) <= lotKey(nameOf(b)) ? a : b));
   return {
     method: "approval",
     ballots: ballots.length,
@@ -159,12 +169,19 @@ export function countApproval(options: readonly string[], ballots: readonly Ball
   };
 }
 
+/**
+ * Counts `ballots` over option keys. `nameOf` gives each option's public name, which the lot uses,
+ * so a count over database ids and a recount over the names in the CSV always agree.
+ */
 export function countBallots(
   method: CountMethod,
   options: readonly string[],
   ballots: readonly Ballot[],
+  nameOf: (option: string) => string = (o) => o,
 ): Count {
-  return method === "irv" ? countInstantRunoff(options, ballots) : countApproval(options, ballots);
+  return method === "irv"
+    ? countInstantRunoff(options, ballots, nameOf)
+    : countApproval(options, ballots, nameOf);
 }
 
 /** A count over option keys, retold with names (or any other label) in place of the keys. */

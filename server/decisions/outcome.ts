@@ -3,7 +3,7 @@
 // after the closing time but before the closing job has stored the count.
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { ballots, decisionOptions, type DecisionMethod } from "@/db/schema";
+import { ballots, decisionOptions, meetingPoints, type DecisionMethod } from "@/db/schema";
 import { countBallots, type Count } from "./count";
 
 export interface Outcome {
@@ -18,16 +18,20 @@ export async function tallyDecision(
 ): Promise<Outcome> {
   const [options, cast] = await Promise.all([
     db
-      .select({ id: decisionOptions.meetingPointId })
+      .select({ id: decisionOptions.meetingPointId, name: meetingPoints.name })
       .from(decisionOptions)
+      .innerJoin(meetingPoints, eq(meetingPoints.id, decisionOptions.meetingPointId))
       .where(eq(decisionOptions.decisionId, decision.id))
       .orderBy(asc(decisionOptions.position)),
     db.select({ choices: ballots.choices }).from(ballots).where(eq(ballots.decisionId, decision.id)),
   ]);
+  // The lot goes by the options' names, as a recount from the CSV does.
+  const names = new Map(options.map((o) => [o.id, o.name]));
   const count = countBallots(
     decision.method,
     options.map((o) => o.id),
     cast.map((b) => b.choices),
+    (id) => names.get(id) ?? id,
   );
   const quorumMet = count.ballots >= decision.quorum;
   return { count, status: quorumMet ? "closed" : "no_quorum", winnerId: quorumMet ? count.winner : null };
