@@ -200,6 +200,15 @@ describe("a decision", () => {
     expect(count!.n).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps an option of an open decision from being rejected before the count", async () => {
+    const [a, b] = await threePoints();
+    await makeDecision(handle.db, [a!.id, b!.id]);
+    const admin = await makeUser(handle.db, { isAdmin: true });
+    await expect(
+      callerFor(handle.db, admin).meetingPoints.reject({ meetingPointId: a!.id, note: "Demasiado lejos" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "meetingPointInOpenDecision" });
+  });
+
   it("keeps ballots secret: a voter sees their own group's ballot, nobody else's", async () => {
     const [a, b] = await threePoints();
     const decision = await makeDecision(handle.db, [a!.id, b!.id]);

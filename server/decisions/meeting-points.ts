@@ -3,7 +3,15 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { groups, meetingPointComments, meetingPoints, users, type MeetingPointStatus } from "@/db/schema";
+import {
+  decisionOptions,
+  decisions,
+  groups,
+  meetingPointComments,
+  meetingPoints,
+  users,
+  type MeetingPointStatus,
+} from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
@@ -140,6 +148,16 @@ async function review(
   note: string | null,
 ) {
   await requireDecisionCoordinator(db, actor);
+  if (status === "rejected") {
+    // An option of a decision being voted on stays one until the count.
+    const [inUse] = await db
+      .select({ id: decisions.id })
+      .from(decisionOptions)
+      .innerJoin(decisions, eq(decisions.id, decisionOptions.decisionId))
+      .where(and(eq(decisionOptions.meetingPointId, meetingPointId), eq(decisions.status, "open")))
+      .limit(1);
+    if (inUse) throw new DomainError("CONFLICT", "meetingPointInOpenDecision");
+  }
   return db.transaction(async (tx) => {
     const [point] = await tx
       .update(meetingPoints)
