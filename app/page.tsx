@@ -7,15 +7,17 @@ import { serverApi } from "./_trpc/server";
 import { StoryCard } from "./stories/story-card";
 
 export default async function Home() {
-  const [t, ta, session, api] = await Promise.all([
+  const [t, ta, tc, session, api] = await Promise.all([
     getTranslations("home"),
     getTranslations("actions"),
+    getTranslations("crossings"),
     auth(),
     serverApi(),
   ]);
-  const [upcoming, { stories }] = await Promise.all([
+  const [upcoming, { stories }, chosen] = await Promise.all([
     api.actions.list({}).then((list) => list.actions.slice(0, 4)),
     api.stories.list({ limit: 3 }),
+    api.meetingPoints.chosen(),
   ]);
   const user = session?.user;
   const asks = [1, 2, 3] as const;
@@ -58,6 +60,20 @@ export default async function Home() {
           )}
         </div>
       </section>
+      {chosen && (
+        <section aria-labelledby="chosen" className="rounded-lg border-2 border-amber-700 bg-white p-4">
+          <h2 id="chosen" className="text-xl font-semibold">
+            ★ {t("chosenTitle")}
+          </h2>
+          <p className="mt-1">{t("chosenLead", { name: chosen.name, crossing: tc(chosen.crossing) })}</p>
+          <Link
+            href={`/meeting-points/${chosen.id}`}
+            className="mt-2 inline-block font-medium text-brand-700 underline"
+          >
+            {t("chosenLink")}
+          </Link>
+        </section>
+      )}
       <section aria-labelledby="asks" className="space-y-3">
         <h2 id="asks" className="text-xl font-semibold">
           {t("asksTitle")}

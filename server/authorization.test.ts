@@ -1,6 +1,7 @@
 // Who may call what: every procedure of the API, found from the router itself, against every kind
 // of caller, on the real database. A procedure missing from the table fails the test.
 import { TRPCError } from "@trpc/server";
+import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appRouter } from "./root";
@@ -9,8 +10,10 @@ import {
   addMember,
   callerFor,
   makeAction,
+  makeDecision,
   makeGroup,
   makeInvitation,
+  makeMeetingPoint,
   makeStory,
   makeUser,
 } from "./testing/factories";
@@ -52,7 +55,27 @@ async function scenario() {
   const publishedStory = await makeStory(db, { status: "published", publishedAt: new Date() });
   const { action, shift } = await makeAction(db, group.id, { startsInHours: 2 });
   const signup = await callerFor(db, people.target).actions.signUp({ shiftId: shift.id });
-  return { group, unverified, people, invitation, action, shift, signup, waitingStory, publishedStory };
+  const proposal = await makeMeetingPoint(db, group.id, { status: "proposed" });
+  const pointA = await makeMeetingPoint(db, group.id);
+  const pointB = await makeMeetingPoint(db, group.id);
+  const decision = await makeDecision(db, [pointA.id, pointB.id]);
+  const pastDecision = await makeDecision(db, [pointA.id, pointB.id], { closesInMinutes: -5 });
+  return {
+    group,
+    unverified,
+    people,
+    invitation,
+    action,
+    shift,
+    signup,
+    proposal,
+    pointA,
+    pointB,
+    decision,
+    pastDecision,
+    waitingStory,
+    publishedStory,
+  };
 }
 type Scenario = Awaited<ReturnType<typeof scenario>>;
 
@@ -108,6 +131,15 @@ const shiftDetails = (s: Scenario) => {
   const { date, startTime, endTime } = actionTimes(s);
   return { role: "Mesa de bienvenida", date, startTime, endTime, capacity: 5 };
 };
+
+const meetingPointDetails = () => ({
+  name: `Parque ${Math.random().toString(36).slice(2, 10)}`,
+  crossing: "nogales",
+  side: "US",
+  latitude: 31.33,
+  longitude: -110.94,
+  capacity: 300,
+});
 
 const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Caller, Outcome> }> = {
   "me.profile": { input: () => undefined, expect: signedIn() },
@@ -224,6 +256,45 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     input: (s) => ({ storyId: s.waitingStory.id }),
     expect: only(["coordinator", "admin"]),
   },
+  "meetingPoints.list": { input: () => undefined, expect: everyone("ok") },
+  "meetingPoints.chosen": { input: () => undefined, expect: everyone("ok") },
+  "meetingPoints.get": { input: (s) => ({ meetingPointId: s.proposal.id }), expect: everyone("ok") },
+  "meetingPoints.propose": {
+    input: (s) => ({ groupId: s.group.id, details: meetingPointDetails() }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "meetingPoints.comment": {
+    input: (s) => ({ meetingPointId: s.proposal.id, body: "Hay sombra y agua." }),
+    expect: signedIn(),
+  },
+  "meetingPoints.shortlist": {
+    input: (s) => ({ meetingPointId: s.proposal.id }),
+    expect: only(["coordinator", "admin"]),
+  },
+  "meetingPoints.reject": {
+    input: (s) => ({ meetingPointId: s.proposal.id, note: "Too far from the crossing" }),
+    expect: only(["coordinator", "admin"]),
+  },
+  "decisions.list": { input: () => undefined, expect: everyone("ok") },
+  "decisions.get": { input: (s) => ({ decisionId: s.decision.id }), expect: everyone("ok") },
+  "decisions.open": {
+    input: (s) => ({
+      question: "¿Dónde recibimos a la caravana?",
+      method: "irv",
+      meetingPointIds: [s.pointA.id, s.pointB.id],
+      timeZone: "America/Tijuana",
+      closesDate: formatInTimeZone(new Date(Date.now() + 86_400_000), "America/Tijuana", "yyyy-MM-dd"),
+      closesTime: "18:00",
+      quorum: 1,
+    }),
+    expect: only(["coordinator", "admin"]),
+  },
+  // Organizers and coordinators of the verified group vote for it; nobody else can vote for it.
+  "decisions.vote": {
+    input: (s) => ({ decisionId: s.decision.id, groupId: s.group.id, choices: [s.pointA.id] }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "decisions.ballots": { input: (s) => ({ decisionId: s.pastDecision.id }), expect: everyone("ok") },
 };
 
 async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {

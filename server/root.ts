@@ -1,6 +1,7 @@
 // The API: one router per domain, nothing else.
 import { actionsRouter } from "./actions/router";
 import { auditRouter } from "./audit/router";
+import { decisionsRouter, meetingPointsRouter } from "./decisions/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
 import { storiesRouter } from "./stories/router";
@@ -12,6 +13,8 @@ export const appRouter = router({
   stories: storiesRouter,
   audit: auditRouter,
   actions: actionsRouter,
+  meetingPoints: meetingPointsRouter,
+  decisions: decisionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

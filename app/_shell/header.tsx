@@ -69,6 +69,16 @@ export async function Header() {
               {t("stories")}
             </Link>
           </li>
+          <li>
+            <Link href="/meeting-points" className="whitespace-nowrap text-gray-800 hover:text-brand-700">
+              {t("meetingPoints")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/decisions" className="text-gray-800 hover:text-brand-700">
+              {t("decisions")}
+            </Link>
+          </li>
           {user?.isAdmin && (
             <>
               <li>

@@ -5,3 +5,4 @@ export * from "./instance";
 export * from "./stories";
 export * from "./actions";
 export * from "./jobs";
+export * from "./decisions";

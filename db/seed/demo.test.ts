@@ -47,4 +47,19 @@ describe("the demo data", () => {
     const [admin] = await handle.db.select().from(users).where(eq(users.email, "admin@puente.example.org"));
     expect(await callerFor(handle.db, admin!).stories.queue()).toHaveLength(1);
   });
+
+  it("shows meeting points at the crossings, a closed decision with its rounds and chosen point, and an open one", async () => {
+    const api = callerFor(handle.db, null);
+    const points = await api.meetingPoints.list();
+    expect(new Set(points.map((p) => p.crossing)).size).toBe(6);
+    const chosen = await api.meetingPoints.chosen();
+    expect(chosen?.name).toBe("Plaza de la Garita El Chaparral");
+    const { decisions } = await api.decisions.list();
+    expect(decisions.map((d) => d.phase).sort()).toEqual(["closed", "open"]);
+    const closed = await api.decisions.get({ decisionId: decisions.find((d) => d.phase === "closed")!.id });
+    expect(closed.count!.rounds.length).toBeGreaterThan(1);
+    expect(closed.winnerId).toBe(chosen!.id);
+    const file = await api.decisions.ballots({ decisionId: closed.id });
+    expect(file.ballots).toHaveLength(5);
+  });
 });

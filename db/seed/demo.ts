@@ -1,13 +1,19 @@
 // Demo data: realistic, bilingual, and enough to show every feature at work on a first look.
 // Each domain adds its part here. People use example.org addresses (RFC 2606): no one real.
 import { createHash, randomBytes } from "node:crypto";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
+import { countBallots } from "../../server/decisions/count";
 import type { Database } from "../client";
 import {
   actions,
   auditEvents,
+  ballots,
+  decisionOptions,
+  decisions,
   groups,
   invitations,
+  jobs,
+  meetingPoints,
   memberships,
   stories,
   shifts,
@@ -15,7 +21,9 @@ import {
   users,
   type AgeRange,
   type Country,
+  type Crossing,
   type GroupKind,
+  type MeetingPointStatus,
   type MembershipRole,
 } from "../schema";
 
@@ -419,6 +427,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       }
     }
 
+    await seedMeetingPointsAndDecisions(tx, groupIds, userIds);
+
     // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
     // she answers it from her own page).
     await tx.insert(invitations).values({
@@ -464,4 +474,230 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     }
   });
   return true;
+}
+
+interface DemoMeetingPoint {
+  key: string;
+  group: string;
+  name: string;
+  crossing: Crossing;
+  side: "US" | "MX";
+  latitude: number;
+  longitude: number;
+  capacity: number;
+  facilitiesEs: string;
+  facilitiesEn: string;
+  safetyNotesEs: string;
+  safetyNotesEn: string;
+  legalObservers: boolean;
+  status: MeetingPointStatus;
+  reviewNote?: string;
+}
+
+const demoMeetingPoints: DemoMeetingPoint[] = [
+  {
+    key: "chaparral",
+    group: "frontera-legal-san-diego",
+    name: "Plaza de la Garita El Chaparral",
+    crossing: "san_ysidro_tijuana",
+    side: "MX",
+    latitude: 32.541,
+    longitude: -117.03,
+    capacity: 1500,
+    facilitiesEs: "Explanada amplia, baños públicos a 200 m, sombra bajo los arcos.",
+    facilitiesEn: "Wide plaza, public toilets 200 m away, shade under the arches.",
+    safetyNotesEs: "Presencia de Grupo Beta; evitar la calle lateral de noche.",
+    safetyNotesEn: "Grupo Beta is present; avoid the side street at night.",
+    legalObservers: true,
+    status: "shortlisted",
+  },
+  {
+    key: "mexicali",
+    group: "albergue-casa-del-migrante-tijuana",
+    name: "Parque Constitución, Mexicali",
+    crossing: "calexico_mexicali",
+    side: "MX",
+    latitude: 32.661,
+    longitude: -115.486,
+    capacity: 800,
+    facilitiesEs: "Parque con árboles, bebederos y un comedor comunitario cerca.",
+    facilitiesEn: "A park with trees, drinking fountains and a community kitchen nearby.",
+    safetyNotesEs: "Calor extremo de mayo a septiembre: agua y sombra indispensables.",
+    safetyNotesEn: "Extreme heat from May to September: water and shade are essential.",
+    legalObservers: false,
+    status: "proposed",
+  },
+  {
+    key: "nogales",
+    group: "tucson-samaritans",
+    name: "Kino Border Initiative comedor, Nogales",
+    crossing: "nogales",
+    side: "MX",
+    latitude: 31.318,
+    longitude: -110.945,
+    capacity: 400,
+    facilitiesEs: "Comedor, clínica básica y asesoría legal los días hábiles.",
+    facilitiesEn: "Dining hall, basic clinic and legal advice on weekdays.",
+    safetyNotesEs: "Espacio limitado: coordinar grupos de llegada.",
+    safetyNotesEn: "Limited space: arrivals must be coordinated in groups.",
+    legalObservers: true,
+    status: "shortlisted",
+  },
+  {
+    key: "juarez",
+    group: "red-de-salud-juarez",
+    name: "Puente Paso del Norte, lado Juárez",
+    crossing: "el_paso_juarez",
+    side: "MX",
+    latitude: 31.748,
+    longitude: -106.487,
+    capacity: 2000,
+    facilitiesEs: "Puesto de salud de la Red, baños móviles, espacio para carpas.",
+    facilitiesEn: "The network's health post, portable toilets, room for tents.",
+    safetyNotesEs: "Mucho tráfico vehicular; señalizar el cruce peatonal.",
+    safetyNotesEn: "Heavy traffic; mark the pedestrian crossing clearly.",
+    legalObservers: true,
+    status: "shortlisted",
+  },
+  {
+    key: "laredo",
+    group: "el-paso-students-for-migrant-justice",
+    name: "Plaza Hidalgo, Nuevo Laredo",
+    crossing: "laredo_nuevo_laredo",
+    side: "MX",
+    latitude: 27.499,
+    longitude: -99.507,
+    capacity: 600,
+    facilitiesEs: "Plaza céntrica con iglesia que ofrece agua y baños.",
+    facilitiesEn: "A central plaza whose church offers water and toilets.",
+    safetyNotesEs: "Riesgo alto de secuestro: no recomendable sin escolta.",
+    safetyNotesEn: "High kidnapping risk: not advisable without an escort.",
+    legalObservers: false,
+    status: "rejected",
+    reviewNote: "Riesgo de seguridad demasiado alto / Safety risk too high",
+  },
+  {
+    key: "brownsville",
+    group: "frontera-legal-san-diego",
+    name: "Gateway International Bridge, Brownsville",
+    crossing: "brownsville_matamoros",
+    side: "US",
+    latitude: 25.901,
+    longitude: -97.497,
+    capacity: 500,
+    facilitiesEs: "Estación de autobuses cercana, albergue de la diócesis a 2 km.",
+    facilitiesEn: "Bus station nearby, the diocese's shelter 2 km away.",
+    safetyNotesEs: "Zona con patrullaje constante de CBP; llevar identificación.",
+    safetyNotesEn: "Constant CBP patrols; carry identification.",
+    legalObservers: true,
+    status: "shortlisted",
+  },
+];
+
+/**
+ * Meeting points at the real crossings; one closed decision whose stored count chose El Chaparral
+ * (with every round), and one open approval vote.
+ */
+async function seedMeetingPointsAndDecisions(
+  tx: Database,
+  groupIds: Map<string, string>,
+  userIds: Map<string, string>,
+) {
+  const pointIds = new Map<string, string>();
+  for (const { key, group, ...point } of demoMeetingPoints) {
+    const [row] = await tx
+      .insert(meetingPoints)
+      .values({ ...point, groupId: groupIds.get(group)!, proposedBy: userIds.get("lupe")! })
+      .returning({ id: meetingPoints.id });
+    pointIds.set(key, row!.id);
+  }
+  const id = (key: string) => pointIds.get(key)!;
+  const day = 86_400_000;
+
+  // Closed a week ago: five groups voted; El Chaparral and Juárez tie in the first round, Nogales
+  // goes out, and its ballot moves to El Chaparral, which wins the second.
+  const closedOptions = [id("chaparral"), id("nogales"), id("juarez")];
+  const closedBallots: [group: string, choices: string[]][] = [
+    ["frontera-legal-san-diego", [id("chaparral"), id("nogales")]],
+    ["albergue-casa-del-migrante-tijuana", [id("chaparral"), id("juarez")]],
+    ["tucson-samaritans", [id("nogales"), id("chaparral")]],
+    ["red-de-salud-juarez", [id("juarez"), id("nogales")]],
+    ["el-paso-students-for-migrant-justice", [id("juarez"), id("chaparral")]],
+  ];
+  const pointNames = new Map(demoMeetingPoints.map((p) => [id(p.key), p.name]));
+  const count = countBallots(
+    "irv",
+    closedOptions,
+    closedBallots.map(([, choices]) => choices),
+    (option) => pointNames.get(option)!,
+  );
+  await tx.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, count.winner!));
+  const [closed] = await tx
+    .insert(decisions)
+    .values({
+      question: "¿Dónde recibimos a la caravana de noviembre? / Where do we welcome the November caravan?",
+      method: "irv",
+      opensAt: new Date(Date.now() - 14 * day),
+      closesAt: new Date(Date.now() - 7 * day),
+      quorum: 3,
+      status: "closed",
+      count,
+      winnerId: count.winner,
+      closedAt: new Date(Date.now() - 7 * day),
+      openedBy: userIds.get("admin")!,
+    })
+    .returning({ id: decisions.id });
+  await tx
+    .insert(decisionOptions)
+    .values(
+      closedOptions.map((meetingPointId, position) => ({ decisionId: closed!.id, meetingPointId, position })),
+    );
+  await tx.insert(ballots).values(
+    closedBallots.map(([group, choices]) => ({
+      decisionId: closed!.id,
+      voterKind: "group" as const,
+      groupId: groupIds.get(group)!,
+      choices,
+    })),
+  );
+
+  // Open for five more days: an approval vote for the next caravan; two groups have voted.
+  const closesAt = new Date(Date.now() + 5 * day);
+  const [open] = await tx
+    .insert(decisions)
+    .values({
+      question: "¿Dónde nos encontramos con la caravana de enero? / Where do we meet the January caravan?",
+      method: "approval",
+      opensAt: new Date(Date.now() - day),
+      closesAt,
+      quorum: 3,
+      openedBy: userIds.get("admin")!,
+    })
+    .returning({ id: decisions.id });
+  const openOptions = [id("chaparral"), id("juarez"), id("brownsville")];
+  await tx
+    .insert(decisionOptions)
+    .values(
+      openOptions.map((meetingPointId, position) => ({ decisionId: open!.id, meetingPointId, position })),
+    );
+  await tx.insert(ballots).values([
+    {
+      decisionId: open!.id,
+      voterKind: "group" as const,
+      groupId: groupIds.get("tucson-samaritans")!,
+      choices: [id("juarez"), id("brownsville")],
+    },
+    {
+      decisionId: open!.id,
+      voterKind: "group" as const,
+      groupId: groupIds.get("red-de-salud-juarez")!,
+      choices: [id("juarez")],
+    },
+  ]);
+  await tx.insert(jobs).values({
+    kind: "decision.close",
+    payload: { decisionId: open!.id },
+    runAt: closesAt,
+    dedupeKey: `decision.close:${open!.id}`,
+  });
 }

@@ -11,6 +11,8 @@ export const auditKinds = [
   "calendar",
   "story",
   "account",
+  "meeting_point",
+  "decision",
 ] as const;
 
 export const auditQueryInput = z.object({

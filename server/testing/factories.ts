@@ -3,13 +3,18 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import {
   actions,
+  decisionOptions,
+  decisions,
   groups,
   invitations,
+  meetingPoints,
   memberships,
   shifts,
   stories,
   users,
+  type DecisionMethod,
   type GroupKind,
+  type MeetingPointStatus,
   type MembershipRole,
   type MembershipStatus,
 } from "@/db/schema";
@@ -161,4 +166,63 @@ export async function makeAction(
     })
     .returning();
   return { action: action!, shift: shift! };
+}
+
+/** A meeting point proposed by `groupId` at San Ysidro–Tijuana, shortlisted unless told otherwise. */
+export async function makeMeetingPoint(
+  db: Database,
+  groupId: string,
+  options: { status?: MeetingPointStatus; name?: string } = {},
+) {
+  const [point] = await db
+    .insert(meetingPoints)
+    .values({
+      groupId,
+      name: options.name ?? `Plaza ${unique()}`,
+      crossing: "san_ysidro_tijuana",
+      side: "MX",
+      latitude: 32.54,
+      longitude: -117.03,
+      capacity: 500,
+      status: options.status ?? "shortlisted",
+    })
+    .returning();
+  return point!;
+}
+
+/**
+ * A decision between `optionIds`, open now and closing in `closesInMinutes` (negative: already
+ * past its closing time, not yet counted).
+ */
+export async function makeDecision(
+  db: Database,
+  optionIds: string[],
+  options: {
+    method?: DecisionMethod;
+    quorum?: number;
+    closesInMinutes?: number;
+    opensInMinutes?: number;
+  } = {},
+) {
+  const now = Date.now();
+  const closesAt = new Date(now + (options.closesInMinutes ?? 60) * 60_000);
+  const opensAt = new Date(
+    Math.min(now + (options.opensInMinutes ?? -60) * 60_000, closesAt.getTime() - 60_000),
+  );
+  const [decision] = await db
+    .insert(decisions)
+    .values({
+      question: "¿Dónde nos encontramos? / Where do we meet?",
+      method: options.method ?? "irv",
+      opensAt,
+      closesAt,
+      quorum: options.quorum ?? 1,
+    })
+    .returning();
+  await db
+    .insert(decisionOptions)
+    .values(
+      optionIds.map((meetingPointId, position) => ({ decisionId: decision!.id, meetingPointId, position })),
+    );
+  return decision!;
 }

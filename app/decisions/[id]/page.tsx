@@ -1,0 +1,163 @@
+// One decision: the question and its options; while open, a ballot per group the reader votes for
+// (castable without JavaScript); once closed, the count round by round and the ballots to recount.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForm, FormMessage, Select, SubmitButton } from "../../_forms/action-form";
+import { orNotFound, serverApi } from "../../_trpc/server";
+import { voteForm } from "../forms";
+import { RoundsChart } from "../rounds-chart";
+
+type Params = Promise<{ id: string }>;
+
+async function load(params: Params) {
+  const [{ id }, api] = await Promise.all([params, serverApi()]);
+  return orNotFound(api.decisions.get({ decisionId: id }));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: (await load(params)).question };
+}
+
+export default async function DecisionPage({ params }: { params: Params }) {
+  const [decision, t, tc, format] = await Promise.all([
+    load(params),
+    getTranslations("decisions"),
+    getTranslations("crossings"),
+    getFormatter(),
+  ]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const names = Object.fromEntries(decision.options.map((o) => [o.id, o.name]));
+  const closed = decision.phase === "closed" || decision.phase === "no_quorum";
+  return (
+    <article className="space-y-5">
+      <header className="space-y-1">
+        <p className="text-sm font-medium text-brand-700">
+          {t(`phase.${decision.phase}`)} · {t(`method.${decision.method}`)}
+        </p>
+        <h1 className="text-2xl font-bold">{decision.question}</h1>
+        <p className="text-sm">
+          {t("window", { opens: when(decision.opensAt), closes: when(decision.closesAt) })} ·{" "}
+          {t("quorum", { quorum: decision.quorum })} · {t("ballotsCast", { count: decision.ballotsCast })}
+        </p>
+      </header>
+
+      {closed && (
+        <p role="status" className="rounded-md border-2 border-amber-700 bg-white p-3 font-medium">
+          {decision.winnerId ? (
+            <>
+              {t("chosenIs", { name: decision.winnerName ?? "" })}{" "}
+              <Link href={`/meeting-points/${decision.winnerId}`} className="text-brand-700 underline">
+                {t("seePoint")}
+              </Link>
+            </>
+          ) : decision.phase === "no_quorum" ? (
+            t("noQuorum")
+          ) : (
+            t("nothingChosen")
+          )}
+        </p>
+      )}
+
+      <section aria-labelledby="options" className="space-y-2">
+        <h2 id="options" className="text-xl font-semibold">
+          {t("options")}
+        </h2>
+        <ul className="list-disc space-y-1 pl-5">
+          {decision.options.map((o) => (
+            <li key={o.id}>
+              <Link href={`/meeting-points/${o.id}`} className="text-brand-700 underline">
+                {o.name}
+              </Link>{" "}
+              · {tc(o.crossing)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {decision.phase === "open" &&
+        decision.voting.map((voter) => (
+          <section
+            key={voter.groupId}
+            aria-label={t("ballotFor", { group: voter.groupName })}
+            className="space-y-3 rounded-lg border border-brand-100 bg-white p-4"
+          >
+            <h2 className="text-lg font-semibold">{t("ballotFor", { group: voter.groupName })}</h2>
+            <p className="text-sm">
+              {voter.castAt
+                ? t("yourBallot", {
+                    choices: voter.choices!.map((id) => names[id] ?? "?").join(" › "),
+                    when: when(voter.castAt),
+                  })
+                : t("noBallotYet")}
+            </p>
+            <p className="text-sm text-gray-700">
+              {decision.method === "irv" ? t("howToRank") : t("howToApprove")}
+            </p>
+            <ActionForm action={voteForm} className="space-y-2">
+              <input type="hidden" name="decisionId" value={decision.id} />
+              <input type="hidden" name="groupId" value={voter.groupId} />
+              <input type="hidden" name="method" value={decision.method} />
+              {decision.method === "irv" ? (
+                decision.options.map((_, i) => (
+                  <div key={i} className="space-y-1">
+                    <label htmlFor={`rank${i + 1}`} className="block font-medium">
+                      {t("choiceNumber", { number: i + 1 })}
+                    </label>
+                    <Select name={`rank${i + 1}`} defaultValue={voter.choices?.[i] ?? ""}>
+                      <option value="">{t("noChoice")}</option>
+                      {decision.options.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name}
+                        </option>
+                      ))}
+                    </Select>
+                  </div>
+                ))
+              ) : (
+                <fieldset className="space-y-1">
+                  <legend className="font-medium">{t("approve")}</legend>
+                  {decision.options.map((o) => (
+                    <label key={o.id} className="flex items-center gap-2">
+                      <input
+                        type="checkbox"
+                        name="approved"
+                        value={o.id}
+                        defaultChecked={voter.choices?.includes(o.id)}
+                      />
+                      {o.name}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              <SubmitButton>{voter.castAt ? t("changeBallot") : t("castBallot")}</SubmitButton>
+              <FormMessage success={t("ballotCast")} />
+            </ActionForm>
+          </section>
+        ))}
+
+      {closed && decision.count && (
+        <section aria-labelledby="count" className="space-y-3">
+          <h2 id="count" className="text-xl font-semibold">
+            {t("countTitle")}
+          </h2>
+          {decision.count.decidedBy === "lot" && <p className="text-sm">{t("decidedByLot")}</p>}
+          <RoundsChart count={decision.count} names={names} />
+          <p className="text-sm">
+            <a
+              href={`/decisions/${decision.id}/ballots.csv`}
+              className="font-medium text-brand-700 underline"
+            >
+              {t("downloadBallots")}
+            </a>{" "}
+            · {t("recountHint", { method: decision.method })}
+          </p>
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">{t("tieBreakTitle")}</summary>
+            <p className="mt-1">{t("tieBreak")}</p>
+          </details>
+        </section>
+      )}
+    </article>
+  );
+}

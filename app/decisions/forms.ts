@@ -1,0 +1,80 @@
+"use server";
+// Form posts of the meeting points and decisions pages. Each calls one procedure; the procedure
+// decides who may, and validates what was sent.
+import { redirect } from "next/navigation";
+import type { MeetingPointDetailsInput, OpenDecisionInput } from "@/server/decisions/inputs";
+import { attempt, textFields } from "../_forms/attempt";
+import type { FormState } from "../_forms/state";
+
+const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+
+export async function proposeMeetingPointForm(_: FormState, formData: FormData): Promise<FormState> {
+  const { groupId = "", ...values } = textFields(formData);
+  let id = "";
+  const state = await attempt(formData, async (api) => {
+    const details = { ...values, legalObservers: formData.get("legalObservers") === "on" };
+    id = (
+      await api.meetingPoints.propose({ groupId, details: details as unknown as MeetingPointDetailsInput })
+    ).id;
+  });
+  if (state.ok) redirect(`/meeting-points/${id}`);
+  return state;
+}
+
+export async function commentForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.meetingPoints.comment({
+      meetingPointId: field(formData, "meetingPointId"),
+      body: field(formData, "body"),
+    }),
+  );
+}
+
+export async function shortlistForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.meetingPoints.shortlist({ meetingPointId: field(formData, "meetingPointId") }),
+  );
+}
+
+export async function rejectForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.meetingPoints.reject({
+      meetingPointId: field(formData, "meetingPointId"),
+      note: field(formData, "note"),
+    }),
+  );
+}
+
+export async function openDecisionForm(_: FormState, formData: FormData): Promise<FormState> {
+  let id = "";
+  const state = await attempt(formData, async (api) => {
+    const input = {
+      ...textFields(formData),
+      meetingPointIds: formData.getAll("meetingPointIds").map(String),
+    };
+    id = (await api.decisions.open(input as unknown as OpenDecisionInput)).id;
+  });
+  if (state.ok) redirect(`/decisions/${id}`);
+  return state;
+}
+
+/**
+ * A ballot from the form: for ranked choice, one select per rank ("rank1", "rank2", …) naming an
+ * option, blanks skipped; for approval, the ticked options. Repeats go to the server, which refuses them.
+ */
+export async function voteForm(_: FormState, formData: FormData): Promise<FormState> {
+  const ranks = [...formData.keys()]
+    .filter((key) => /^rank\d+$/.test(key))
+    .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const choices =
+    field(formData, "method") === "approval"
+      ? formData.getAll("approved").map(String)
+      : ranks.map((key) => field(formData, key)).filter(Boolean);
+  return attempt(formData, (api) =>
+    api.decisions.vote({
+      decisionId: field(formData, "decisionId"),
+      groupId: field(formData, "groupId"),
+      choices,
+    }),
+  );
+}

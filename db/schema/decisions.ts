@@ -1,0 +1,169 @@
+// Border meeting points and the collective decision between them. A ballot belongs to a voter:
+// today a verified group (`voterKind` 'group', one ballot per decision and group, cast by one of
+// its coordinators or organizers); when caravans land, a caravan delegate ballot is another
+// `voterKind` with its own column and its own partial unique index, and the count stays the same.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { Count } from "@/server/decisions/count";
+import { users } from "./auth";
+import { groups } from "./groups";
+
+/** The crossings of the border, west to east. */
+export const crossings = [
+  "san_ysidro_tijuana",
+  "calexico_mexicali",
+  "nogales",
+  "el_paso_juarez",
+  "laredo_nuevo_laredo",
+  "brownsville_matamoros",
+] as const;
+export type Crossing = (typeof crossings)[number];
+export const crossingEnum = pgEnum("crossing", crossings);
+
+export const borderSides = ["US", "MX"] as const;
+export const borderSideEnum = pgEnum("border_side", borderSides);
+
+export const meetingPointStatuses = ["proposed", "shortlisted", "rejected", "chosen"] as const;
+export type MeetingPointStatus = (typeof meetingPointStatuses)[number];
+export const meetingPointStatusEnum = pgEnum("meeting_point_status", meetingPointStatuses);
+
+export const decisionMethods = ["irv", "approval"] as const;
+export type DecisionMethod = (typeof decisionMethods)[number];
+export const decisionMethodEnum = pgEnum("decision_method", decisionMethods);
+
+/** `open` until counted; then `closed` (with a winner or none) or `no_quorum`. */
+export const decisionStatuses = ["open", "closed", "no_quorum"] as const;
+export type DecisionStatus = (typeof decisionStatuses)[number];
+export const decisionStatusEnum = pgEnum("decision_status", decisionStatuses);
+
+export const voterKinds = ["group"] as const;
+export const voterKindEnum = pgEnum("voter_kind", voterKinds);
+
+export const meetingPoints = pgTable(
+  "meeting_points",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The proposing group. */
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    proposedBy: text("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    crossing: crossingEnum("crossing").notNull(),
+    side: borderSideEnum("side").notNull(),
+    /** A public place, not a person: its position is kept as given (to about 100 m). */
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    capacity: integer("capacity").notNull(),
+    facilitiesEs: text("facilities_es").notNull().default(""),
+    facilitiesEn: text("facilities_en").notNull().default(""),
+    safetyNotesEs: text("safety_notes_es").notNull().default(""),
+    safetyNotesEn: text("safety_notes_en").notNull().default(""),
+    legalObservers: boolean("legal_observers").notNull().default(false),
+    status: meetingPointStatusEnum("status").notNull().default("proposed"),
+    /** Why a coordinator rejected it, shown with the proposal. */
+    reviewNote: text("review_note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (m) => [
+    index("meeting_points_status_idx").on(m.status, m.crossing),
+    uniqueIndex("meeting_points_name_unique_idx").on(sql`lower(${m.name})`),
+    check("meeting_points_capacity_positive", sql`${m.capacity} > 0`),
+  ],
+);
+
+export const meetingPointComments = pgTable(
+  "meeting_point_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingPointId: uuid("meeting_point_id")
+      .notNull()
+      .references(() => meetingPoints.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (c) => [index("meeting_point_comments_point_idx").on(c.meetingPointId, c.createdAt)],
+);
+
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    question: text("question").notNull(),
+    method: decisionMethodEnum("method").notNull(),
+    opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    /** Ballots needed for the count to choose anything. */
+    quorum: integer("quorum").notNull(),
+    status: decisionStatusEnum("status").notNull().default("open"),
+    /** The stored count, round by round, over meeting point ids. */
+    count: jsonb("count").$type<Count>(),
+    winnerId: uuid("winner_id").references(() => meetingPoints.id, { onDelete: "set null" }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    openedBy: text("opened_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (d) => [
+    index("decisions_status_idx").on(d.status, d.closesAt),
+    check("decisions_closes_after_opening", sql`${d.closesAt} > ${d.opensAt}`),
+    check("decisions_quorum_positive", sql`${d.quorum} > 0`),
+  ],
+);
+
+export const decisionOptions = pgTable(
+  "decision_options",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    meetingPointId: uuid("meeting_point_id")
+      .notNull()
+      .references(() => meetingPoints.id, { onDelete: "restrict" }),
+    /** The order the options are listed in; it plays no part in the count. */
+    position: integer("position").notNull(),
+  },
+  (o) => [primaryKey({ columns: [o.decisionId, o.meetingPointId] })],
+);
+
+/**
+ * One voter's ballot in one decision; casting again replaces it (the last ballot counts). Secret:
+ * who cast it is kept only so the voter's own group sees its ballot; the count and the CSV never
+ * carry it.
+ */
+export const ballots = pgTable(
+  "ballots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    voterKind: voterKindEnum("voter_kind").notNull(),
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    castBy: text("cast_by").references(() => users.id, { onDelete: "set null" }),
+    /** Meeting point ids, first choice first (approval: the approved ones). */
+    choices: uuid("choices").array().notNull(),
+    castAt: timestamp("cast_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (b) => [
+    uniqueIndex("ballots_decision_group_idx")
+      .on(b.decisionId, b.groupId)
+      .where(sql`${b.voterKind} = 'group'`),
+    check("ballots_group_voter_has_group", sql`${b.voterKind} <> 'group' or ${b.groupId} is not null`),
+    check("ballots_not_empty", sql`cardinality(${b.choices}) > 0`),
+  ],
+);

@@ -1,0 +1,49 @@
+// Who may run the meeting-point decision, and for which groups a person may vote: the one place
+// these rules live.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { groups, memberships } from "@/db/schema";
+import { DomainError } from "../errors";
+import type { Actor } from "../trpc";
+
+/** Coordinators of the decision: active coordinators of a verified group, and admins. */
+export async function isDecisionCoordinator(db: Database, actor: Actor | null): Promise<boolean> {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        eq(memberships.role, "coordinator"),
+        eq(groups.verified, true),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function requireDecisionCoordinator(db: Database, actor: Actor): Promise<void> {
+  if (!(await isDecisionCoordinator(db, actor))) throw new DomainError("FORBIDDEN", "notDecisionCoordinator");
+}
+
+/** The verified groups `actor` may cast a ballot for: where they are an active coordinator or organizer. */
+export async function votingGroups(db: Database, actor: Actor | null) {
+  if (!actor) return [];
+  return db
+    .select({ id: groups.id, name: groups.name })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+        eq(groups.verified, true),
+      ),
+    )
+    .orderBy(groups.name);
+}

@@ -1,0 +1,122 @@
+// Closing a decision at its closing time, from the job queue (nobody clicks): the count is stored
+// round by round, the winning meeting point becomes `chosen`, and the coordinators and organizers
+// of every verified group are told by email in their own language. Safe to run twice.
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { env, type Database } from "@/db/client";
+import { decisions, groups, meetingPoints, memberships, users } from "@/db/schema";
+import { recordAudit } from "../audit/audit";
+import { sendEmail } from "../email/email";
+import { translator } from "../i18n/messages";
+import { enqueue } from "../jobs/queue";
+import { registerJobHandler } from "../jobs/worker";
+import { tallyDecision } from "./outcome";
+
+export const CLOSE_JOB = "decision.close";
+export const CLOSED_NOTICE_JOB = "decision.closed";
+
+export const closeJob = (decisionId: string, closesAt: Date) => ({
+  kind: CLOSE_JOB,
+  payload: { decisionId },
+  runAt: closesAt,
+  dedupeKey: `${CLOSE_JOB}:${decisionId}`,
+});
+
+/**
+ * Counts and closes the decision if it is due. Returns "closed" when this call closed it,
+ * "done" when it was closed already, "not_due" before its closing time.
+ */
+export async function closeDecision(
+  db: Database,
+  decisionId: string,
+): Promise<"closed" | "done" | "not_due"> {
+  return db.transaction(async (tx) => {
+    // The lock waits for ballots being cast (they hold a share lock), so the count sees them all.
+    const [decision] = await tx
+      .select({
+        id: decisions.id,
+        status: decisions.status,
+        method: decisions.method,
+        quorum: decisions.quorum,
+        due: sql<boolean>`${decisions.closesAt} <= now()`,
+      })
+      .from(decisions)
+      .where(eq(decisions.id, decisionId))
+      .for("update");
+    if (!decision || decision.status !== "open") return "done";
+    if (!decision.due) return "not_due";
+    const outcome = await tallyDecision(tx, decision);
+    await tx
+      .update(decisions)
+      .set({ status: outcome.status, count: outcome.count, winnerId: outcome.winnerId, closedAt: sql`now()` })
+      .where(eq(decisions.id, decisionId));
+    if (outcome.winnerId) {
+      // One meeting point is chosen at a time: the latest decision's.
+      await tx
+        .update(meetingPoints)
+        .set({ status: "shortlisted" })
+        .where(and(eq(meetingPoints.status, "chosen"), ne(meetingPoints.id, outcome.winnerId)));
+      await tx.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, outcome.winnerId));
+    }
+    await recordAudit(tx, {
+      actorId: null,
+      action: "decision.close",
+      subjectType: "decision",
+      subjectId: decisionId,
+      detail: { status: outcome.status, ballots: outcome.count.ballots, winner: outcome.winnerId },
+    });
+    const concerned = await tx
+      .selectDistinct({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(
+        and(
+          eq(memberships.status, "active"),
+          inArray(memberships.role, ["coordinator", "organizer"]),
+          eq(groups.verified, true),
+        ),
+      );
+    for (const { userId } of concerned) {
+      await enqueue(tx, {
+        kind: CLOSED_NOTICE_JOB,
+        payload: { decisionId, userId },
+        dedupeKey: `${CLOSED_NOTICE_JOB}:${decisionId}:${userId}`,
+      });
+    }
+    return "closed";
+  });
+}
+
+async function runCloseJob(db: Database, payload: Record<string, string>) {
+  // Early (a clock ahead of the database's): fail, and the queue retries after a backoff.
+  if ((await closeDecision(db, payload.decisionId!)) === "not_due") throw new Error("decision not due yet");
+}
+
+export async function sendClosedNotice(db: Database, payload: Record<string, string>) {
+  const [row] = await db
+    .select({
+      question: decisions.question,
+      status: decisions.status,
+      winner: meetingPoints.name,
+      email: users.email,
+      locale: users.preferredLanguage,
+    })
+    .from(decisions)
+    .innerJoin(users, eq(users.id, payload.userId!))
+    .leftJoin(meetingPoints, eq(meetingPoints.id, decisions.winnerId))
+    .where(eq(decisions.id, payload.decisionId!));
+  if (!row || row.status === "open") return;
+  const t = translator(row.locale, "email");
+  const link = `${env("PUENTE_URL") ?? "http://localhost:3000"}/decisions/${payload.decisionId}`;
+  await sendEmail({
+    to: row.email,
+    subject: t("decisionClosed.subject", { question: row.question }),
+    text: row.winner
+      ? t("decisionClosed.chosen", { question: row.question, winner: row.winner, link })
+      : row.status === "no_quorum"
+        ? t("decisionClosed.noQuorum", { question: row.question, link })
+        : t("decisionClosed.none", { question: row.question, link }),
+  });
+}
+
+registerJobHandler(CLOSE_JOB, runCloseJob);
+registerJobHandler(CLOSED_NOTICE_JOB, sendClosedNotice);

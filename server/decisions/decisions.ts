@@ -1,0 +1,269 @@
+// Decisions: a coordinator opens one between shortlisted meeting points; each verified group casts
+// one ballot (its last counts) until the closing time; then the count is public, round by round.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { ballots, decisionOptions, decisions, groups, meetingPoints, memberships } from "@/db/schema";
+import { recordAudit } from "../audit/audit";
+import { DomainError, notFound } from "../errors";
+import { enqueue } from "../jobs/queue";
+import type { Actor } from "../trpc";
+import { isDecisionCoordinator, requireDecisionCoordinator, votingGroups } from "./access";
+import { closeJob } from "./closing";
+import type { Count } from "./count";
+import type { openDecisionInput, voteInput } from "./inputs";
+import { tallyDecision } from "./outcome";
+
+export async function openDecision(db: Database, actor: Actor, input: z.output<typeof openDecisionInput>) {
+  await requireDecisionCoordinator(db, actor);
+  return db.transaction(async (tx) => {
+    const points = await tx
+      .select({ id: meetingPoints.id })
+      .from(meetingPoints)
+      .where(
+        and(
+          inArray(meetingPoints.id, input.meetingPointIds),
+          inArray(meetingPoints.status, ["shortlisted", "chosen"]),
+        ),
+      );
+    if (points.length !== input.meetingPointIds.length) {
+      throw new DomainError("BAD_REQUEST", "optionNotShortlisted");
+    }
+    const [decision] = await tx
+      .insert(decisions)
+      .values({
+        question: input.question,
+        method: input.method,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        quorum: input.quorum,
+        openedBy: actor.id,
+      })
+      .returning({ id: decisions.id });
+    await tx.insert(decisionOptions).values(
+      input.meetingPointIds.map((meetingPointId, position) => ({
+        decisionId: decision!.id,
+        meetingPointId,
+        position,
+      })),
+    );
+    await enqueue(tx, closeJob(decision!.id, input.closesAt));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "decision.open",
+      subjectType: "decision",
+      subjectId: decision!.id,
+      detail: { method: input.method, options: input.meetingPointIds.length, quorum: input.quorum },
+    });
+    return decision!;
+  });
+}
+
+export type DecisionPhase = "upcoming" | "open" | "closed" | "no_quorum";
+
+function phaseOf(row: { status: string; opensAt: Date; closesAt: Date }, now = Date.now()): DecisionPhase {
+  if (row.status === "closed" || row.status === "no_quorum") return row.status;
+  if (now < row.opensAt.getTime()) return "upcoming";
+  return now < row.closesAt.getTime() ? "open" : "closed"; // counted on read until the job stores it
+}
+
+const decisionColumns = {
+  id: decisions.id,
+  question: decisions.question,
+  method: decisions.method,
+  opensAt: decisions.opensAt,
+  closesAt: decisions.closesAt,
+  quorum: decisions.quorum,
+  status: decisions.status,
+  winnerName: meetingPoints.name,
+  winnerId: decisions.winnerId,
+};
+
+/** Every decision, latest closing first, and whether the viewer may open one. */
+export async function listDecisions(db: Database, actor: Actor | null) {
+  const rows = await db
+    .select({
+      ...decisionColumns,
+      ballotsCast: sql<number>`(select count(*) from ${ballots} where ${ballots.decisionId} = ${decisions.id})::int`,
+    })
+    .from(decisions)
+    .leftJoin(meetingPoints, eq(meetingPoints.id, decisions.winnerId))
+    .orderBy(desc(decisions.closesAt))
+    .limit(100);
+  return {
+    decisions: rows.map((row) => ({ ...row, phase: phaseOf(row) })),
+    canOpen: await isDecisionCoordinator(db, actor),
+  };
+}
+
+/**
+ * One decision as anyone sees it: its options and, once closed, the count with names. A voter
+ * also sees their own groups' ballots (and only those: ballots are secret).
+ */
+export async function getDecision(db: Database, actor: Actor | null, decisionId: string) {
+  const [row] = await db
+    .select(decisionColumns)
+    .from(decisions)
+    .leftJoin(meetingPoints, eq(meetingPoints.id, decisions.winnerId))
+    .where(eq(decisions.id, decisionId))
+    .limit(1);
+  if (!row) throw notFound();
+  const [options, [cast], myGroups] = await Promise.all([
+    db
+      .select({
+        id: meetingPoints.id,
+        name: meetingPoints.name,
+        crossing: meetingPoints.crossing,
+        side: meetingPoints.side,
+      })
+      .from(decisionOptions)
+      .innerJoin(meetingPoints, eq(meetingPoints.id, decisionOptions.meetingPointId))
+      .where(eq(decisionOptions.decisionId, decisionId))
+      .orderBy(asc(decisionOptions.position)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ballots)
+      .where(eq(ballots.decisionId, decisionId)),
+    votingGroups(db, actor),
+  ]);
+  const phase = phaseOf(row);
+  let count: Count | null = null;
+  let winnerId = row.winnerId;
+  let status: DecisionPhase = phase;
+  if (row.status !== "open") {
+    const [stored] = await db
+      .select({ count: decisions.count })
+      .from(decisions)
+      .where(eq(decisions.id, decisionId));
+    count = stored?.count ?? null;
+  } else if (phase === "closed") {
+    const outcome = await tallyDecision(db, row);
+    count = outcome.count;
+    winnerId = outcome.winnerId;
+    status = outcome.status;
+  }
+  const names = new Map(options.map((o) => [o.id, o.name]));
+  const mine = myGroups.length
+    ? await db
+        .select({ groupId: ballots.groupId, choices: ballots.choices, castAt: ballots.castAt })
+        .from(ballots)
+        .where(
+          and(
+            eq(ballots.decisionId, decisionId),
+            inArray(
+              ballots.groupId,
+              myGroups.map((g) => g.id),
+            ),
+          ),
+        )
+    : [];
+  return {
+    ...row,
+    phase: status,
+    winnerId,
+    winnerName: winnerId ? (names.get(winnerId) ?? null) : null,
+    options,
+    ballotsCast: cast?.n ?? 0,
+    count: count && { ...count, optionNames: Object.fromEntries(names) },
+    voting: myGroups.map((g) => {
+      const ballot = mine.find((b) => b.groupId === g.id);
+      return {
+        groupId: g.id,
+        groupName: g.name,
+        choices: ballot?.choices ?? null,
+        castAt: ballot?.castAt ?? null,
+      };
+    }),
+    canOpen: await isDecisionCoordinator(db, actor),
+  };
+}
+
+/** Casts (or replaces) a group's ballot. The last ballot before the closing time counts. */
+export async function castBallot(db: Database, actor: Actor, input: z.output<typeof voteInput>) {
+  return db.transaction(async (tx) => {
+    // A share lock: ballots go in side by side, and the closing count waits for them.
+    const [decision] = await tx
+      .select({
+        id: decisions.id,
+        status: decisions.status,
+        notYet: sql<boolean>`now() < ${decisions.opensAt}`,
+        over: sql<boolean>`now() >= ${decisions.closesAt}`,
+      })
+      .from(decisions)
+      .where(eq(decisions.id, input.decisionId))
+      .for("share");
+    if (!decision) throw notFound();
+    if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
+    if (decision.notYet) throw new DomainError("CONFLICT", "decisionNotOpenYet");
+    const [voter] = await tx
+      .select({ role: memberships.role, verified: groups.verified })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(
+        and(
+          eq(memberships.groupId, input.groupId),
+          eq(memberships.userId, actor.id),
+          eq(memberships.status, "active"),
+          inArray(memberships.role, ["coordinator", "organizer"]),
+        ),
+      );
+    if (!voter) throw new DomainError("FORBIDDEN", "notGroupVoter");
+    if (!voter.verified) throw new DomainError("FORBIDDEN", "groupCannotVote");
+    if (new Set(input.choices).size !== input.choices.length) {
+      throw new DomainError("BAD_REQUEST", "rankedTwice");
+    }
+    const options = await tx
+      .select({ id: decisionOptions.meetingPointId })
+      .from(decisionOptions)
+      .where(eq(decisionOptions.decisionId, input.decisionId));
+    const valid = new Set(options.map((o) => o.id));
+    if (!input.choices.every((c) => valid.has(c))) throw new DomainError("BAD_REQUEST", "notAnOption");
+    await tx
+      .insert(ballots)
+      .values({
+        decisionId: input.decisionId,
+        voterKind: "group",
+        groupId: input.groupId,
+        castBy: actor.id,
+        choices: input.choices,
+      })
+      .onConflictDoUpdate({
+        target: [ballots.decisionId, ballots.groupId],
+        targetWhere: sql`${ballots.voterKind} = 'group'`,
+        set: { choices: input.choices, castBy: actor.id, castAt: sql`now()` },
+      });
+    return { decisionId: input.decisionId, groupId: input.groupId };
+  });
+}
+
+/**
+ * The anonymous ballots of a closed decision, by option name, for anyone's recount: no voter, no
+ * time, and in sorted order, so no row can be traced back to when or by whom it was cast.
+ */
+export async function ballotsForRecount(db: Database, decisionId: string) {
+  const [row] = await db
+    .select({
+      status: decisions.status,
+      over: sql<boolean>`now() >= ${decisions.closesAt}`,
+      method: decisions.method,
+    })
+    .from(decisions)
+    .where(eq(decisions.id, decisionId));
+  if (!row) throw notFound();
+  if (row.status === "open" && !row.over) throw new DomainError("CONFLICT", "decisionNotClosed");
+  const [options, cast] = await Promise.all([
+    db
+      .select({ id: meetingPoints.id, name: meetingPoints.name })
+      .from(decisionOptions)
+      .innerJoin(meetingPoints, eq(meetingPoints.id, decisionOptions.meetingPointId))
+      .where(eq(decisionOptions.decisionId, decisionId))
+      .orderBy(asc(decisionOptions.position)),
+    db.select({ choices: ballots.choices }).from(ballots).where(eq(ballots.decisionId, decisionId)),
+  ]);
+  const names = new Map(options.map((o) => [o.id, o.name]));
+  const rows = cast.map((b) => b.choices.map((id) => names.get(id)!));
+  rows.sort((a, b) =>
+    a.join("\u0000") < b.join("\u0000") ? -1 : a.join("\u0000") > b.join("\u0000") ? 1 : 0,
+  );
+  return { method: row.method, options: options.map((o) => o.name), ballots: rows };
+}

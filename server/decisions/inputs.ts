@@ -1,0 +1,69 @@
+// Inputs of the meeting points and decisions: zod schemas, shared with the forms.
+import { z } from "zod";
+import { borderSides, crossings, decisionMethods } from "@/db/schema";
+import { timeZones, toInstant } from "../actions/inputs";
+
+const text = (max: number) => z.string().trim().max(max);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** The border's bounding box: a meeting point must be near the line. */
+export const borderBox = { south: 25.5, north: 33, west: -117.5, east: -96.5 } as const;
+
+export const meetingPointDetailsInput = z.object({
+  // Starts with a letter or digit: a name is also a CSV cell a spreadsheet must never run.
+  name: text(120)
+    .min(3)
+    .regex(/^[\p{L}\p{N}]/u),
+  crossing: z.enum(crossings),
+  side: z.enum(borderSides),
+  latitude: z.coerce.number().min(borderBox.south).max(borderBox.north),
+  longitude: z.coerce.number().min(borderBox.west).max(borderBox.east),
+  capacity: z.coerce.number().int().min(1).max(100_000),
+  facilitiesEs: text(1000).default(""),
+  facilitiesEn: text(1000).default(""),
+  safetyNotesEs: text(1000).default(""),
+  safetyNotesEn: text(1000).default(""),
+  legalObservers: z.boolean().default(false),
+});
+export type MeetingPointDetailsInput = z.input<typeof meetingPointDetailsInput>;
+
+export const meetingPointIdInput = z.object({ meetingPointId: z.uuid() });
+export const commentInput = meetingPointIdInput.extend({ body: text(2000).min(2) });
+export const rejectInput = meetingPointIdInput.extend({ note: text(500).min(3) });
+
+export const decisionIdInput = z.object({ decisionId: z.uuid() });
+
+export const openDecisionInput = z
+  .object({
+    question: text(300).min(5),
+    method: z.enum(decisionMethods),
+    meetingPointIds: z.array(z.uuid()).min(2).max(12),
+    timeZone: z.enum(timeZones),
+    /** Empty: opens at once. */
+    opensDate: date.or(z.literal("")).default(""),
+    opensTime: time.or(z.literal("")).default(""),
+    closesDate: date,
+    closesTime: time,
+    quorum: z.coerce.number().int().min(1).max(1000),
+  })
+  .transform(({ opensDate, opensTime, closesDate, closesTime, ...rest }, ctx) => {
+    const opensAt = opensDate && opensTime ? toInstant(opensDate, opensTime, rest.timeZone) : new Date();
+    const closesAt = toInstant(closesDate, closesTime, rest.timeZone);
+    if (Number.isNaN(opensAt.getTime()) || Number.isNaN(closesAt.getTime())) {
+      ctx.addIssue({ code: "custom", path: ["closesDate"], message: "invalid date" });
+      return z.NEVER;
+    }
+    if (closesAt <= opensAt || closesAt.getTime() <= Date.now()) {
+      ctx.addIssue({ code: "custom", path: ["closesTime"], params: { key: "endsBeforeStart" } });
+      return z.NEVER;
+    }
+    return { ...rest, meetingPointIds: [...new Set(rest.meetingPointIds)], opensAt, closesAt };
+  });
+export type OpenDecisionInput = z.input<typeof openDecisionInput>;
+
+/** A ballot: meeting point ids, first choice first (approval: the approved ones, any order). */
+export const voteInput = decisionIdInput.extend({
+  groupId: z.uuid(),
+  choices: z.array(z.uuid()).min(1).max(12),
+});

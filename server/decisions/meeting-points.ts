@@ -1,0 +1,197 @@
+// Meeting points: organizers of verified groups propose them, anyone signed in comments, the
+// decision's coordinators shortlist or reject them. Everyone may read them (they are public places).
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import {
+  decisionOptions,
+  decisions,
+  groups,
+  meetingPointComments,
+  meetingPoints,
+  users,
+  type MeetingPointStatus,
+} from "@/db/schema";
+import { recordAudit } from "../audit/audit";
+import { DomainError, notFound } from "../errors";
+import type { Actor } from "../trpc";
+import { isDecisionCoordinator, requireDecisionCoordinator } from "./access";
+import type { meetingPointDetailsInput } from "./inputs";
+
+type MeetingPointDetails = z.output<typeof meetingPointDetailsInput>;
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  ((error as { code?: string }).code === "23505" ||
+    (error as { cause?: { code?: string } }).cause?.code === "23505");
+
+export async function proposeMeetingPoint(
+  db: Database,
+  actor: Actor,
+  groupId: string,
+  input: MeetingPointDetails,
+) {
+  const [group] = await db.select({ verified: groups.verified }).from(groups).where(eq(groups.id, groupId));
+  if (!group?.verified) throw new DomainError("FORBIDDEN", "groupNotVerifiedToPropose");
+  try {
+    return await db.transaction(async (tx) => {
+      const [point] = await tx
+        .insert(meetingPoints)
+        .values({ ...input, groupId, proposedBy: actor.id })
+        .returning({ id: meetingPoints.id });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "meeting_point.propose",
+        subjectType: "meeting_point",
+        subjectId: point!.id,
+        groupId,
+      });
+      return point!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "meetingPointNameTaken");
+    throw error;
+  }
+}
+
+const listColumns = {
+  id: meetingPoints.id,
+  name: meetingPoints.name,
+  crossing: meetingPoints.crossing,
+  side: meetingPoints.side,
+  latitude: meetingPoints.latitude,
+  longitude: meetingPoints.longitude,
+  capacity: meetingPoints.capacity,
+  legalObservers: meetingPoints.legalObservers,
+  status: meetingPoints.status,
+  groupName: groups.name,
+  groupSlug: groups.slug,
+};
+
+/** Every meeting point, chosen first, then shortlisted, proposed and rejected; west to east within each. */
+export async function listMeetingPoints(db: Database) {
+  return db
+    .select(listColumns)
+    .from(meetingPoints)
+    .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
+    .orderBy(
+      sql`array_position(array['chosen','shortlisted','proposed','rejected']::meeting_point_status[], ${meetingPoints.status})`,
+      asc(meetingPoints.longitude),
+    );
+}
+
+export async function chosenMeetingPoint(db: Database) {
+  const [point] = await db
+    .select(listColumns)
+    .from(meetingPoints)
+    .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
+    .where(eq(meetingPoints.status, "chosen"))
+    .limit(1);
+  return point ?? null;
+}
+
+export async function getMeetingPoint(db: Database, actor: Actor | null, meetingPointId: string) {
+  const [point] = await db
+    .select({
+      ...listColumns,
+      facilitiesEs: meetingPoints.facilitiesEs,
+      facilitiesEn: meetingPoints.facilitiesEn,
+      safetyNotesEs: meetingPoints.safetyNotesEs,
+      safetyNotesEn: meetingPoints.safetyNotesEn,
+      reviewNote: meetingPoints.reviewNote,
+      createdAt: meetingPoints.createdAt,
+    })
+    .from(meetingPoints)
+    .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
+    .where(eq(meetingPoints.id, meetingPointId));
+  if (!point) throw notFound();
+  const comments = await db
+    .select({
+      id: meetingPointComments.id,
+      body: meetingPointComments.body,
+      createdAt: meetingPointComments.createdAt,
+      authorName: users.name,
+    })
+    .from(meetingPointComments)
+    .leftJoin(users, eq(users.id, meetingPointComments.authorId))
+    .where(eq(meetingPointComments.meetingPointId, meetingPointId))
+    .orderBy(desc(meetingPointComments.createdAt))
+    .limit(200);
+  return { ...point, comments, canReview: await isDecisionCoordinator(db, actor) };
+}
+
+export async function commentOnMeetingPoint(
+  db: Database,
+  actor: Actor,
+  meetingPointId: string,
+  body: string,
+) {
+  const [point] = await db
+    .select({ id: meetingPoints.id })
+    .from(meetingPoints)
+    .where(eq(meetingPoints.id, meetingPointId));
+  if (!point) throw notFound();
+  const [comment] = await db
+    .insert(meetingPointComments)
+    .values({ meetingPointId, authorId: actor.id, body })
+    .returning({ id: meetingPointComments.id });
+  return comment!;
+}
+
+/** Shortlisting or rejecting a proposal (or a shortlisted point, until a decision chooses it). */
+async function review(
+  db: Database,
+  actor: Actor,
+  meetingPointId: string,
+  status: Extract<MeetingPointStatus, "shortlisted" | "rejected">,
+  note: string | null,
+) {
+  await requireDecisionCoordinator(db, actor);
+  if (status === "rejected") {
+    // An option of a decision being voted on stays one until the count.
+    const [inUse] = await db
+      .select({ id: decisions.id })
+      .from(decisionOptions)
+      .innerJoin(decisions, eq(decisions.id, decisionOptions.decisionId))
+      .where(and(eq(decisionOptions.meetingPointId, meetingPointId), eq(decisions.status, "open")))
+      .limit(1);
+    if (inUse) throw new DomainError("CONFLICT", "meetingPointInOpenDecision");
+  }
+  return db.transaction(async (tx) => {
+    const [point] = await tx
+      .update(meetingPoints)
+      .set({ status, reviewNote: note })
+      .where(
+        and(
+          eq(meetingPoints.id, meetingPointId),
+          sql`${meetingPoints.status} in ('proposed', 'shortlisted', 'rejected')`,
+          sql`${meetingPoints.status} <> ${status}`,
+        ),
+      )
+      .returning({ id: meetingPoints.id, groupId: meetingPoints.groupId });
+    if (!point) {
+      const [exists] = await tx
+        .select({ id: meetingPoints.id })
+        .from(meetingPoints)
+        .where(eq(meetingPoints.id, meetingPointId));
+      if (!exists) throw notFound();
+      throw new DomainError("CONFLICT", "meetingPointAlreadyReviewed");
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: status === "shortlisted" ? "meeting_point.shortlist" : "meeting_point.reject",
+      subjectType: "meeting_point",
+      subjectId: meetingPointId,
+      groupId: point.groupId,
+      detail: note ? { note } : undefined,
+    });
+    return { id: meetingPointId, status };
+  });
+}
+
+export const shortlistMeetingPoint = (db: Database, actor: Actor, meetingPointId: string) =>
+  review(db, actor, meetingPointId, "shortlisted", null);
+
+export const rejectMeetingPoint = (db: Database, actor: Actor, meetingPointId: string, note: string) =>
+  review(db, actor, meetingPointId, "rejected", note);

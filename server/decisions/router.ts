@@ -1,0 +1,66 @@
+// Meeting points and decisions: who may call what, then the domain functions.
+import { inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
+import {
+  commentInput,
+  decisionIdInput,
+  meetingPointDetailsInput,
+  meetingPointIdInput,
+  openDecisionInput,
+  rejectInput,
+  voteInput,
+} from "./inputs";
+import {
+  chosenMeetingPoint,
+  commentOnMeetingPoint,
+  getMeetingPoint,
+  listMeetingPoints,
+  proposeMeetingPoint,
+  rejectMeetingPoint,
+  shortlistMeetingPoint,
+} from "./meeting-points";
+import { z } from "zod";
+
+export const meetingPointsRouter = router({
+  list: publicProcedure.query(({ ctx }) => listMeetingPoints(ctx.db)),
+
+  chosen: publicProcedure.query(({ ctx }) => chosenMeetingPoint(ctx.db)),
+
+  get: publicProcedure
+    .input(meetingPointIdInput)
+    .query(({ ctx, input }) => getMeetingPoint(ctx.db, ctx.actor, input.meetingPointId)),
+
+  propose: inGroupProcedure("coordinator", "organizer")
+    .input(z.object({ details: meetingPointDetailsInput }))
+    .mutation(({ ctx, input }) => proposeMeetingPoint(ctx.db, ctx.actor, input.groupId, input.details)),
+
+  comment: signedInProcedure
+    .input(commentInput)
+    .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.body)),
+
+  shortlist: signedInProcedure
+    .input(meetingPointIdInput)
+    .mutation(({ ctx, input }) => shortlistMeetingPoint(ctx.db, ctx.actor, input.meetingPointId)),
+
+  reject: signedInProcedure
+    .input(rejectInput)
+    .mutation(({ ctx, input }) => rejectMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.note)),
+});
+
+export const decisionsRouter = router({
+  list: publicProcedure.query(({ ctx }) => listDecisions(ctx.db, ctx.actor)),
+
+  get: publicProcedure
+    .input(decisionIdInput)
+    .query(({ ctx, input }) => getDecision(ctx.db, ctx.actor, input.decisionId)),
+
+  open: signedInProcedure
+    .input(openDecisionInput)
+    .mutation(({ ctx, input }) => openDecision(ctx.db, ctx.actor, input)),
+
+  vote: signedInProcedure.input(voteInput).mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, input)),
+
+  ballots: publicProcedure
+    .input(decisionIdInput)
+    .query(({ ctx, input }) => ballotsForRecount(ctx.db, input.decisionId)),
+});
