@@ -8,7 +8,9 @@ export async function register() {
   await import("./server/jobs/handlers");
   const handle = await getDatabase();
   if (handle.kind === "pglite" && process.env.PUENTE_SEED !== "0" && (await seedDemoData(handle.db))) {
-    console.log("Embedded database was empty: demo data added. Try signing in as admin@puente.example.org.");
+    console.log(
+      "Embedded database was empty: demo data added. The README lists the demo accounts to sign in with.",
+    );
   }
   if (process.env.PUENTE_WORKER !== "0") startWorker(handle.db);
 }

@@ -15,11 +15,20 @@ export interface Limit {
   seconds: number;
 }
 
+/**
+ * PUENTE_RATE_LIMIT_SCALE multiplies every limit: more for a deployment where many people share
+ * one address, or for an end-to-end run where every browser comes from 127.0.0.1.
+ */
+function scale(): number {
+  const value = Number(process.env.PUENTE_RATE_LIMIT_SCALE ?? 1);
+  return Number.isFinite(value) && value > 0 ? value : 1;
+}
+
 /** Story submissions: five per hour from one address. */
 export const STORY_SUBMISSIONS: Limit = { name: "story", points: 5, seconds: 3600 };
 
 /** Sign-in links: per address (a shelter's wifi is shared) and per email address. */
-export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", points: 30, seconds: 3600 };
+export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", points: 60, seconds: 3600 };
 export const SIGN_IN_PER_EMAIL: Limit = { name: "signin-email", points: 5, seconds: 900 };
 export const SIGN_IN_LINKS_SENT: Limit = { name: "signin-sent", points: 10, seconds: 3600 };
 
@@ -51,7 +60,7 @@ export async function consume(db: Database, limit: Limit, clientKey: string): Pr
     storeClient: db,
     schema: rateLimits,
     keyPrefix: limit.name,
-    points: limit.points,
+    points: Math.max(1, Math.round(limit.points * scale())),
     duration: limit.seconds,
     // Expired rows are reused by the next upsert; no timer per limiter.
     clearExpiredByTimeout: false,
