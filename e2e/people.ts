@@ -2,7 +2,7 @@
 // link, with their pages checked for accessibility like the test's own `page`.
 import type { Browser, Page } from "@playwright/test";
 import { checkAccessibilityOnNavigation } from "./accessibility";
-import { expect, newEmail, signInLinkIn } from "./fixtures";
+import { expect, expectAccessible, newEmail, signInLinkIn } from "./fixtures";
 import type { Mailbox } from "./mailbox";
 
 export async function person(
@@ -19,7 +19,13 @@ export async function person(
   await page
     .getByRole("button", { name: /^(Email me a sign-in link|Enviarme un enlace para entrar)$/ })
     .click();
-  await page.waitForURL((url) => url.pathname === "/signin/sent");
+  // The page is reached by a client-side navigation: wait for its content (and its title) before
+  // checking it, rather than for the URL, which changes first.
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^(Check your email|Revisa tu correo)$/ }),
+  ).toBeVisible();
+  await expect(page).toHaveTitle(/\S/);
+  await expectAccessible(page);
   await page.goto(signInLinkIn(await mailbox.waitForEmail(email)));
   return {
     page,

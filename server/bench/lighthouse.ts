@@ -1,0 +1,189 @@
+// `npm run lighthouse`: Lighthouse's mobile profile (emulated phone, slow 4G, 4× slower CPU) on the
+// public pages and on /me signed in, against the production build (`npm run build` first), served
+// on a free port from a fresh embedded database with its demo data. Prints one row per page.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+].join(" ");
+
+const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** `next start` on the embedded database, with its stdout kept so sign-in links can be read. */
+function startApp(port: number, dataDir: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, PUENTE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  // No SMTP server: the app prints sign-in links instead of sending them.
+  delete env.SMTP_URL;
+  delete env.DATABASE_URL;
+  const next = path.join(process.cwd(), "node_modules", ".bin", "next");
+  const child = spawn(next, ["start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+async function waitFor<T>(what: string, attempt: () => Promise<T | undefined>, seconds = 60): Promise<T> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const value = await attempt().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+}
+
+/** Signs a new person in through the printed link; returns the Cookie header of their session. */
+async function signIn(base: string, output: () => string): Promise<string> {
+  const email = `lighthouse-${Date.now().toString(36)}@example.org`;
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  await fetch(`${base}/api/auth/signin/email`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${base}/me` }),
+    redirect: "manual",
+  });
+  const link = await waitFor("the sign-in link", async () => {
+    const lines = output()
+      .split("\n")
+      .filter((line) => line.startsWith("Sign-in link: "));
+    const mine = lines.find((line) => line.includes(encodeURIComponent(email)));
+    return mine?.slice("Sign-in link: ".length).trim();
+  });
+  const landed = await fetch(link, { redirect: "manual" });
+  const session = cookiesOf(landed).filter((cookie) => cookie.includes("session-token"));
+  if (session.length === 0) throw new Error(`Signing in gave no session (HTTP ${landed.status})`);
+  return session.join("; ");
+}
+
+interface Row {
+  page: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcp: number;
+  cls: number;
+  tbt: number;
+  failing: string[];
+}
+
+async function audit(name: string, url: string, workDir: string, cookie?: string): Promise<Row> {
+  const out = path.join(workDir, `${name.replace(/\W+/g, "_")}.json`);
+  const args = [
+    url,
+    "--quiet",
+    "--output=json",
+    `--output-path=${out}`,
+    "--only-categories=performance,accessibility,best-practices",
+    `--chrome-flags=${CHROME_FLAGS}`,
+  ];
+  if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
+  const bin = path.join(process.cwd(), "node_modules", ".bin", "lighthouse");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, stdio: "inherit" });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`lighthouse ${name}: exit ${code}`)),
+    );
+  });
+  const report = JSON.parse(readFileSync(out, "utf8")) as {
+    finalDisplayedUrl: string;
+    categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+    audits: Record<string, { numericValue?: number; score: number | null; title: string }>;
+  };
+  if (cookie && new URL(report.finalDisplayedUrl).pathname !== new URL(url).pathname) {
+    throw new Error(`${name} ended on ${report.finalDisplayedUrl}: not signed in`);
+  }
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  const failing = ["accessibility", "best-practices"].flatMap((category) =>
+    report.categories[category]!.auditRefs.filter(
+      (ref) => ref.weight > 0 && report.audits[ref.id]?.score !== null && report.audits[ref.id]!.score! < 1,
+    ).map((ref) => `${category}: ${ref.id}`),
+  );
+  return {
+    page: name,
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    lcp: report.audits["largest-contentful-paint"]?.numericValue ?? NaN,
+    cls: report.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
+    tbt: report.audits["total-blocking-time"]?.numericValue ?? NaN,
+    failing,
+  };
+}
+
+function print(rows: Row[]) {
+  const header = ["page", "perf", "a11y", "best practices", "LCP", "CLS", "TBT"];
+  const lines = rows.map((row) => [
+    row.page,
+    String(row.performance),
+    String(row.accessibility),
+    String(row.bestPractices),
+    `${(row.lcp / 1000).toFixed(1)} s`,
+    row.cls.toFixed(3),
+    `${Math.round(row.tbt)} ms`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(format(header));
+  console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
+  for (const line of lines) console.log(format(line));
+  for (const row of rows) for (const failing of row.failing) console.log(`  ${row.page} — ${failing}`);
+}
+
+if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+const workDir = mkdtempSync(path.join(tmpdir(), "puente-lighthouse-"));
+const port = await freePort();
+const base = `http://localhost:${port}`;
+const app = startApp(port, path.join(workDir, "data"));
+try {
+  await waitFor("the app", async () => ((await fetch(base)).ok ? true : undefined), 120);
+  const list = await (await fetch(`${base}/actions`)).text();
+  const action = /href="(\/actions\/[0-9a-f-]{36})"/.exec(list)?.[1];
+  if (!action) throw new Error("No action listed on /actions: is the demo data seeded?");
+  const cookie = await signIn(base, app.output);
+
+  const rows: Row[] = [];
+  for (const [name, pathname] of [
+    ["/", "/"],
+    ["/actions", "/actions"],
+    ["/actions/[id]", action],
+    ["/stories", "/stories"],
+    ["/groups", "/groups"],
+  ] as const) {
+    rows.push(await audit(name, base + pathname, workDir));
+  }
+  rows.push(await audit("/me (signed in)", `${base}/me`, workDir, cookie));
+  print(rows);
+} finally {
+  app.child.kill("SIGTERM");
+  rmSync(workDir, { recursive: true, force: true });
+}
