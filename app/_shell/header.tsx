@@ -16,6 +16,21 @@ export async function Header() {
   const other = locale === "es" ? "en" : "es";
   const user = session?.user;
   const reviews = user?.id ? await isReviewer(await getDb(), { id: user.id, isAdmin: user.isAdmin }) : false;
+  const links: [href: string, label: string][] = [
+    ["/", t("home")],
+    ["/actions", t("actions")],
+    ["/groups", t("groups")],
+    ["/stories", t("stories")],
+    ["/meeting-points", t("meetingPoints")],
+    ["/decisions", t("decisions")],
+    ...(user?.isAdmin
+      ? ([
+          ["/admin/groups", ta("vetting")],
+          ["/admin/audit", ta("audit")],
+        ] as [string, string][])
+      : []),
+    ...(reviews ? ([["/admin/stories", ta("stories")]] as [string, string][]) : []),
+  ];
   return (
     <header className="border-b border-brand-100 bg-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -49,57 +64,13 @@ export async function Header() {
       </div>
       <nav aria-label={t("main")} className="mx-auto max-w-3xl px-4 pb-2">
         <ul className="flex gap-4 overflow-x-auto text-sm">
-          <li>
-            <Link href="/" className="text-gray-800 hover:text-brand-700">
-              {t("home")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/actions" className="text-gray-800 hover:text-brand-700">
-              {t("actions")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/groups" className="text-gray-800 hover:text-brand-700">
-              {t("groups")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/stories" className="text-gray-800 hover:text-brand-700">
-              {t("stories")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/meeting-points" className="whitespace-nowrap text-gray-800 hover:text-brand-700">
-              {t("meetingPoints")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/decisions" className="text-gray-800 hover:text-brand-700">
-              {t("decisions")}
-            </Link>
-          </li>
-          {user?.isAdmin && (
-            <>
-              <li>
-                <Link href="/admin/groups" className="text-gray-800 hover:text-brand-700">
-                  {ta("vetting")}
-                </Link>
-              </li>
-              <li>
-                <Link href="/admin/audit" className="text-gray-800 hover:text-brand-700">
-                  {ta("audit")}
-                </Link>
-              </li>
-            </>
-          )}
-          {reviews && (
-            <li>
-              <Link href="/admin/stories" className="text-gray-800 hover:text-brand-700">
-                {ta("stories")}
+          {links.map(([href, label]) => (
+            <li key={href}>
+              <Link href={href} className="whitespace-nowrap text-gray-800 hover:text-brand-700">
+                {label}
               </Link>
             </li>
-          )}
+          ))}
           {user && (
             <li className="ml-auto">
               <Link href="/me" className="font-medium text-brand-700">

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { actions, groups, memberships, shifts, signups } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
+import { containsPattern } from "../search";
 import { DomainError } from "../errors";
 import type { Actor } from "../trpc";
 import { actionAccess, isOrganizer, organizerAccess } from "./access";
@@ -76,10 +77,6 @@ export async function cancelAction(db: Database, actor: Actor, actionId: string)
   return cancelled;
 }
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Upcoming actions the viewer may see, soonest first, with how full their shifts are. */
 export async function listActions(
   db: Database,
@@ -99,7 +96,7 @@ export async function listActions(
       ? or(eq(actions.visibility, "public"), inArray(actions.groupId, myGroups))
       : eq(actions.visibility, "public"),
   ];
-  if (input.place) filters.push(ilike(actions.placeName, `%${escapeLike(input.place)}%`));
+  if (input.place) filters.push(ilike(actions.placeName, containsPattern(input.place)));
   if (input.kind) filters.push(eq(actions.kind, input.kind));
   if (input.groupId) filters.push(eq(actions.groupId, input.groupId));
   if (input.language) filters.push(sql`${input.language}::locale = any(${actions.languages})`);

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { isUniqueViolation, type Database } from "@/db/client";
 import { groups, memberships } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
+import { containsPattern } from "../search";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
 import { DIRECTORY_PAGE_SIZE, type directoryInput, type groupDetailsInput } from "./inputs";
@@ -24,16 +25,12 @@ const publicColumns = {
   verified: groups.verified,
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listDirectory(db: Database, input: z.output<typeof directoryInput>) {
   const filters: (SQL | undefined)[] = [eq(groups.verified, true)];
   if (input.kind) filters.push(eq(groups.kind, input.kind));
   if (input.country) filters.push(eq(groups.country, input.country));
   if (input.query) {
-    const pattern = `%${escapeLike(input.query)}%`;
+    const pattern = containsPattern(input.query);
     filters.push(or(ilike(groups.name, pattern), ilike(groups.city, pattern), ilike(groups.region, pattern)));
   }
   if (input.after) {
