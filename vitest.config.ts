@@ -13,6 +13,8 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: process.env.CI ? ["default", ["json", { outputFile: ".reports/vitest.json" }]] : ["default"],
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: process.env.VITEST_JSON ?? ".reports/vitest.json" }]]
+      : ["default"],
   },
 });
