@@ -1,7 +1,7 @@
 // The landing page: what Puente is, in the reader's language; signed in, the next steps.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { ActionList } from "./actions/action-list";
 import { serverApi } from "./_trpc/server";
 import { StoryCard } from "./stories/story-card";
@@ -11,7 +11,7 @@ export default async function Home() {
     getTranslations("home"),
     getTranslations("actions"),
     getTranslations("crossings"),
-    auth(),
+    currentSession(),
     serverApi(),
   ]);
   const [upcoming, { stories }, chosen] = await Promise.all([

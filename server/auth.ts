@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import NextAuth, { type DefaultSession } from "next-auth";
 import type { EmailConfig } from "next-auth/providers";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { env, getDb, type Database } from "@/db/client";
 import { accounts, instanceSettings, sessions, users, verificationTokens } from "@/db/schema";
 import { completeSignupIntents } from "./actions/signups";
@@ -181,3 +182,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     },
   };
 });
+
+/**
+ * The session of the request being rendered, looked up once per request however many components
+ * ask (the header, the page, the API context). Outside a render it simply asks Auth.js.
+ */
+export const currentSession = cache(() => auth());

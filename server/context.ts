@@ -3,13 +3,18 @@
 import "server-only";
 import { headers } from "next/headers";
 import { env, getDb } from "@/db/client";
-import { auth } from "./auth";
+import { currentSession } from "./auth";
 import { requestLocale } from "./i18n/request";
 import { clientAddress, clientKeyOf } from "./rate-limits";
 import type { Context } from "./trpc";
 
 export async function createRequestContext(): Promise<Context> {
-  const [session, db, locale, headerStore] = await Promise.all([auth(), getDb(), requestLocale(), headers()]);
+  const [session, db, locale, headerStore] = await Promise.all([
+    currentSession(),
+    getDb(),
+    requestLocale(),
+    headers(),
+  ]);
   const host = headerStore.get("x-forwarded-host") ?? headerStore.get("host") ?? "localhost:3000";
   const proto =
     headerStore.get("x-forwarded-proto") ??

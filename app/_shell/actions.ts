@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { auth, signIn, signOut } from "@/server/auth";
+import { currentSession, signIn, signOut } from "@/server/auth";
 import { DomainError } from "@/server/errors";
 import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locale";
 import { consumeSignInLimits } from "./sign-in-limits";
@@ -38,7 +38,7 @@ export async function setLanguage(formData: FormData) {
       sameSite: "lax",
       httpOnly: false,
     });
-    const session = await auth();
+    const session = await currentSession();
     if (session?.user?.id) {
       const db = await getDb();
       await db.update(users).set({ preferredLanguage: locale }).where(eq(users.id, session.user.id));

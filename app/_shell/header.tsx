@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { isReviewer } from "@/server/trpc";
 import { setLanguage, signOutAction } from "./actions";
 
@@ -11,7 +11,7 @@ export async function Header() {
     getTranslations("nav"),
     getTranslations("navAdmin"),
     getLocale(),
-    auth(),
+    currentSession(),
   ]);
   const other = locale === "es" ? "en" : "es";
   const user = session?.user;

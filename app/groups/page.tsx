@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { countries, groupKinds } from "@/db/schema";
 import { directoryInput } from "@/server/groups/inputs";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { serverApi } from "../_trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +32,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
     getTranslations("countries"),
     serverApi(),
     searchParams,
-    auth(),
+    currentSession(),
   ]);
   const filters = parseSearch(search);
   const { groups, next } = await api.groups.directory(filters);

@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "../_trpc/react";
 import { serverApi } from "../_trpc/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { MyData } from "./my-data";
 import { MyGroups } from "./my-groups";
 import { MyShifts } from "./my-shifts";
@@ -35,7 +35,7 @@ export default async function MePage({
 }: {
   searchParams: Promise<{ welcome?: string; callbackUrl?: string }>;
 }) {
-  const session = await auth();
+  const session = await currentSession();
   if (!session?.user) redirect("/signin?callbackUrl=/me");
   const [api, t, messages, params] = await Promise.all([
     serverApi(),

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { serverApi } from "../_trpc/server";
 import { BorderMap } from "./border-map";
 
@@ -16,7 +16,7 @@ export default async function MeetingPointsPage() {
     serverApi(),
     getTranslations("meetingPoints"),
     getTranslations("crossings"),
-    auth(),
+    currentSession(),
   ]);
   const points = await api.meetingPoints.list();
   return (

@@ -1,9 +1,10 @@
 // One action: when and where, its shifts and how full they are, and signing up in one tap (or,
 // without an account, with a name and an email). Fully rendered on the server.
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import {
   ActionForm,
   ConfirmStep,
@@ -19,10 +20,9 @@ import { spanFormat } from "../when";
 
 type Params = Promise<{ id: string }>;
 
-async function load(params: Params) {
-  const [{ id }, api] = await Promise.all([params, serverApi()]);
-  return orNotFound(api.actions.get({ actionId: id }));
-}
+// generateMetadata and the page both read the action: once per request.
+const byId = cache(async (actionId: string) => orNotFound((await serverApi()).actions.get({ actionId })));
+const load = async (params: Params) => byId((await params).id);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const action = await load(params);
@@ -43,7 +43,7 @@ export default async function ActionPage({
     getTranslations("skills"),
     getTranslations("languages"),
     getFormatter(),
-    auth(),
+    currentSession(),
     searchParams,
   ]);
   const signedIn = Boolean(session?.user);

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { serverApi } from "../../_trpc/server";
 import { ActionDetailsForm } from "../action-form";
 import { createActionForm } from "../forms";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewActionPage({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   const { group: groupParam } = await searchParams;
-  if (!(await auth())?.user)
+  if (!(await currentSession())?.user)
     redirect(`/signin?callbackUrl=${encodeURIComponent(`/actions/new?group=${groupParam ?? ""}`)}`);
   const groupId = z.uuid().safeParse(groupParam);
   if (!groupId.success) notFound();

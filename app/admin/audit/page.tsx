@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { auditKinds, auditQueryInput } from "@/server/audit/inputs";
 import { serverApi } from "../../_trpc/server";
 
@@ -27,7 +27,7 @@ function parseSearch(search: Search) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  if (!(await auth())?.user?.isAdmin) notFound();
+  if (!(await currentSession())?.user?.isAdmin) notFound();
   const [api, t, format, search] = await Promise.all([
     serverApi(),
     getTranslations("admin"),

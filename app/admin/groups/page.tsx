@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, SubmitButton, Textarea } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
 import { verifyGroupAction } from "../../groups/actions";
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function VettingPage() {
-  if (!(await auth())?.user?.isAdmin) notFound();
+  if (!(await currentSession())?.user?.isAdmin) notFound();
   const [api, t, tk, tc, format, locale] = await Promise.all([
     serverApi(),
     getTranslations("admin"),

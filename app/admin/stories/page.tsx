@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { STORY_MAX_LENGTH } from "@/server/stories/inputs";
 import {
   ActionForm,
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StoryReviewPage() {
-  if (!(await auth())?.user) notFound();
+  if (!(await currentSession())?.user) notFound();
   const [api, t, tc, ta, tl, format] = await Promise.all([
     serverApi(),
     getTranslations("stories.review"),

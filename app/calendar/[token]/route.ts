@@ -3,10 +3,13 @@ import { getDb } from "@/db/client";
 import { calendarFeed } from "@/server/actions/calendar";
 import { createRequestContext } from "@/server/context";
 import { DomainError } from "@/server/errors";
+import { localeOfRequest } from "@/server/i18n/locale";
+import { translator } from "@/server/i18n/messages";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return new Response("Not found", { status: 404 });
+  const t = translator(localeOfRequest(request), "errors");
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return new Response(t("notFound"), { status: 404 });
   try {
     const { origin } = await createRequestContext();
     const body = await calendarFeed(await getDb(), token, origin);
@@ -18,7 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return new Response("This calendar link was revoked.", { status: 404 });
+    if (error instanceof DomainError) return new Response(t("calendarRevoked"), { status: 404 });
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 // One decision: the question and its options; while open, a ballot per group the reader votes for
 // (castable without JavaScript); once closed, the count round by round and the ballots to recount.
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, FormMessage, Select, SubmitButton } from "../../_forms/action-form";
@@ -10,10 +11,11 @@ import { RoundsChart } from "../rounds-chart";
 
 type Params = Promise<{ id: string }>;
 
-async function load(params: Params) {
-  const [{ id }, api] = await Promise.all([params, serverApi()]);
-  return orNotFound(api.decisions.get({ decisionId: id }));
-}
+// generateMetadata and the page both read it: once per request.
+const byId = cache(async (decisionId: string) =>
+  orNotFound((await serverApi()).decisions.get({ decisionId })),
+);
+const load = async (params: Params) => byId((await params).id);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   return { title: (await load(params)).question };

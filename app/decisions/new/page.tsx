@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { timeZones } from "@/server/actions/inputs";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, Input, Select, SubmitButton } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
 import { tomorrowIn } from "../../actions/zoned";
@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OpenDecisionPage() {
-  if (!(await auth())?.user) redirect(`/signin?callbackUrl=${encodeURIComponent("/decisions/new")}`);
+  if (!(await currentSession())?.user)
+    redirect(`/signin?callbackUrl=${encodeURIComponent("/decisions/new")}`);
   const [api, t, tc] = await Promise.all([
     serverApi(),
     getTranslations("decisions"),

@@ -1,18 +1,18 @@
 // A group's page: public details for everyone; the roster and its management for members.
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { ActionList } from "../../actions/action-list";
 import { MembersPanel, MyStanding } from "./membership";
 
 type Params = Promise<{ slug: string }>;
 
-async function load(params: Params) {
-  const [{ slug }, api] = await Promise.all([params, serverApi()]);
-  return orNotFound(api.groups.bySlug({ slug }));
-}
+// generateMetadata and the page both read the group: once per request.
+const bySlug = cache(async (slug: string) => orNotFound((await serverApi()).groups.bySlug({ slug })));
+const load = async (params: Params) => bySlug((await params).slug);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const group = await load(params);
@@ -33,7 +33,7 @@ export default async function GroupPage({
     getTranslations("groupKinds"),
     getTranslations("countries"),
     getLocale(),
-    auth(),
+    currentSession(),
     searchParams,
     serverApi(),
   ]);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { createGroupAction } from "../actions";
 import { GroupForm } from "../group-form";
 
@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewGroupPage() {
-  if (!(await auth())?.user) redirect("/signin?callbackUrl=/groups/new");
+  if (!(await currentSession())?.user) redirect("/signin?callbackUrl=/groups/new");
   const t = await getTranslations("groups");
   return (
     <div className="space-y-4">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { explainError } from "@/server/errors";
 import { requestLocale } from "@/server/i18n/request";
 import { ActionForm, FormMessage, SubmitButton } from "../../_forms/action-form";
@@ -16,7 +16,8 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  if (!(await auth())?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`);
+  if (!(await currentSession())?.user)
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`);
   const [api, t, tr] = await Promise.all([
     serverApi(),
     getTranslations("invitation"),

@@ -1,9 +1,11 @@
 // Everything Puente holds about the signed-in person, as a JSON download. Never cached.
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/context";
+import { localeOfRequest } from "@/server/i18n/locale";
+import { translator } from "@/server/i18n/messages";
 import { createCaller } from "@/server/root";
 
-export async function GET() {
+export async function GET(request: Request) {
   try {
     const data = await createCaller(await createRequestContext()).me.export();
     return new Response(JSON.stringify(data, null, 2), {
@@ -15,7 +17,7 @@ export async function GET() {
     });
   } catch (error) {
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED")
-      return new Response("Sign in first", { status: 401 });
+      return new Response(translator(localeOfRequest(request), "errors")("unauthorized"), { status: 401 });
     throw error;
   }
 }

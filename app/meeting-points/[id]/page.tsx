@@ -1,9 +1,10 @@
 // One meeting point: where it is (on the map), what it offers, what people say about it, and, for
 // the decision's coordinators, shortlisting or rejecting it.
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton, Textarea } from "../../_forms/action-form";
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { commentForm, rejectForm, shortlistForm } from "../../decisions/forms";
@@ -11,10 +12,11 @@ import { BorderMap } from "../border-map";
 
 type Params = Promise<{ id: string }>;
 
-async function load(params: Params) {
-  const [{ id }, api] = await Promise.all([params, serverApi()]);
-  return orNotFound(api.meetingPoints.get({ meetingPointId: id }));
-}
+// generateMetadata and the page both read it: once per request.
+const byId = cache(async (meetingPointId: string) =>
+  orNotFound((await serverApi()).meetingPoints.get({ meetingPointId })),
+);
+const load = async (params: Params) => byId((await params).id);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   return { title: (await load(params)).name };
@@ -27,7 +29,7 @@ export default async function MeetingPointPage({ params }: { params: Params }) {
     getTranslations("crossings"),
     getLocale(),
     getFormatter(),
-    auth(),
+    currentSession(),
   ]);
   const inMyLanguage = (es: string, en: string) => (locale === "es" ? es || en : en || es);
   const facilities = inMyLanguage(point.facilitiesEs, point.facilitiesEn);

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { crossings } from "@/db/schema";
-import { auth } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import {
   ActionForm,
   FieldError,
@@ -33,7 +33,8 @@ function Field({ name, label, children }: { name: string; label: string; childre
 }
 
 export default async function ProposeMeetingPointPage() {
-  if (!(await auth())?.user) redirect(`/signin?callbackUrl=${encodeURIComponent("/meeting-points/new")}`);
+  if (!(await currentSession())?.user)
+    redirect(`/signin?callbackUrl=${encodeURIComponent("/meeting-points/new")}`);
   const [api, t, tc] = await Promise.all([
     serverApi(),
     getTranslations("meetingPoints"),

@@ -1,6 +1,7 @@
 // One published story, in the reader's language when it has a translation, the other a tap away.
 // Its link preview carries the story's words and chosen name, nothing more.
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/server/i18n/locale";
@@ -10,10 +11,9 @@ import { StoryFacts } from "../story-card";
 
 type Params = Promise<{ id: string }>;
 
-async function load(params: Params) {
-  const [{ id }, api] = await Promise.all([params, serverApi()]);
-  return orNotFound(api.stories.byId({ storyId: id }));
-}
+// generateMetadata and the page both read the story: once per request.
+const byId = cache(async (storyId: string) => orNotFound((await serverApi()).stories.byId({ storyId })));
+const load = async (params: Params) => byId((await params).id);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [story, t, tc, locale] = await Promise.all([

@@ -2,9 +2,11 @@
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/context";
 import { calendarFile } from "@/server/actions/calendar";
+import { localeOfRequest } from "@/server/i18n/locale";
+import { translator } from "@/server/i18n/messages";
 import { createCaller } from "@/server/root";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const context = await createRequestContext();
   try {
@@ -29,7 +31,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (error instanceof TRPCError) return new Response("Not found", { status: 404 });
+    if (error instanceof TRPCError)
+      return new Response(translator(localeOfRequest(request), "errors")("notFound"), { status: 404 });
     throw error;
   }
 }

@@ -2,9 +2,11 @@
 import { TRPCError } from "@trpc/server";
 import { stringify } from "csv-stringify/sync";
 import { createRequestContext } from "@/server/context";
+import { localeOfRequest } from "@/server/i18n/locale";
+import { translator } from "@/server/i18n/messages";
 import { createCaller } from "@/server/root";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const api = createCaller(await createRequestContext());
   try {
@@ -34,7 +36,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   } catch (error) {
     if (error instanceof TRPCError) {
-      return new Response(error.code === "UNAUTHORIZED" ? "Sign in first" : "Not found", {
+      const t = translator(localeOfRequest(request), "errors");
+      return new Response(error.code === "UNAUTHORIZED" ? t("unauthorized") : t("notFound"), {
         status: error.code === "UNAUTHORIZED" ? 401 : 404,
       });
     }
