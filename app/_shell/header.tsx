@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { currentSession } from "@/server/auth";
 import { isReviewer } from "@/server/trpc";
-import { setLanguage, signOutAction } from "./actions";
+import { signOutAction } from "./actions";
 
 export async function Header() {
   const [t, ta, locale, session] = await Promise.all([
@@ -37,7 +37,7 @@ export async function Header() {
         <Link href="/" className="mr-auto text-xl font-bold text-brand-700">
           Puente
         </Link>
-        <form action={setLanguage}>
+        <form action="/language" method="post">
           <input type="hidden" name="locale" value={other} />
           <button
             type="submit"

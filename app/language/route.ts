@@ -1,0 +1,46 @@
+// The language switch in the header: a plain form post that sets the language cookie (and the
+// signed-in person's preference) and sends the reader back with a full page load. A full load,
+// not a client transition, so no page the router prefetched in the old language is shown again.
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { currentSession } from "@/server/auth";
+import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locale";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+/** A same-origin path to go back to: the Referer's path when it is ours, else home. */
+function returnPath(request: Request): string {
+  const referer = request.headers.get("referer");
+  if (!referer) return "/";
+  try {
+    const url = new URL(referer);
+    return url.host === request.headers.get("host") ? url.pathname + url.search : "/";
+  } catch {
+    return "/";
+  }
+}
+
+export async function POST(request: Request) {
+  // A cross-site form may not change anyone's language (browsers always send Origin on POST).
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) {
+    return new Response(null, { status: 403 });
+  }
+  const form = await request.formData().catch(() => null);
+  const locale = form?.get("locale");
+  const response = new Response(null, { status: 303, headers: { location: returnPath(request) } });
+  if (!isLocale(locale)) return response;
+
+  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  response.headers.append(
+    "set-cookie",
+    `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax${secure}`,
+  );
+  const session = await currentSession();
+  if (session?.user?.id) {
+    const db = await getDb();
+    await db.update(users).set({ preferredLanguage: locale }).where(eq(users.id, session.user.id));
+  }
+  return response;
+}
