@@ -19,6 +19,7 @@ export interface ActionFormValues {
   description: string;
   placeName: string;
   exactLocation: string;
+  revealHoursBefore: number;
   timeZone: string;
   startDate: string;
   startTime: string;
@@ -91,6 +92,24 @@ export async function ActionDetailsForm({
         {label("exactLocation", t("fieldExactLocation"))}
         <Input name="exactLocation" defaultValue={initial.exactLocation} maxLength={300} />
         <FieldError name="exactLocation" />
+      </div>
+      <div className="space-y-1">
+        {label("revealHoursBefore", t("fieldRevealHours"))}
+        <Input
+          name="revealHoursBefore"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={168}
+          defaultValue={initial.revealHoursBefore}
+          className="w-28 rounded-md border border-gray-500 bg-white px-3 py-2"
+          hint
+          required
+        />
+        <p id="revealHoursBefore-hint" className="text-sm text-gray-700">
+          {t("fieldRevealHoursHint")}
+        </p>
+        <FieldError name="revealHoursBefore" />
       </div>
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <div className="col-span-2 space-y-1 sm:col-span-4">

@@ -57,6 +57,8 @@ export const actions = pgTable(
     placeName: text("place_name").notNull(),
     /** The exact spot: for a members-only action, only its confirmed volunteers and organizers see it. */
     exactLocation: text("exact_location").notNull().default(""),
+    /** For a members-only action: how long before the start its confirmed volunteers see the exact spot. */
+    revealHoursBefore: integer("reveal_hours_before").notNull().default(12),
     /** IANA zone the action happens in; times are stored in UTC and shown in this zone. */
     timeZone: text("time_zone").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
@@ -74,6 +76,7 @@ export const actions = pgTable(
     index("actions_upcoming_idx").on(a.status, a.startsAt),
     index("actions_group_idx").on(a.groupId, a.startsAt),
     check("actions_ends_after_start", sql`${a.endsAt} > ${a.startsAt}`),
+    check("actions_reveal_window", sql`${a.revealHoursBefore} between 1 and 168`),
   ],
 );
 

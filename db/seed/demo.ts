@@ -2,6 +2,7 @@
 // Each domain adds its part here. People use example.org addresses (RFC 2606): no one real.
 import { createHash, randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
+import { scheduleReveal } from "../../server/actions/reveal";
 import { countBallots } from "../../server/decisions/count";
 import type { Database } from "../client";
 import {
@@ -407,6 +408,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         .insert(actions)
         .values({ ...action, groupId: groupIds.get(group)!, createdBy: userIds.get("admin")! })
         .returning({ id: actions.id, startsAt: actions.startsAt });
+      await scheduleReveal(tx, row!.id);
       const dayStart = new Date(row!.startsAt);
       dayStart.setUTCHours(0, 0, 0, 0);
       for (const { from, to, ...shift } of shiftList) {

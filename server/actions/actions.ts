@@ -1,5 +1,5 @@
 // Actions: creating, editing and cancelling them, the list of upcoming ones, and one action as
-// its viewer may see it (members-only places only for confirmed volunteers and organizers).
+// its viewer may see it (a members-only action's exact place as server/actions/reveal.ts allows).
 import { and, asc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -10,6 +10,7 @@ import { DomainError } from "../errors";
 import type { Actor } from "../trpc";
 import { actionAccess, isOrganizer, organizerAccess } from "./access";
 import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
+import { exactPlaceFor, scheduleReveal } from "./reveal";
 import { myWaitlistPositions } from "./signups";
 
 type ActionDetails = z.output<typeof actionDetailsInput>;
@@ -22,6 +23,7 @@ export async function createAction(db: Database, actor: Actor, groupId: string, 
       .insert(actions)
       .values({ ...input, groupId, createdBy: actor.id })
       .returning({ id: actions.id });
+    await scheduleReveal(tx, action!.id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "action.create",
@@ -47,13 +49,16 @@ export async function updateAction(db: Database, actor: Actor, actionId: string,
     )
     .limit(1);
   if (outside) throw new DomainError("BAD_REQUEST", "shiftsOutsideAction");
-  await db.update(actions).set(input).where(eq(actions.id, actionId));
-  await recordAudit(db, {
-    actorId: actor.id,
-    action: "action.update",
-    subjectType: "action",
-    subjectId: actionId,
-    groupId: access.groupId,
+  await db.transaction(async (tx) => {
+    await tx.update(actions).set(input).where(eq(actions.id, actionId));
+    await scheduleReveal(tx, actionId);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "action.update",
+      subjectType: "action",
+      subjectId: actionId,
+      groupId: access.groupId,
+    });
   });
   return { id: actionId };
 }
@@ -153,6 +158,7 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
       description: actions.description,
       placeName: actions.placeName,
       exactLocation: actions.exactLocation,
+      revealHoursBefore: actions.revealHoursBefore,
       timeZone: actions.timeZone,
       startsAt: actions.startsAt,
       endsAt: actions.endsAt,
@@ -182,10 +188,10 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
     .orderBy(asc(shifts.startsAt), asc(shifts.role));
   const mine = actor ? await myWaitlistPositions(db, actor, actionId) : [];
   const confirmed = mine.some((s) => s.status === "confirmed" || s.status === "attended");
-  const seesExactPlace = action!.visibility === "public" || isOrganizer(access) || confirmed;
+  const viewer = isOrganizer(access) ? "organizer" : confirmed ? "confirmed" : "other";
   return {
     ...action!,
-    exactLocation: seesExactPlace ? action!.exactLocation : null,
+    ...exactPlaceFor(action!, viewer),
     shifts: shiftRows,
     mySignups: mine,
     canManage: isOrganizer(access),

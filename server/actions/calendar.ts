@@ -2,13 +2,14 @@
 // Times are written in UTC (calendar apps show them in the reader's zone); the action's own zone
 // is named in the description so nobody is confused about local time at the border.
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
 import ical from "ical-generator";
 import type { Database } from "@/db/client";
-import { actions, calendarFeeds, shifts, signups } from "@/db/schema";
+import { actions, calendarFeeds, memberships, shifts, signups } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError } from "../errors";
 import type { Actor } from "../trpc";
+import { exactPlaceFor } from "./reveal";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -74,7 +75,23 @@ export async function hasCalendarFeed(db: Database, actor: Actor) {
   return feed ?? null;
 }
 
-/** The feed behind a secret URL: the owner's confirmed shifts to come, exact places included. */
+/** A feed entry's place: the exact spot only inside its reveal window (server/actions/reveal.ts). */
+function placeOf(row: {
+  placeName: string;
+  exactLocation: string;
+  visibility: "public" | "members";
+  actionStartsAt: Date;
+  actionEndsAt: Date;
+  revealHoursBefore: number;
+}) {
+  const { exactLocation } = exactPlaceFor(
+    { ...row, startsAt: row.actionStartsAt, endsAt: row.actionEndsAt },
+    "confirmed",
+  );
+  return exactLocation ? `${exactLocation}, ${row.placeName}` : row.placeName;
+}
+
+/** The feed behind a secret URL: the owner's confirmed shifts to come, exact places once revealed. */
 export async function calendarFeed(db: Database, token: string, origin: string) {
   const [feed] = await db
     .select({ userId: calendarFeeds.userId })
@@ -92,17 +109,31 @@ export async function calendarFeed(db: Database, token: string, origin: string) 
       description: actions.description,
       placeName: actions.placeName,
       exactLocation: actions.exactLocation,
+      visibility: actions.visibility,
+      actionStartsAt: actions.startsAt,
+      actionEndsAt: actions.endsAt,
+      revealHoursBefore: actions.revealHoursBefore,
       timeZone: actions.timeZone,
     })
     .from(signups)
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(actions, eq(actions.id, shifts.actionId))
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.groupId, actions.groupId),
+        eq(memberships.userId, signups.userId),
+        eq(memberships.status, "active"),
+      ),
+    )
     .where(
       and(
         eq(signups.userId, feed.userId),
         inArray(signups.status, ["confirmed", "attended"]),
         eq(actions.status, "scheduled"),
         gt(shifts.endsAt, sql`now() - interval '7 days'`),
+        // Someone removed from a group no longer sees its members-only actions, here either.
+        or(eq(actions.visibility, "public"), isNotNull(memberships.userId)),
       ),
     )
     .orderBy(asc(shifts.startsAt));
@@ -113,7 +144,7 @@ export async function calendarFeed(db: Database, token: string, origin: string) 
       title: `${row.title} — ${row.role}`,
       startsAt: row.startsAt,
       endsAt: row.endsAt,
-      place: row.exactLocation ? `${row.exactLocation}, ${row.placeName}` : row.placeName,
+      place: placeOf(row),
       timeZone: row.timeZone,
       description: row.description,
       url: `${origin}/actions/${row.actionId}`,

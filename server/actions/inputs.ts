@@ -18,6 +18,9 @@ export const timeZones = [
   "America/Mexico_City",
 ] as const;
 
+/** How long before a members-only action starts its confirmed volunteers see the exact place. */
+export const DEFAULT_REVEAL_HOURS = 12;
+
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const text = (max: number) => z.string().trim().max(max);
@@ -31,6 +34,7 @@ export const actionDetailsInput = z
     description: text(4000),
     placeName: text(160).min(2),
     exactLocation: text(300),
+    revealHoursBefore: z.coerce.number().int().min(1).max(168).default(DEFAULT_REVEAL_HOURS),
     timeZone: z.enum(timeZones),
     startDate: date,
     startTime: time,

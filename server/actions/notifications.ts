@@ -1,11 +1,28 @@
-// What volunteers are told by email about their shifts: the reminder a day before, and the news
-// that they moved up from the waitlist. Run from the job queue; safe to run twice.
-import { eq } from "drizzle-orm";
+// What volunteers are told by email about their shifts: the reminder a day before, the news that
+// they moved up from the waitlist, and a members-only action's exact place at its reveal time.
+// Run from the job queue; safe to run twice.
+import { and, eq, inArray } from "drizzle-orm";
 import { env, type Database } from "@/db/client";
-import { actions, shifts, signups, users } from "@/db/schema";
+import { actions, memberships, shifts, signups, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { translator } from "../i18n/messages";
 import { registerJobHandler } from "../jobs/worker";
+import { exactPlaceFor } from "./reveal";
+
+export const actionLink = (actionId: string) =>
+  `${env("PUENTE_URL") ?? "http://localhost:3000"}/actions/${actionId}`;
+
+/** A start time as the reader says it, in the action's own zone, the zone named. */
+export const whenInZone = (at: Date, timeZone: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(at);
 
 async function load(db: Database, signupId: string) {
   const [row] = await db
@@ -18,35 +35,50 @@ async function load(db: Database, signupId: string) {
       title: actions.title,
       placeName: actions.placeName,
       exactLocation: actions.exactLocation,
+      visibility: actions.visibility,
+      actionStartsAt: actions.startsAt,
+      endsAt: actions.endsAt,
+      revealHoursBefore: actions.revealHoursBefore,
       timeZone: actions.timeZone,
       actionStatus: actions.status,
       actionId: actions.id,
+      member: memberships.userId,
     })
     .from(signups)
     .innerJoin(users, eq(users.id, signups.userId))
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(actions, eq(actions.id, shifts.actionId))
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.groupId, actions.groupId),
+        eq(memberships.userId, signups.userId),
+        eq(memberships.status, "active"),
+      ),
+    )
     .where(eq(signups.id, signupId));
   return row;
 }
 
+/** Someone removed from a group hears nothing more of its members-only actions. */
+const mayHear = (row: { visibility: "public" | "members"; member: string | null }) =>
+  row.visibility === "public" || row.member !== null;
+
 function details(row: NonNullable<Awaited<ReturnType<typeof load>>>) {
-  const when = new Intl.DateTimeFormat(row.locale, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: row.timeZone,
-    timeZoneName: "short",
-  }).format(row.startsAt);
-  const place = row.exactLocation ? `${row.exactLocation}, ${row.placeName}` : row.placeName;
+  const t = translator(row.locale, "email");
+  // A members-only action's exact spot only inside its reveal window.
+  const { exactLocation, revealsAt } = exactPlaceFor({ ...row, startsAt: row.actionStartsAt }, "confirmed");
+  const place = exactLocation
+    ? `${exactLocation}, ${row.placeName}`
+    : revealsAt
+      ? t("placeLater", { place: row.placeName, when: whenInZone(revealsAt, row.timeZone, row.locale) })
+      : row.placeName;
   return {
     title: row.title,
     role: row.role,
-    when,
+    when: whenInZone(row.startsAt, row.timeZone, row.locale),
     place,
-    link: `${env("PUENTE_URL") ?? "http://localhost:3000"}/actions/${row.actionId}`,
+    link: actionLink(row.actionId),
   };
 }
 
@@ -54,6 +86,7 @@ export async function sendShiftReminder(db: Database, payload: Record<string, st
   const row = await load(db, payload.signupId!);
   if (
     !row ||
+    !mayHear(row) ||
     row.status !== "confirmed" ||
     row.actionStatus !== "scheduled" ||
     row.startsAt.getTime() < Date.now()
@@ -69,7 +102,7 @@ export async function sendShiftReminder(db: Database, payload: Record<string, st
 
 export async function sendPromotionNotice(db: Database, payload: Record<string, string>) {
   const row = await load(db, payload.signupId!);
-  if (!row || row.status !== "confirmed" || row.actionStatus !== "scheduled") return;
+  if (!row || !mayHear(row) || row.status !== "confirmed" || row.actionStatus !== "scheduled") return;
   const t = translator(row.locale, "email");
   await sendEmail({
     to: row.email,
@@ -78,5 +111,61 @@ export async function sendPromotionNotice(db: Database, payload: Record<string, 
   });
 }
 
+/** The email with the exact place, sent only if the person may still see it. */
+export async function sendRevealEmail(db: Database, payload: Record<string, string>) {
+  const [row] = await db
+    .select({
+      email: users.email,
+      locale: users.preferredLanguage,
+      title: actions.title,
+      placeName: actions.placeName,
+      exactLocation: actions.exactLocation,
+      visibility: actions.visibility,
+      status: actions.status,
+      startsAt: actions.startsAt,
+      endsAt: actions.endsAt,
+      revealHoursBefore: actions.revealHoursBefore,
+      timeZone: actions.timeZone,
+    })
+    .from(actions)
+    .innerJoin(users, eq(users.id, payload.userId!))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.groupId, actions.groupId),
+        eq(memberships.userId, users.id),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .where(eq(actions.id, payload.actionId!));
+  if (!row || row.status !== "scheduled") return;
+  const [confirmed] = await db
+    .select({ id: signups.id })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .where(
+      and(
+        eq(shifts.actionId, payload.actionId!),
+        eq(signups.userId, payload.userId!),
+        inArray(signups.status, ["confirmed"]),
+      ),
+    )
+    .limit(1);
+  const place = exactPlaceFor(row, confirmed ? "confirmed" : "other").exactLocation;
+  if (!place) return;
+  const t = translator(row.locale, "email");
+  await sendEmail({
+    to: row.email,
+    subject: t("reveal.subject", { title: row.title }),
+    text: t("reveal.text", {
+      title: row.title,
+      when: whenInZone(row.startsAt, row.timeZone, row.locale),
+      place: `${place}, ${row.placeName}`,
+      link: actionLink(payload.actionId!),
+    }),
+  });
+}
+
 registerJobHandler("signup.reminder", sendShiftReminder);
 registerJobHandler("signup.promoted", sendPromotionNotice);
+registerJobHandler("action.revealEmail", sendRevealEmail);

@@ -121,6 +121,7 @@ describe("a members-only action", () => {
     const { action, shift } = await makeAction(handle.db, group.id, {
       visibility: "members",
       exactLocation: "Calle 5 #123",
+      startsInHours: 6, // inside the reveal window (server/actions/reveal.test.ts tests the window)
     });
     await expect(callerFor(handle.db, outsider!).actions.get({ actionId: action.id })).rejects.toMatchObject({
       code: "NOT_FOUND",

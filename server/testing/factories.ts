@@ -18,6 +18,7 @@ import {
   type MembershipRole,
   type MembershipStatus,
 } from "@/db/schema";
+import { scheduleReveal } from "@/server/actions/reveal";
 import type { Locale } from "@/server/i18n/locale";
 import { createCaller } from "@/server/root";
 import type { Actor } from "@/server/trpc";
@@ -136,6 +137,7 @@ export async function makeAction(
     startsInHours?: number;
     visibility?: "public" | "members";
     exactLocation?: string;
+    revealHoursBefore?: number;
   } = {},
 ) {
   const startsAt = new Date(Date.now() + (options.startsInHours ?? 48) * 3_600_000);
@@ -153,8 +155,10 @@ export async function makeAction(
       startsAt,
       endsAt,
       visibility: options.visibility ?? "public",
+      revealHoursBefore: options.revealHoursBefore,
     })
     .returning();
+  await scheduleReveal(db, action!.id); // as createAction does
   const [shift] = await db
     .insert(shifts)
     .values({

@@ -77,8 +77,15 @@ export default async function ActionPage({
         <dt className="font-semibold">{t("where")}</dt>
         <dd>
           {action.exactLocation ? `${action.exactLocation} · ${action.placeName}` : action.placeName}
-          {action.exactLocation === null && (
-            <span className="block text-sm text-gray-700">{t("exactPlaceHidden")}</span>
+          {action.revealsAt ? (
+            <span className="block text-sm text-gray-700">
+              {t("exactPlaceLater", {
+                when: format.dateTime(action.revealsAt, spanFormat(action.timeZone)),
+              })}
+            </span>
+          ) : (
+            action.exactLocation === null &&
+            action.isOpen && <span className="block text-sm text-gray-700">{t("exactPlaceHidden")}</span>
           )}
         </dd>
         {action.languages.length > 0 && (

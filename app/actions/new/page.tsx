@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentSession } from "@/server/auth";
+import { DEFAULT_REVEAL_HOURS } from "@/server/actions/inputs";
 import { serverApi } from "../../_trpc/server";
 import { ActionDetailsForm } from "../action-form";
 import { createActionForm } from "../forms";
@@ -39,6 +40,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
           description: "",
           placeName: "",
           exactLocation: "",
+          revealHoursBefore: DEFAULT_REVEAL_HOURS,
           timeZone: "America/Tijuana",
           startDate: tomorrow,
           startTime: "09:00",

@@ -186,6 +186,7 @@ export default async function ManageActionPage({
               description: action.description,
               placeName: action.placeName,
               exactLocation: action.exactLocation ?? "",
+              revealHoursBefore: action.revealHoursBefore,
               timeZone: zone,
               startDate: zonedDate(action.startsAt, zone),
               startTime: zonedTime(action.startsAt, zone),

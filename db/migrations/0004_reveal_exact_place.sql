@@ -1,0 +1,2 @@
+ALTER TABLE "actions" ADD COLUMN "reveal_hours_before" integer DEFAULT 12 NOT NULL;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_reveal_window" CHECK ("actions"."reveal_hours_before" between 1 and 168);
