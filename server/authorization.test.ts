@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { safetyObjections } from "@/db/schema";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
 import {
@@ -60,7 +61,17 @@ async function scenario() {
   const pointB = await makeMeetingPoint(db, group.id);
   const decision = await makeDecision(db, [pointA.id, pointB.id]);
   const pastDecision = await makeDecision(db, [pointA.id, pointB.id], { closesInMinutes: -5 });
+  const [objection] = await db
+    .insert(safetyObjections)
+    .values({
+      decisionId: decision.id,
+      meetingPointId: pointA.id,
+      groupId: group.id,
+      reason: "Un retén cerca.",
+    })
+    .returning();
   return {
+    objection: objection!,
     group,
     unverified,
     people,
@@ -295,6 +306,20 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["organizer", "coordinator"]),
   },
   "decisions.ballots": { input: (s) => ({ decisionId: s.pastDecision.id }), expect: everyone("ok") },
+  // Voters object for their own verified group; coordinators of the decision resolve objections.
+  "decisions.raiseObjection": {
+    input: (s) => ({
+      decisionId: s.decision.id,
+      groupId: s.group.id,
+      meetingPointId: s.pointA.id,
+      reason: "Hay un retén de migración en la esquina.",
+    }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "decisions.resolveObjection": {
+    input: (s) => ({ objectionId: s.objection.id, resolution: "Nos reuniremos de día, con observadores." }),
+    expect: only(["coordinator", "admin"]),
+  },
 };
 
 async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {

@@ -117,6 +117,15 @@ const knownKeys = [
   "consent",
   "visibility",
   "languages",
+  "revealHoursBefore",
+  "decisionId",
+  "meetingPointId",
+  "objectionId",
+  "reason",
+  "resolution",
+  "safetyChecklist",
+  "shelterKm",
+  "choices",
 ];
 
 function inputs() {

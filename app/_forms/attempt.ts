@@ -20,6 +20,20 @@ export function textFields(formData: FormData): Record<string, string> {
 }
 
 /**
+ * Procedures nest a form's fields ("details.title", "details.safetyChecklist.shelterKm"); a form's
+ * inputs are named by the last part that is not a list index, which is unique within one form.
+ */
+function byFieldName(fieldErrors: Record<string, string[]> | undefined) {
+  if (!fieldErrors) return undefined;
+  const named: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    const name = path.split(".").findLast((part) => !/^\d+$/.test(part)) ?? path;
+    named[name] ??= messages;
+  }
+  return named;
+}
+
+/**
  * Runs `work` with the API as the current reader. Success refreshes every page's data; a refusal
  * becomes the form's state. `confirm: true` makes the form ask "are you sure?" first, with or
  * without JavaScript: the first post only returns the question.
@@ -36,7 +50,8 @@ export async function attempt(
     await work(await serverApi());
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error; // includes Next's redirects
-    return { ...explainError(error, await requestLocale()), values, version, ok: false };
+    const { message, fieldErrors } = explainError(error, await requestLocale());
+    return { message, fieldErrors: byFieldName(fieldErrors), values, version, ok: false };
   }
   revalidatePath("/", "layout");
   return { ok: true, version };

@@ -2,17 +2,29 @@
 // Form posts of the meeting points and decisions pages. Each calls one procedure; the procedure
 // decides who may, and validates what was sent.
 import { redirect } from "next/navigation";
-import type { MeetingPointDetailsInput, OpenDecisionInput } from "@/server/decisions/inputs";
+import {
+  safetyChecklistInput,
+  type MeetingPointDetailsInput,
+  type OpenDecisionInput,
+} from "@/server/decisions/inputs";
 import { attempt, textFields } from "../_forms/attempt";
 import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+const checklistItems: string[] = Object.keys(safetyChecklistInput.shape);
 
 export async function proposeMeetingPointForm(_: FormState, formData: FormData): Promise<FormState> {
   const { groupId = "", ...values } = textFields(formData);
+  const safetyChecklist = Object.fromEntries(
+    checklistItems.map((item) => [item, values[item] ?? ""]).filter(([, value]) => value !== ""),
+  );
   let id = "";
   const state = await attempt(formData, async (api) => {
-    const details = { ...values, legalObservers: formData.get("legalObservers") === "on" };
+    const details = {
+      ...Object.fromEntries(Object.entries(values).filter(([key]) => !checklistItems.includes(key))),
+      legalObservers: formData.get("legalObservers") === "on",
+      safetyChecklist,
+    };
     id = (
       await api.meetingPoints.propose({ groupId, details: details as unknown as MeetingPointDetailsInput })
     ).id;
@@ -75,6 +87,26 @@ export async function voteForm(_: FormState, formData: FormData): Promise<FormSt
       decisionId: field(formData, "decisionId"),
       groupId: field(formData, "groupId"),
       choices,
+    }),
+  );
+}
+
+export async function raiseObjectionForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.decisions.raiseObjection({
+      decisionId: field(formData, "decisionId"),
+      groupId: field(formData, "groupId"),
+      meetingPointId: field(formData, "meetingPointId"),
+      reason: field(formData, "reason"),
+    }),
+  );
+}
+
+export async function resolveObjectionForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.decisions.resolveObjection({
+      objectionId: field(formData, "objectionId"),
+      resolution: field(formData, "resolution"),
     }),
   );
 }

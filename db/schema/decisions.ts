@@ -19,6 +19,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Count } from "@/server/decisions/count";
+import type { SafetyChecklist } from "@/server/decisions/inputs";
 import { users } from "./auth";
 import { groups } from "./groups";
 
@@ -45,8 +46,11 @@ export const decisionMethods = ["irv", "approval"] as const;
 export type DecisionMethod = (typeof decisionMethods)[number];
 export const decisionMethodEnum = pgEnum("decision_method", decisionMethods);
 
-/** `open` until counted; then `closed` (with a winner or none) or `no_quorum`. */
-export const decisionStatuses = ["open", "closed", "no_quorum"] as const;
+/**
+ * `open` until counted; then `closed` (with a winner or none) or `no_quorum`, or `held` when the
+ * count's winner has an open safety objection: it is chosen once a coordinator resolves it.
+ */
+export const decisionStatuses = ["open", "closed", "no_quorum", "held"] as const;
 export type DecisionStatus = (typeof decisionStatuses)[number];
 export const decisionStatusEnum = pgEnum("decision_status", decisionStatuses);
 
@@ -74,6 +78,11 @@ export const meetingPoints = pgTable(
     safetyNotesEs: text("safety_notes_es").notNull().default(""),
     safetyNotesEn: text("safety_notes_en").notNull().default(""),
     legalObservers: boolean("legal_observers").notNull().default(false),
+    /** The proposers' answers to the safety checklist (server/decisions/inputs.ts). */
+    safetyChecklist: jsonb("safety_checklist")
+      .$type<Partial<SafetyChecklist>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     status: meetingPointStatusEnum("status").notNull().default("proposed"),
     /** Why a coordinator rejected it, shown with the proposal. */
     reviewNote: text("review_note"),
@@ -165,5 +174,38 @@ export const ballots = pgTable(
       .where(sql`${b.voterKind} = 'group'`),
     check("ballots_group_voter_has_group", sql`${b.voterKind} <> 'group' or ${b.groupId} is not null`),
     check("ballots_not_empty", sql`cardinality(${b.choices}) > 0`),
+  ],
+);
+
+/**
+ * A voter's safety objection to one option of a decision. While unresolved it blocks that option
+ * from being chosen; a coordinator resolves it in writing, and the resolution is shown beside the
+ * count.
+ */
+export const safetyObjections = pgTable(
+  "safety_objections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    meetingPointId: uuid("meeting_point_id")
+      .notNull()
+      .references(() => meetingPoints.id, { onDelete: "cascade" }),
+    /** The voting group the objection is raised for. */
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "set null" }),
+    raisedBy: text("raised_by").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    resolution: text("resolution"),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (o) => [
+    index("safety_objections_decision_idx").on(o.decisionId, o.meetingPointId),
+    check(
+      "safety_objections_resolved_in_writing",
+      sql`(${o.resolvedAt} is null) = (${o.resolution} is null)`,
+    ),
   ],
 );

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { scheduleReveal } from "../../server/actions/reveal";
 import { countBallots } from "../../server/decisions/count";
+import type { SafetyChecklist } from "../../server/decisions/inputs";
 import type { Database } from "../client";
 import {
   actions,
@@ -16,6 +17,7 @@ import {
   jobs,
   meetingPoints,
   memberships,
+  safetyObjections,
   stories,
   shifts,
   signups,
@@ -492,6 +494,7 @@ interface DemoMeetingPoint {
   safetyNotesEs: string;
   safetyNotesEn: string;
   legalObservers: boolean;
+  safetyChecklist: SafetyChecklist;
   status: MeetingPointStatus;
   reviewNote?: string;
 }
@@ -511,6 +514,14 @@ const demoMeetingPoints: DemoMeetingPoint[] = [
     safetyNotesEs: "Presencia de Grupo Beta; evitar la calle lateral de noche.",
     safetyNotesEn: "Grupo Beta is present; avoid the side street at night.",
     legalObservers: true,
+    safetyChecklist: {
+      exitsAndSightLines: "yes",
+      shelterKm: 0.8,
+      clinicKm: 1.5,
+      checkpointsOrHostileGroups: "reported",
+      phoneSignal: "good",
+      shadeAndWater: "no",
+    },
     status: "shortlisted",
   },
   {
@@ -527,6 +538,14 @@ const demoMeetingPoints: DemoMeetingPoint[] = [
     safetyNotesEs: "Calor extremo de mayo a septiembre: agua y sombra indispensables.",
     safetyNotesEn: "Extreme heat from May to September: water and shade are essential.",
     legalObservers: false,
+    safetyChecklist: {
+      exitsAndSightLines: "yes",
+      shelterKm: 0.5,
+      clinicKm: 2,
+      checkpointsOrHostileGroups: "none_known",
+      phoneSignal: "good",
+      shadeAndWater: "yes",
+    },
     status: "proposed",
   },
   {
@@ -543,6 +562,14 @@ const demoMeetingPoints: DemoMeetingPoint[] = [
     safetyNotesEs: "Espacio limitado: coordinar grupos de llegada.",
     safetyNotesEn: "Limited space: arrivals must be coordinated in groups.",
     legalObservers: true,
+    safetyChecklist: {
+      exitsAndSightLines: "no",
+      shelterKm: 0,
+      clinicKm: 0,
+      checkpointsOrHostileGroups: "none_known",
+      phoneSignal: "good",
+      shadeAndWater: "yes",
+    },
     status: "shortlisted",
   },
   {
@@ -559,6 +586,14 @@ const demoMeetingPoints: DemoMeetingPoint[] = [
     safetyNotesEs: "Mucho tráfico vehicular; señalizar el cruce peatonal.",
     safetyNotesEn: "Heavy traffic; mark the pedestrian crossing clearly.",
     legalObservers: true,
+    safetyChecklist: {
+      exitsAndSightLines: "yes",
+      shelterKm: 1.2,
+      clinicKm: 0,
+      checkpointsOrHostileGroups: "unknown",
+      phoneSignal: "good",
+      shadeAndWater: "no",
+    },
     status: "shortlisted",
   },
   {
@@ -575,6 +610,14 @@ const demoMeetingPoints: DemoMeetingPoint[] = [
     safetyNotesEs: "Riesgo alto de secuestro: no recomendable sin escolta.",
     safetyNotesEn: "High kidnapping risk: not advisable without an escort.",
     legalObservers: false,
+    safetyChecklist: {
+      exitsAndSightLines: "no",
+      shelterKm: 0.3,
+      clinicKm: 3,
+      checkpointsOrHostileGroups: "reported",
+      phoneSignal: "weak",
+      shadeAndWater: "yes",
+    },
     status: "rejected",
     reviewNote: "Riesgo de seguridad demasiado alto / Safety risk too high",
   },
@@ -592,6 +635,14 @@ const demoMeetingPoints: DemoMeetingPoint[] = [
     safetyNotesEs: "Zona con patrullaje constante de CBP; llevar identificación.",
     safetyNotesEn: "Constant CBP patrols; carry identification.",
     legalObservers: true,
+    safetyChecklist: {
+      exitsAndSightLines: "yes",
+      shelterKm: 2,
+      clinicKm: 4.5,
+      checkpointsOrHostileGroups: "reported",
+      phoneSignal: "good",
+      shadeAndWater: "unknown",
+    },
     status: "shortlisted",
   },
 ];
@@ -694,6 +745,29 @@ async function seedMeetingPointsAndDecisions(
       voterKind: "group" as const,
       groupId: groupIds.get("red-de-salud-juarez")!,
       choices: [id("juarez")],
+    },
+  ]);
+  // Two safety objections: one resolved in writing, one still open (it would hold Brownsville if it won).
+  await tx.insert(safetyObjections).values([
+    {
+      decisionId: open!.id,
+      meetingPointId: id("juarez"),
+      groupId: groupIds.get("albergue-casa-del-migrante-tijuana")!,
+      raisedBy: userIds.get("lupe")!,
+      reason:
+        "De noche la zona del puente queda sin luz y sin vigilancia. / At night the bridge area is unlit and unwatched.",
+      resolution:
+        "La bienvenida será solo de 9:00 a 17:00, con observadores legales. / The welcome will be 9:00–17:00 only, with legal observers.",
+      resolvedBy: userIds.get("admin")!,
+      resolvedAt: new Date(Date.now() - day / 2),
+    },
+    {
+      decisionId: open!.id,
+      meetingPointId: id("brownsville"),
+      groupId: groupIds.get("tucson-samaritans")!,
+      raisedBy: userIds.get("jt")!,
+      reason:
+        'Se reportan retenes de CBP y grupos de "vigilantes" armados cerca del puente. / CBP checkpoints and armed "vigilante" groups are reported near the bridge.',
     },
   ]);
   await tx.insert(jobs).values({

@@ -47,3 +47,21 @@ export async function votingGroups(db: Database, actor: Actor | null) {
     )
     .orderBy(groups.name);
 }
+
+/** Checks that `actor` may speak for `groupId` in a decision: its active coordinator or organizer, the group verified. */
+export async function requireGroupVoter(db: Database, actor: Actor, groupId: string): Promise<void> {
+  const [voter] = await db
+    .select({ verified: groups.verified })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.groupId, groupId),
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+      ),
+    );
+  if (!voter) throw new DomainError("FORBIDDEN", "notGroupVoter");
+  if (!voter.verified) throw new DomainError("FORBIDDEN", "groupCannotVote");
+}

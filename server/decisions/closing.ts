@@ -1,9 +1,10 @@
 // Closing a decision at its closing time, from the job queue (nobody clicks): the count is stored
-// round by round, the winning meeting point becomes `chosen`, and the coordinators and organizers
-// of every verified group are told by email in their own language. Safe to run twice.
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+// round by round, the winning meeting point becomes `chosen` (or the decision is `held` while a
+// safety objection to it is open), and the coordinators and organizers of every verified group
+// are told by email in their own language. Safe to run twice.
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { env, type Database } from "@/db/client";
-import { decisions, groups, meetingPoints, memberships, users } from "@/db/schema";
+import { decisions, groups, meetingPoints, memberships, safetyObjections, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { sendEmail } from "../email/email";
 import { translator } from "../i18n/messages";
@@ -45,45 +46,70 @@ export async function closeDecision(
     if (!decision || decision.status !== "open") return "done";
     if (!decision.due) return "not_due";
     const outcome = await tallyDecision(tx, decision);
+    // A winner with an open safety objection is held, not chosen, until a coordinator resolves it.
+    const held = outcome.winnerId !== null && (await hasOpenObjection(tx, decisionId, outcome.winnerId));
+    const status = held ? "held" : outcome.status;
     await tx
       .update(decisions)
-      .set({ status: outcome.status, count: outcome.count, winnerId: outcome.winnerId, closedAt: sql`now()` })
+      .set({ status, count: outcome.count, winnerId: outcome.winnerId, closedAt: sql`now()` })
       .where(eq(decisions.id, decisionId));
-    if (outcome.winnerId) {
-      // One meeting point is chosen at a time: the latest decision's.
-      await tx
-        .update(meetingPoints)
-        .set({ status: "shortlisted" })
-        .where(and(eq(meetingPoints.status, "chosen"), ne(meetingPoints.id, outcome.winnerId)));
-      await tx.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, outcome.winnerId));
-    }
+    if (outcome.winnerId && !held) await chooseMeetingPoint(tx, outcome.winnerId);
     await recordAudit(tx, {
       actorId: null,
       action: "decision.close",
       subjectType: "decision",
       subjectId: decisionId,
-      detail: { status: outcome.status, ballots: outcome.count.ballots, winner: outcome.winnerId },
+      detail: { status, ballots: outcome.count.ballots, winner: outcome.winnerId },
     });
-    const concerned = await tx
-      .selectDistinct({ userId: memberships.userId })
-      .from(memberships)
-      .innerJoin(groups, eq(groups.id, memberships.groupId))
-      .where(
-        and(
-          eq(memberships.status, "active"),
-          inArray(memberships.role, ["coordinator", "organizer"]),
-          eq(groups.verified, true),
-        ),
-      );
-    for (const { userId } of concerned) {
-      await enqueue(tx, {
-        kind: CLOSED_NOTICE_JOB,
-        payload: { decisionId, userId },
-        dedupeKey: `${CLOSED_NOTICE_JOB}:${decisionId}:${userId}`,
-      });
-    }
+    await tellEveryoneConcerned(tx, decisionId, status);
     return "closed";
   });
+}
+
+/** One meeting point is chosen at a time: the latest decision's. */
+export async function chooseMeetingPoint(db: Database, meetingPointId: string) {
+  await db
+    .update(meetingPoints)
+    .set({ status: "shortlisted" })
+    .where(and(eq(meetingPoints.status, "chosen"), ne(meetingPoints.id, meetingPointId)));
+  await db.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, meetingPointId));
+}
+
+export async function hasOpenObjection(db: Database, decisionId: string, meetingPointId: string) {
+  const [open] = await db
+    .select({ id: safetyObjections.id })
+    .from(safetyObjections)
+    .where(
+      and(
+        eq(safetyObjections.decisionId, decisionId),
+        eq(safetyObjections.meetingPointId, meetingPointId),
+        isNull(safetyObjections.resolvedAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(open);
+}
+
+/** The coordinators and organizers of every verified group hear the outcome (once per outcome). */
+export async function tellEveryoneConcerned(db: Database, decisionId: string, outcome: string) {
+  const concerned = await db
+    .selectDistinct({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+        eq(groups.verified, true),
+      ),
+    );
+  for (const { userId } of concerned) {
+    await enqueue(db, {
+      kind: CLOSED_NOTICE_JOB,
+      payload: { decisionId, userId, outcome },
+      dedupeKey: `${CLOSED_NOTICE_JOB}:${decisionId}:${userId}:${outcome}`,
+    });
+  }
 }
 
 async function runCloseJob(db: Database, payload: Record<string, string>) {
@@ -105,16 +131,21 @@ export async function sendClosedNotice(db: Database, payload: Record<string, str
     .leftJoin(meetingPoints, eq(meetingPoints.id, decisions.winnerId))
     .where(eq(decisions.id, payload.decisionId!));
   if (!row || row.status === "open") return;
+  // A "held" notice that runs after the hold was lifted has nothing true left to say.
+  if (payload.outcome === "held" && row.status !== "held") return;
   const t = translator(row.locale, "email");
   const link = `${env("PUENTE_URL") ?? "http://localhost:3000"}/decisions/${payload.decisionId}`;
   await sendEmail({
     to: row.email,
     subject: t("decisionClosed.subject", { question: row.question }),
-    text: row.winner
-      ? t("decisionClosed.chosen", { question: row.question, winner: row.winner, link })
-      : row.status === "no_quorum"
-        ? t("decisionClosed.noQuorum", { question: row.question, link })
-        : t("decisionClosed.none", { question: row.question, link }),
+    text:
+      row.status === "held"
+        ? t("decisionClosed.held", { question: row.question, winner: row.winner ?? "", link })
+        : row.winner
+          ? t("decisionClosed.chosen", { question: row.question, winner: row.winner, link })
+          : row.status === "no_quorum"
+            ? t("decisionClosed.noQuorum", { question: row.question, link })
+            : t("decisionClosed.none", { question: row.question, link }),
   });
 }
 

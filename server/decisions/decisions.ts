@@ -3,15 +3,16 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { ballots, decisionOptions, decisions, groups, meetingPoints, memberships } from "@/db/schema";
+import { ballots, decisionOptions, decisions, meetingPoints } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../trpc";
-import { isDecisionCoordinator, requireDecisionCoordinator, votingGroups } from "./access";
-import { closeJob } from "./closing";
+import { isDecisionCoordinator, requireDecisionCoordinator, requireGroupVoter, votingGroups } from "./access";
+import { closeJob, hasOpenObjection } from "./closing";
 import type { Count } from "./count";
 import type { openDecisionInput, voteInput } from "./inputs";
+import { objectionsOf } from "./objections";
 import { tallyDecision } from "./outcome";
 
 export async function openDecision(db: Database, actor: Actor, input: z.output<typeof openDecisionInput>) {
@@ -59,10 +60,10 @@ export async function openDecision(db: Database, actor: Actor, input: z.output<t
   });
 }
 
-export type DecisionPhase = "upcoming" | "open" | "closed" | "no_quorum";
+export type DecisionPhase = "upcoming" | "open" | "closed" | "no_quorum" | "held";
 
 function phaseOf(row: { status: string; opensAt: Date; closesAt: Date }, now = Date.now()): DecisionPhase {
-  if (row.status === "closed" || row.status === "no_quorum") return row.status;
+  if (row.status === "closed" || row.status === "no_quorum" || row.status === "held") return row.status;
   if (now < row.opensAt.getTime()) return "upcoming";
   return now < row.closesAt.getTime() ? "open" : "closed"; // counted on read until the job stores it
 }
@@ -126,6 +127,7 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
       .where(eq(ballots.decisionId, decisionId)),
     votingGroups(db, actor),
   ]);
+  const canOpen = await isDecisionCoordinator(db, actor);
   const phase = phaseOf(row);
   let count: Count | null = null;
   let winnerId = row.winnerId;
@@ -140,7 +142,7 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
     const outcome = await tallyDecision(db, row);
     count = outcome.count;
     winnerId = outcome.winnerId;
-    status = outcome.status;
+    status = winnerId && (await hasOpenObjection(db, decisionId, winnerId)) ? "held" : outcome.status;
   }
   const names = new Map(options.map((o) => [o.id, o.name]));
   const mine = myGroups.length
@@ -174,7 +176,8 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
         castAt: ballot?.castAt ?? null,
       };
     }),
-    canOpen: await isDecisionCoordinator(db, actor),
+    objections: await objectionsOf(db, decisionId, myGroups.length > 0 || canOpen),
+    canOpen,
   };
 }
 
@@ -195,20 +198,7 @@ export async function castBallot(db: Database, actor: Actor, input: z.output<typ
     if (!decision) throw notFound();
     if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
     if (decision.notYet) throw new DomainError("CONFLICT", "decisionNotOpenYet");
-    const [voter] = await tx
-      .select({ role: memberships.role, verified: groups.verified })
-      .from(memberships)
-      .innerJoin(groups, eq(groups.id, memberships.groupId))
-      .where(
-        and(
-          eq(memberships.groupId, input.groupId),
-          eq(memberships.userId, actor.id),
-          eq(memberships.status, "active"),
-          inArray(memberships.role, ["coordinator", "organizer"]),
-        ),
-      );
-    if (!voter) throw new DomainError("FORBIDDEN", "notGroupVoter");
-    if (!voter.verified) throw new DomainError("FORBIDDEN", "groupCannotVote");
+    await requireGroupVoter(tx, actor, input.groupId);
     if (new Set(input.choices).size !== input.choices.length) {
       throw new DomainError("BAD_REQUEST", "rankedTwice");
     }

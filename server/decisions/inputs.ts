@@ -10,6 +10,26 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /** The border's bounding box: a meeting point must be near the line. */
 export const borderBox = { south: 25.5, north: 33, west: -117.5, east: -96.5 } as const;
 
+/** Yes, no, or not known (yet): every checklist answer may honestly be "not known". */
+export const checklistAnswers = ["yes", "no", "unknown"] as const;
+export const signalLevels = ["good", "weak", "none", "unknown"] as const;
+export const threatReports = ["none_known", "reported", "unknown"] as const;
+const kilometres = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : value),
+  z.coerce.number().min(0).max(500).nullable(),
+);
+
+/** What a proposal answers about the safety of a place (exits, shelter, clinic, threats, signal, shade and water). */
+export const safetyChecklistInput = z.object({
+  exitsAndSightLines: z.enum(checklistAnswers).default("unknown"),
+  shelterKm: kilometres.default(null),
+  clinicKm: kilometres.default(null),
+  checkpointsOrHostileGroups: z.enum(threatReports).default("unknown"),
+  phoneSignal: z.enum(signalLevels).default("unknown"),
+  shadeAndWater: z.enum(checklistAnswers).default("unknown"),
+});
+export type SafetyChecklist = z.output<typeof safetyChecklistInput>;
+
 export const meetingPointDetailsInput = z.object({
   // Starts with a letter or digit: a name is also a CSV cell a spreadsheet must never run.
   name: text(120)
@@ -25,6 +45,7 @@ export const meetingPointDetailsInput = z.object({
   safetyNotesEs: text(1000).default(""),
   safetyNotesEn: text(1000).default(""),
   legalObservers: z.boolean().default(false),
+  safetyChecklist: safetyChecklistInput.default(safetyChecklistInput.parse({})),
 });
 export type MeetingPointDetailsInput = z.input<typeof meetingPointDetailsInput>;
 
@@ -66,4 +87,17 @@ export type OpenDecisionInput = z.input<typeof openDecisionInput>;
 export const voteInput = decisionIdInput.extend({
   groupId: z.uuid(),
   choices: z.array(z.uuid()).min(1).max(12),
+});
+
+/** A safety objection to one option, for one of the voter's groups. */
+export const raiseObjectionInput = decisionIdInput.extend({
+  meetingPointId: z.uuid(),
+  groupId: z.uuid(),
+  reason: text(2000).min(10),
+});
+
+/** A coordinator's written resolution of an objection. */
+export const resolveObjectionInput = z.object({
+  objectionId: z.uuid(),
+  resolution: text(2000).min(10),
 });

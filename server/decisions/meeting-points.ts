@@ -99,6 +99,7 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
       facilitiesEn: meetingPoints.facilitiesEn,
       safetyNotesEs: meetingPoints.safetyNotesEs,
       safetyNotesEn: meetingPoints.safetyNotesEn,
+      safetyChecklist: meetingPoints.safetyChecklist,
       reviewNote: meetingPoints.reviewNote,
       createdAt: meetingPoints.createdAt,
     })

@@ -7,7 +7,9 @@ import {
   meetingPointDetailsInput,
   meetingPointIdInput,
   openDecisionInput,
+  raiseObjectionInput,
   rejectInput,
+  resolveObjectionInput,
   voteInput,
 } from "./inputs";
 import {
@@ -19,6 +21,7 @@ import {
   rejectMeetingPoint,
   shortlistMeetingPoint,
 } from "./meeting-points";
+import { raiseObjection, resolveObjection } from "./objections";
 import { z } from "zod";
 
 export const meetingPointsRouter = router({
@@ -63,4 +66,12 @@ export const decisionsRouter = router({
   ballots: publicProcedure
     .input(decisionIdInput)
     .query(({ ctx, input }) => ballotsForRecount(ctx.db, input.decisionId)),
+
+  raiseObjection: signedInProcedure
+    .input(raiseObjectionInput)
+    .mutation(({ ctx, input }) => raiseObjection(ctx.db, ctx.actor, input)),
+
+  resolveObjection: signedInProcedure
+    .input(resolveObjectionInput)
+    .mutation(({ ctx, input }) => resolveObjection(ctx.db, ctx.actor, input)),
 });

@@ -7,6 +7,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, FormMessage, Select, SubmitButton } from "../../_forms/action-form";
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { voteForm } from "../forms";
+import { SafetyObjections } from "../objections";
 import { RoundsChart } from "../rounds-chart";
 
 type Params = Promise<{ id: string }>;
@@ -30,7 +31,7 @@ export default async function DecisionPage({ params }: { params: Params }) {
   ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const names = Object.fromEntries(decision.options.map((o) => [o.id, o.name]));
-  const closed = decision.phase === "closed" || decision.phase === "no_quorum";
+  const closed = decision.phase === "closed" || decision.phase === "no_quorum" || decision.phase === "held";
   return (
     <article className="space-y-5">
       <header className="space-y-1">
@@ -46,7 +47,9 @@ export default async function DecisionPage({ params }: { params: Params }) {
 
       {closed && (
         <p role="status" className="rounded-md border-2 border-amber-700 bg-white p-3 font-medium">
-          {decision.winnerId ? (
+          {decision.phase === "held" ? (
+            t("held", { name: decision.winnerName ?? "" })
+          ) : decision.winnerId ? (
             <>
               {t("chosenIs", { name: decision.winnerName ?? "" })}{" "}
               <Link href={`/meeting-points/${decision.winnerId}`} className="text-brand-700 underline">
@@ -76,6 +79,8 @@ export default async function DecisionPage({ params }: { params: Params }) {
           ))}
         </ul>
       </section>
+
+      <SafetyObjections decision={decision} />
 
       {decision.phase === "open" &&
         decision.voting.map((voter) => (

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
+import { SafetyChecklistList } from "../safety-checklist";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton, Textarea } from "../../_forms/action-form";
@@ -80,13 +81,13 @@ export default async function MeetingPointPage({ params }: { params: Params }) {
             <dd className="whitespace-pre-line">{safety}</dd>
           </>
         )}
-        {point.status === "rejected" && point.reviewNote && (
-          <>
-            <dt className="font-semibold">{t("reviewNote")}</dt>
-            <dd>{point.reviewNote}</dd>
-          </>
-        )}
       </dl>
+      <SafetyChecklistList checklist={point.safetyChecklist} />
+      {point.status === "rejected" && point.reviewNote && (
+        <p className="rounded-lg bg-white p-4 shadow-sm">
+          <span className="font-semibold">{t("reviewNote")}:</span> {point.reviewNote}
+        </p>
+      )}
 
       {point.canReview && point.status !== "chosen" && (
         <section

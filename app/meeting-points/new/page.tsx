@@ -15,6 +15,7 @@ import {
 } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
 import { proposeMeetingPointForm } from "../../decisions/forms";
+import { SafetyChecklistFields } from "../safety-checklist";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meetingPoints"))("propose"), robots: { index: false } };
@@ -103,6 +104,7 @@ export default async function ProposeMeetingPointPage() {
             <input type="checkbox" name="legalObservers" />
             {t("fieldLegalObservers")}
           </label>
+          <SafetyChecklistFields />
           <SubmitButton>{t("propose")}</SubmitButton>
           <FormMessage />
         </ActionForm>

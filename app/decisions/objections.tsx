@@ -1,0 +1,114 @@
+// A decision's safety objections, beside its options and its count: any voter may raise one while
+// voting is open; a coordinator resolves each in writing; everyone sees the resolutions, and only
+// voters and coordinators read the reasons.
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { getDecision } from "@/server/decisions/decisions";
+import { ActionForm, FieldError, FormMessage, Select, SubmitButton, Textarea } from "../_forms/action-form";
+import { raiseObjectionForm, resolveObjectionForm } from "./forms";
+
+type Decision = Awaited<ReturnType<typeof getDecision>>;
+
+export async function SafetyObjections({ decision }: { decision: Decision }) {
+  const [t, format] = await Promise.all([getTranslations("decisions.objections"), getFormatter()]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const names = new Map(decision.options.map((o) => [o.id, o.name]));
+  const mayRaise = decision.phase === "open" && decision.voting.length > 0;
+  if (decision.objections.length === 0 && !mayRaise) return null;
+  return (
+    <section aria-labelledby="objections" className="space-y-3">
+      <h2 id="objections" className="text-xl font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-sm text-gray-700">{t("lead")}</p>
+      {decision.objections.length === 0 ? (
+        <p className="text-sm">{t("none")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {decision.objections.map((objection) => (
+            <li
+              key={objection.id}
+              className={`space-y-2 rounded-lg border-l-4 bg-white p-3 shadow-sm ${objection.resolvedAt ? "border-brand-600" : "border-red-800"}`}
+            >
+              <p className="font-medium">
+                {objection.resolvedAt
+                  ? t("resolvedOn", { point: names.get(objection.meetingPointId) ?? "?" })
+                  : t("openOn", { point: names.get(objection.meetingPointId) ?? "?" })}{" "}
+                <span className="text-sm font-normal text-gray-700">· {when(objection.createdAt)}</span>
+              </p>
+              {objection.reason && <p className="whitespace-pre-line text-sm">{objection.reason}</p>}
+              {objection.resolution && (
+                <p className="text-sm">
+                  <span className="font-semibold">{t("resolution")}:</span> {objection.resolution}
+                </p>
+              )}
+              {!objection.resolvedAt && decision.canOpen && (
+                <ActionForm action={resolveObjectionForm} className="space-y-2">
+                  <input type="hidden" name="objectionId" value={objection.id} />
+                  <label htmlFor={`resolution-${objection.id}`} className="block text-sm font-medium">
+                    {t("resolutionLabel")}
+                  </label>
+                  <Textarea
+                    name="resolution"
+                    id={`resolution-${objection.id}`}
+                    rows={2}
+                    minLength={10}
+                    maxLength={2000}
+                    required
+                  />
+                  <FieldError name="resolution" />
+                  <SubmitButton variant="secondary">{t("resolve")}</SubmitButton>
+                  <FormMessage success={t("resolved")} />
+                </ActionForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayRaise && (
+        <details className="rounded-lg border border-brand-100 bg-white p-3">
+          <summary className="cursor-pointer font-medium">{t("raise")}</summary>
+          <ActionForm action={raiseObjectionForm} className="mt-3 space-y-2">
+            <input type="hidden" name="decisionId" value={decision.id} />
+            {decision.voting.length === 1 ? (
+              <input type="hidden" name="groupId" value={decision.voting[0]!.groupId} />
+            ) : (
+              <div className="space-y-1">
+                <label htmlFor="groupId" className="block font-medium">
+                  {t("forGroup")}
+                </label>
+                <Select name="groupId">
+                  {decision.voting.map((v) => (
+                    <option key={v.groupId} value={v.groupId}>
+                      {v.groupName}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+            )}
+            <div className="space-y-1">
+              <label htmlFor="meetingPointId" className="block font-medium">
+                {t("option")}
+              </label>
+              <Select name="meetingPointId">
+                {decision.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="reason" className="block font-medium">
+                {t("reason")}
+              </label>
+              <Textarea name="reason" rows={3} minLength={10} maxLength={2000} required />
+              <FieldError name="reason" />
+            </div>
+            <SubmitButton>{t("submit")}</SubmitButton>
+            <FormMessage success={t("raised")} />
+          </ActionForm>
+        </details>
+      )}
+    </section>
+  );
+}
