@@ -12,5 +12,9 @@ export async function register() {
       "Embedded database was empty: demo data added. The README lists the demo accounts to sign in with.",
     );
   }
-  if (process.env.PUENTE_WORKER !== "0") startWorker(handle.db);
+  if (process.env.PUENTE_WORKER !== "0") {
+    const { scheduleRetentionSweep } = await import("./server/retention/retention");
+    await scheduleRetentionSweep(handle.db);
+    startWorker(handle.db);
+  }
 }

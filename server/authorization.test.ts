@@ -306,6 +306,7 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["organizer", "coordinator"]),
   },
   "decisions.ballots": { input: (s) => ({ decisionId: s.pastDecision.id }), expect: everyone("ok") },
+  "retention.clocks": { input: () => undefined, expect: only(["admin"]) },
   // Voters object for their own verified group; coordinators of the decision resolve objections.
   "decisions.raiseObjection": {
     input: (s) => ({

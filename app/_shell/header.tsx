@@ -27,6 +27,7 @@ export async function Header() {
       ? ([
           ["/admin/groups", ta("vetting")],
           ["/admin/audit", ta("audit")],
+          ["/admin/retention", ta("retention")],
         ] as [string, string][])
       : []),
     ...(reviews ? ([["/admin/stories", ta("stories")]] as [string, string][]) : []),

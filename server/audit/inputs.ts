@@ -13,6 +13,7 @@ export const auditKinds = [
   "account",
   "meeting_point",
   "decision",
+  "retention",
 ] as const;
 
 export const auditQueryInput = z.object({

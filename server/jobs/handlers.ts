@@ -3,3 +3,4 @@
 import "../actions/notifications";
 import "../actions/reveal";
 import "../decisions/closing";
+import "../retention/retention";

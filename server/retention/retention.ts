@@ -1,0 +1,129 @@
+// Retention clocks: how long each class of field data is kept, set here and nowhere else, shown
+// to admins at /admin/retention and enforced by a daily sweep from the job queue. Collect only
+// what is used, keep it only as long as needed (EFF): when an operation is over, its traces go.
+import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { actions, auditEvents, jobs, sessions, shifts, signups, verificationTokens } from "@/db/schema";
+import { recordAudit } from "../audit/audit";
+import { enqueue } from "../jobs/queue";
+import { registerJobHandler } from "../jobs/worker";
+
+const DAY = 86_400_000;
+
+export interface RetentionClock {
+  /** Names the clock in the admin page's catalog (retention.clocks.<key>). */
+  key: "rosterContacts" | "jobLog" | "auditLog" | "expiredSignIns";
+  days: number;
+  /** Removes what the clock says is over at `now`; returns how many rows it touched. */
+  sweep: (db: Database, now: Date) => Promise<number>;
+}
+
+const before = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+
+export const retentionClocks: RetentionClock[] = [
+  {
+    // Organizers see volunteers' contact details on a roster only while they may need them.
+    key: "rosterContacts",
+    days: 30,
+    async sweep(db, now) {
+      const over = db
+        .select({ id: shifts.id })
+        .from(shifts)
+        .innerJoin(actions, eq(actions.id, shifts.actionId))
+        .where(lt(actions.endsAt, before(now, 30)));
+      const rows = await db
+        .update(signups)
+        .set({ shareContact: false })
+        .where(and(eq(signups.shareContact, true), inArray(signups.shiftId, over)))
+        .returning({ id: signups.id });
+      return rows.length;
+    },
+  },
+  {
+    // Finished jobs are the log of emails sent (to whom, about what): kept 30 days for support.
+    key: "jobLog",
+    days: 30,
+    async sweep(db, now) {
+      const rows = await db
+        .delete(jobs)
+        .where(and(isNotNull(jobs.doneAt), lt(jobs.doneAt, before(now, 30))))
+        .returning({ id: jobs.id });
+      return rows.length;
+    },
+  },
+  {
+    key: "auditLog",
+    days: 365,
+    async sweep(db, now) {
+      const rows = await db
+        .delete(auditEvents)
+        .where(lt(auditEvents.at, before(now, 365)))
+        .returning({ id: auditEvents.id });
+      return rows.length;
+    },
+  },
+  {
+    // Sessions and sign-in links nobody can use any more.
+    key: "expiredSignIns",
+    days: 0,
+    async sweep(db, now) {
+      const [gone, links] = await Promise.all([
+        db.delete(sessions).where(lt(sessions.expires, now)).returning({ token: sessions.sessionToken }),
+        db
+          .delete(verificationTokens)
+          .where(lt(verificationTokens.expires, now))
+          .returning({ token: verificationTokens.token }),
+      ]);
+      return gone.length + links.length;
+    },
+  },
+];
+
+/** Runs every clock at `now`, in one transaction, and records what it removed in the audit log. */
+export async function sweepRetention(db: Database, now = new Date()): Promise<Record<string, number>> {
+  return db.transaction(async (tx) => {
+    const removed: Record<string, number> = {};
+    for (const clock of retentionClocks) removed[clock.key] = await clock.sweep(tx, now);
+    await recordAudit(tx, {
+      actorId: null,
+      action: "retention.sweep",
+      subjectType: "retention",
+      detail: removed,
+    });
+    return removed;
+  });
+}
+
+export const SWEEP_JOB = "retention.sweep";
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+/** Makes sure today's sweep is queued (once, whichever app server asks first). */
+export async function scheduleRetentionSweep(db: Database, now = new Date()) {
+  await enqueue(db, { kind: SWEEP_JOB, payload: {}, runAt: now, dedupeKey: `${SWEEP_JOB}:${dayOf(now)}` });
+}
+
+registerJobHandler(SWEEP_JOB, async (db) => {
+  await sweepRetention(db);
+  const tomorrow = new Date(Date.now() + DAY);
+  tomorrow.setUTCHours(3, 0, 0, 0); // a quiet hour at the border
+  await enqueue(db, {
+    kind: SWEEP_JOB,
+    payload: {},
+    runAt: tomorrow,
+    dedupeKey: `${SWEEP_JOB}:${dayOf(tomorrow)}`,
+  });
+});
+
+/** The clocks as admins see them, with the last sweep's time and what it removed. */
+export async function retentionOverview(db: Database) {
+  const [last] = await db
+    .select({ at: auditEvents.at, detail: auditEvents.detail })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, "retention.sweep"))
+    .orderBy(desc(auditEvents.at))
+    .limit(1);
+  return {
+    clocks: retentionClocks.map(({ key, days }) => ({ key, days })),
+    lastSweep: last ? { at: last.at, removed: (last.detail ?? {}) as Record<string, number> } : null,
+  };
+}
