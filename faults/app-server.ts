@@ -107,6 +107,7 @@ export class AppServer {
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.kill(signal);
     await exited;
+    rmSync(this.probeDir, { recursive: true, force: true });
   }
 
   async stop(): Promise<void> {

@@ -15,6 +15,9 @@ const sources = [
   "instrumentation.ts",
   "next.config.js",
   "package-lock.json",
+  // The build bundles the driver, which db/patch-postgres.mjs patches after each install.
+  "node_modules/postgres/src/connection.js",
+  "node_modules/postgres/cjs/src/connection.js",
 ];
 
 function newestSource(entry: string): number {

@@ -10,6 +10,7 @@ const [url, secondsArg] = process.argv.slice(2);
 const seconds = Number(secondsArg ?? 10);
 const handle = await openPostgres(url!);
 const deadline = Date.now() + seconds * 1000;
+console.log("ready");
 let ok = 0;
 let failed = 0;
 let pending = 0;
@@ -18,8 +19,11 @@ const clients = Array.from({ length: 20 }, async () => {
   while (Date.now() < deadline) {
     pending++;
     try {
+      // Work between the statements, as the app's transactions have: PostgreSQL may close the
+      // connection while the transaction waits on us, and the next statement then meets a closed one.
       await handle.db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_sleep(0.005)`);
+        await tx.execute(sql`select count(*) from pg_class`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
         await tx.execute(sql`select count(*) from pg_class`);
       });
       ok++;
