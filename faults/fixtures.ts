@@ -3,6 +3,7 @@
 // Auth.js would after an emailed link), and a small client for the tRPC HTTP API.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import { beforeAll } from "vitest";
 import { migrateDatabase, openPostgres, type Database, type DatabaseHandle } from "@/db/client";
 import { actions, groups, sessions, shifts, users } from "@/db/schema";
 import type { PostgresCluster } from "./postgres-cluster";
@@ -190,4 +191,22 @@ export function mutateVia(
     );
     request.end(body);
   });
+}
+
+/**
+ * beforeAll, but never leaving tests skipped: when setting up fails (no PostgreSQL cluster, no app
+ * server), every test of the file fails with that error, and CI counts them as failed.
+ */
+export function setUpOrFail(setup: () => Promise<void>): () => void {
+  let failure: unknown;
+  beforeAll(async () => {
+    try {
+      await setup();
+    } catch (error) {
+      failure = error;
+    }
+  });
+  return () => {
+    if (failure) throw failure;
+  };
 }

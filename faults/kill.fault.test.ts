@@ -5,10 +5,10 @@
 // first rows written, not committed), then kills the server.
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { AppServer } from "./app-server";
-import { createDatabase, makeAction, makePeople, mutate, sleep, type Person } from "./fixtures";
+import { createDatabase, makeAction, makePeople, mutate, sleep, type Person, setUpOrFail } from "./fixtures";
 import { checkSignupInvariants, runLoad, signupWorkload } from "./load";
 import { PostgresCluster } from "./postgres-cluster";
 
@@ -84,7 +84,7 @@ async function holdTableLock(table: string) {
 
 const rows = async <T>(query: ReturnType<typeof sql>) => (await handle!.db.execute(query)) as unknown as T[];
 
-beforeAll(async () => {
+const ready = setUpOrFail(async () => {
   cluster = await PostgresCluster.create();
   handle = await createDatabase(cluster, DATABASE);
   admin = postgres(cluster.url(DATABASE), { max: 3, onnotice: () => {} });
@@ -105,6 +105,7 @@ afterAll(async () => {
 
 describe("an app server killed mid-request", () => {
   it("group creations killed between the group row and the coordinator's membership leave no group behind", async () => {
+    ready();
     const release = await holdTableLock("memberships");
     const names = Array.from({ length: IN_FLIGHT }, (_, i) => `Killed group ${i}`);
     const pending = names.map((name, i) =>
@@ -144,6 +145,7 @@ describe("an app server killed mid-request", () => {
   });
 
   it("signups killed between taking the place and enqueuing the reminder leave no place taken", async () => {
+    ready();
     a = await startServer(A_PORT);
     const release = await holdTableLock("jobs");
     const targets = shiftIds.slice(0, IN_FLIGHT);
@@ -176,6 +178,7 @@ describe("an app server killed mid-request", () => {
   });
 
   it("killed at an unplanned moment under steady signups: the other server goes on, every acknowledged signup is kept", async () => {
+    ready();
     a = await startServer(A_PORT);
     const signups = signupWorkload(people.slice(IN_FLIGHT, IN_FLIGHT + 16), shiftIds.slice(IN_FLIGHT));
     const start = Date.now();

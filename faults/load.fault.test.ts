@@ -2,11 +2,20 @@
 // HTTP): no errors besides the rate limit, places never overbooked, and the server's memory back
 // near its level afterwards. Memory comes from faults/memory-probe.mjs inside the server process.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { AppServer, type MemorySample } from "./app-server";
 import http from "node:http";
-import { createDatabase, makeAction, makePeople, mutate, mutateVia, sleep, type Person } from "./fixtures";
+import {
+  createDatabase,
+  makeAction,
+  makePeople,
+  mutate,
+  mutateVia,
+  sleep,
+  type Person,
+  setUpOrFail,
+} from "./fixtures";
 import { checkSignupInvariants, failures } from "./load";
 import { PostgresCluster } from "./postgres-cluster";
 
@@ -28,7 +37,7 @@ let warmers: Person[];
 let target: string;
 let warmShifts: string[];
 
-beforeAll(async () => {
+const ready = setUpOrFail(async () => {
   cluster = await PostgresCluster.create();
   handle = await createDatabase(cluster, "puente_faults_load");
   people = await makePeople(handle.db, REQUESTS, "load");
@@ -56,6 +65,7 @@ const peakOf = (samples: MemorySample[], from: number, to: number) => {
 
 describe("1,000 concurrent requests", () => {
   it("signups from 1,000 people behind one address: only 200s and 429s, 50 places taken, memory back near its level", async () => {
+    ready();
     // Warm up: every route and query used below has run, so the baseline includes loaded code.
     for (const round of [0, 1]) {
       await Promise.all(

@@ -2,18 +2,19 @@
 // exception) survives PostgreSQL restarting under its transactions, and every query settles.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sleep } from "./fixtures";
+import { afterAll, describe, expect, it } from "vitest";
+import { setUpOrFail, sleep } from "./fixtures";
 import { PostgresCluster } from "./postgres-cluster";
 
 let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
+const ready = setUpOrFail(async () => {
   cluster = await PostgresCluster.create();
 });
 afterAll(() => cluster?.destroy());
 
 describe("the PostgreSQL pool in a plain Node process", () => {
   it("survives a restart under concurrent transactions, reconnects, and leaves no query hanging", async () => {
+    ready();
     const root = path.resolve(import.meta.dirname, "..");
     const child = spawn(
       process.execPath,

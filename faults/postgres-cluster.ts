@@ -102,6 +102,8 @@ export class PostgresCluster {
       chownSync(dir, uid, gid);
     }
     const cluster = new PostgresCluster(dir, port, bin);
+    // Also when the test process ends without its afterAll (a crash, an interrupted run).
+    process.once("exit", () => cluster.destroy());
     try {
       await cluster.run("initdb", [
         "-D",

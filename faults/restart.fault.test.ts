@@ -1,10 +1,10 @@
 // PostgreSQL restarted while signups are under way (QUALITY.md, reliability target 5). Runs on a
 // throw-away cluster of its own (faults/postgres-cluster.ts), never on the shared server.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { AppServer } from "./app-server";
-import { createDatabase, makeAction, makePeople, mutate, sleep, type Person } from "./fixtures";
+import { createDatabase, makeAction, makePeople, mutate, sleep, type Person, setUpOrFail } from "./fixtures";
 import { checkSignupInvariants, failures, runLoad, signupWorkload, type Workload } from "./load";
 import { PostgresCluster } from "./postgres-cluster";
 
@@ -21,7 +21,7 @@ let server: AppServer | undefined;
 let people: Person[];
 let shiftIds: string[];
 
-beforeAll(async () => {
+const ready = setUpOrFail(async () => {
   cluster = await PostgresCluster.create();
   handle = await createDatabase(cluster, "puente_faults_restart");
   people = await makePeople(handle.db, CLIENTS + 50, "restart");
@@ -47,6 +47,7 @@ afterAll(async () => {
 
 describe("PostgreSQL restarted under steady signups", () => {
   it("the app recovers by itself within 15 s, keeps every acknowledged signup once, never overbooks", async () => {
+    ready();
     const signups = signupWorkload(people.slice(0, CLIENTS), shiftIds);
     // Add the messages workload here when it exists (see faults/load.ts).
     const workloads: Workload[] = [signups];
@@ -122,6 +123,7 @@ describe("PostgreSQL restarted under steady signups", () => {
   });
 
   it("after the restart, one person's 100 concurrent signups for one shift make one row, never a 500", async () => {
+    ready();
     const person = people[CLIENTS]!;
     const shiftId = shiftIds.at(-1)!;
     const answers = await Promise.all(
@@ -138,6 +140,7 @@ describe("PostgreSQL restarted under steady signups", () => {
   });
 
   it("after the restart, 49 people racing for the last places of a shift never overbook it", async () => {
+    ready();
     const shiftId = shiftIds.at(-2)!;
     const racers = people.slice(CLIENTS + 1);
     const answers = await Promise.all(
