@@ -42,6 +42,11 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     idle_timeout: 30,
     connect_timeout: 10,
     max_lifetime: 60 * 30,
+    // Wait between attempts to reconnect, in seconds. postgres.js's default grows as 3^n/100 up to
+    // 20 s, so a few refused attempts while PostgreSQL restarts left queries waiting (and failing)
+    // for 10–20 s after it was back (seen by faults/restart.fault.test.ts). Capped at one second:
+    // connection attempts are cheap, and a restarted server is used again within a second.
+    backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
   });
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Database,
