@@ -4,6 +4,7 @@ import { auditRouter } from "./audit/router";
 import { decisionsRouter, meetingPointsRouter } from "./decisions/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
+import { messagesRouter } from "./messages/router";
 import { storiesRouter } from "./stories/router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   actions: actionsRouter,
   meetingPoints: meetingPointsRouter,
   decisions: decisionsRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

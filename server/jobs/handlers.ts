@@ -2,3 +2,4 @@
 // that run jobs) import this file once.
 import "../actions/notifications";
 import "../decisions/closing";
+import "../messages/email";
