@@ -30,7 +30,9 @@ test("an urgent bilingual message reaches an open inbox live, and the reply come
     .getByRole("region", { name: "Join requests" })
     .getByRole("button", { name: "Approve: Miembro E2E" })
     .click();
-  await expect(page.getByRole("region", { name: "Members" }).getByText("Miembro E2E")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Members" }).getByText("Miembro E2E", { exact: true }),
+  ).toBeVisible();
   await member.page.goto("/inbox");
   await expect(member.page.getByText("Todavía no hay mensajes.")).toBeVisible();
 
