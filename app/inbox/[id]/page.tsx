@@ -35,7 +35,7 @@ function ReplyBox({
   id: string;
 }) {
   return (
-    <ActionForm action={replyForm} className="space-y-2" aria-label={label}>
+    <ActionForm action={replyForm} className="space-y-2">
       <input type="hidden" name="messageId" value={messageId} />
       {threadUserId && <input type="hidden" name="threadUserId" value={threadUserId} />}
       <label htmlFor={id} className="block font-medium">
