@@ -125,6 +125,8 @@ export function attachLiveFeed(handle: DatabaseHandle): Promise<LiveFeed> {
     }
     return live;
   })();
+  // A failed start (the database was down) is tried again by the next subscriber.
+  feed.catch(() => feeds.delete(handle.db));
   feeds.set(handle.db, feed);
   return feed;
 }
