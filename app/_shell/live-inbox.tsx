@@ -2,11 +2,11 @@
 // The header's unread count, kept live for signed-in readers: one server-sent-events subscription
 // per tab (tRPC's httpSubscriptionLink; no query client). On news it updates the count, and an
 // open inbox or message page re-renders from the server, so the list itself needs no client code.
-import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
+// The tRPC client is imported only when listening starts: this component sits in the layout of
+// every page, and signed-out readers (who never render it) must not download it.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import superjson from "superjson";
 import type { AppRouter } from "@/server/root";
 
 // Listening starts once the page has settled, so that on a slow connection the live stream never
@@ -34,7 +34,13 @@ export function LiveInbox({
   }
   useEffect(() => {
     let subscription: { unsubscribe(): void } | undefined;
-    const timer = setTimeout(() => {
+    let stopped = false;
+    const timer = setTimeout(async () => {
+      const [{ createTRPCClient, httpSubscriptionLink }, { default: superjson }] = await Promise.all([
+        import("@trpc/client"),
+        import("superjson"),
+      ]);
+      if (stopped) return;
       const client = createTRPCClient<AppRouter>({
         links: [httpSubscriptionLink({ url: "/api/trpc", transformer: superjson })],
       });
@@ -51,6 +57,7 @@ export function LiveInbox({
       });
     }, SETTLE_MS);
     return () => {
+      stopped = true;
       clearTimeout(timer);
       subscription?.unsubscribe();
     };
