@@ -5,6 +5,7 @@ import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { safetyObjections } from "@/db/schema";
+import { attachLiveFeed, type LiveFeed } from "./messages/live";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
 import {
@@ -14,16 +15,22 @@ import {
   makeDecision,
   makeGroup,
   makeInvitation,
+  makeMessage,
   makeMeetingPoint,
   makeStory,
   makeUser,
 } from "./testing/factories";
 
 let handle: DatabaseHandle;
+let feed: LiveFeed;
 beforeAll(async () => {
   handle = await createTestDatabase();
+  feed = await attachLiveFeed(handle);
 });
-afterAll(() => handle.close());
+afterAll(async () => {
+  await feed.close();
+  await handle.close();
+});
 
 const callers = ["anonymous", "stranger", "pending", "member", "organizer", "coordinator", "admin"] as const;
 type Caller = (typeof callers)[number];
@@ -70,8 +77,12 @@ async function scenario() {
       reason: "Un retén cerca.",
     })
     .returning();
+  const message = await makeMessage(db, people.coordinator, [
+    { kind: "group", groupId: group.id, roles: ["member"] },
+  ]);
   return {
     objection: objection!,
+    message,
     group,
     unverified,
     people,
@@ -321,6 +332,41 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     input: (s) => ({ objectionId: s.objection.id, resolution: "Nos reuniremos de día, con observadores." }),
     expect: only(["coordinator", "admin"]),
   },
+  "messages.audienceChoices": { input: () => undefined, expect: signedIn() },
+  "messages.count": {
+    input: (s) => ({ audience: [{ kind: "group", groupId: s.group.id, roles: ["member"] }] }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "messages.send": {
+    input: (s) => ({
+      audience: [{ kind: "group", groupId: s.group.id, roles: ["member"] }],
+      subjectEs: "Aviso",
+      bodyEs: "La garita está cerrada.",
+    }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "messages.inbox": { input: () => ({}), expect: signedIn() },
+  "messages.unreadCount": { input: () => undefined, expect: signedIn() },
+  // Its recipients, its sender and the co-organizers of the group; nobody else knows it exists.
+  "messages.get": {
+    input: (s) => ({ messageId: s.message.id }),
+    expect: { ...signedIn("NOT_FOUND"), member: "ok", organizer: "ok", coordinator: "ok" },
+  },
+  // Marking a message one did not receive changes nothing, and says nothing.
+  "messages.markRead": { input: (s) => ({ messageId: s.message.id }), expect: signedIn() },
+  // Only a recipient replies in their own thread (the organizers answer in a recipient's thread).
+  "messages.reply": {
+    input: (s) => ({ messageId: s.message.id, body: "Entendido." }),
+    expect: { ...signedIn("NOT_FOUND"), member: "ok" },
+  },
+  "messages.sent": { input: () => undefined, expect: signedIn() },
+  "messages.retryFailed": {
+    input: (s) => ({ messageId: s.message.id }),
+    expect: { ...signedIn("NOT_FOUND"), organizer: "ok", coordinator: "ok" },
+  },
+  "messages.preferences": { input: () => undefined, expect: signedIn() },
+  "messages.setPreferences": { input: () => ({ emailMessages: false }), expect: signedIn() },
+  "messages.live": { input: () => undefined, expect: signedIn() },
 };
 
 async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {
@@ -332,7 +378,13 @@ async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {
   >;
   const [namespace, name] = path.split(".") as [string, string];
   try {
-    await api[namespace]![name]!(table[path]!.input(s));
+    const result = await api[namespace]![name]!(table[path]!.input(s));
+    // A subscription answers a stream: reading its first event is what runs its checks.
+    if (result && typeof result === "object" && Symbol.asyncIterator in result) {
+      const events = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+      await events.next();
+      await events.return?.();
+    }
     return "ok";
   } catch (error) {
     if (error instanceof TRPCError) return error.code;

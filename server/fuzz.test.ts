@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
-import { addMember, callerFor, makeAction, makeGroup, makeUser } from "./testing/factories";
+import { addMember, callerFor, makeAction, makeGroup, makeMessage, makeUser } from "./testing/factories";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
@@ -23,7 +23,11 @@ beforeAll(async () => {
   await addMember(handle.db, group.id, coordinator.id, "coordinator");
   await addMember(handle.db, group.id, admin.id, "coordinator");
   const { action, shift } = await makeAction(handle.db, group.id);
-  ids = [group.id, action.id, shift.id, coordinator.id, admin.id, group.slug];
+  // Admin and coordinator are both coordinators: each receives the other's message.
+  const message = await makeMessage(handle.db, coordinator, [
+    { kind: "group", groupId: group.id, roles: ["coordinator"] },
+  ]);
+  ids = [group.id, action.id, shift.id, coordinator.id, admin.id, group.slug, message.id];
   actors = [null, admin, coordinator];
 });
 afterAll(() => handle.close());
@@ -126,6 +130,18 @@ const knownKeys = [
   "safetyChecklist",
   "shelterKm",
   "choices",
+  "audience",
+  "roles",
+  "statuses",
+  "messageId",
+  "subjectEs",
+  "subjectEn",
+  "bodyEs",
+  "bodyEn",
+  "urgent",
+  "body",
+  "threadUserId",
+  "emailMessages",
 ];
 
 function inputs() {

@@ -40,6 +40,10 @@ export const SIGNUPS_PER_ADDRESS: Limit = { name: "signup-address", points: 600,
 export const JOIN_REQUESTS: Limit = { name: "join", points: 20, seconds: 3600 };
 export const INVITATIONS: Limit = { name: "invite", points: 50, seconds: 86_400 };
 
+/** Messages sent, and replies: per person (a stolen session cannot spam thousands). */
+export const MESSAGES_SENT: Limit = { name: "message-send", points: 30, seconds: 3600 };
+export const REPLIES_SENT: Limit = { name: "message-reply", points: 120, seconds: 3600 };
+
 /** The client's address as Puente keeps it: a SHA-256, never the address itself. */
 export function clientKeyOf(address: string): string {
   return createHash("sha256").update(`puente-client:${address}`).digest("hex");

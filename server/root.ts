@@ -4,6 +4,7 @@ import { auditRouter } from "./audit/router";
 import { decisionsRouter, meetingPointsRouter } from "./decisions/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
+import { messagesRouter } from "./messages/router";
 import { retentionRouter } from "./retention/router";
 import { storiesRouter } from "./stories/router";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = router({
   meetingPoints: meetingPointsRouter,
   decisions: decisionsRouter,
   retention: retentionRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

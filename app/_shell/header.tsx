@@ -3,8 +3,10 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { currentSession } from "@/server/auth";
+import { unreadCount } from "@/server/messages/messages";
 import { isReviewer } from "@/server/trpc";
 import { signOutAction } from "./actions";
+import { LiveInbox } from "./live-inbox";
 
 export async function Header() {
   const [t, ta, locale, session] = await Promise.all([
@@ -15,7 +17,11 @@ export async function Header() {
   ]);
   const other = locale === "es" ? "en" : "es";
   const user = session?.user;
-  const reviews = user?.id ? await isReviewer(await getDb(), { id: user.id, isAdmin: user.isAdmin }) : false;
+  const actor = user?.id ? { id: user.id, isAdmin: user.isAdmin } : null;
+  const db = actor ? await getDb() : null;
+  // Signed-out readers get neither query nor the live client's JavaScript.
+  const [reviews, unread] =
+    db && actor ? await Promise.all([isReviewer(db, actor), unreadCount(db, actor)]) : [false, 0];
   const links: [href: string, label: string][] = [
     ["/", t("home")],
     ["/actions", t("actions")],
@@ -72,6 +78,16 @@ export async function Header() {
               </Link>
             </li>
           ))}
+          {user && (
+            <li>
+              <LiveInbox
+                initial={unread}
+                label={t("inbox")}
+                unreadOne={t("unread", { count: 1 }).replace(/^1 /, "")}
+                unreadOther={t("unread", { count: 2 }).replace(/^2 /, "")}
+              />
+            </li>
+          )}
           {user && (
             <li className="ml-auto">
               <Link href="/me" className="font-medium text-brand-700">

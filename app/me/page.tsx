@@ -6,6 +6,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "../_trpc/react";
 import { serverApi } from "../_trpc/server";
 import { currentSession } from "@/server/auth";
+import { MessagePreferences } from "./message-preferences";
 import { MyData } from "./my-data";
 import { MyGroups } from "./my-groups";
 import { MyShifts } from "./my-shifts";
@@ -64,6 +65,7 @@ export default async function MePage({
       {profile.isAdmin && <p className="text-sm text-brand-800">{t("admin")}</p>}
       <MyShifts />
       <MyGroups />
+      <MessagePreferences />
       <NextIntlClientProvider messages={clientMessages}>
         <TRPCReactProvider>
           <ProfileForm profile={profile} />

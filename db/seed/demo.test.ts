@@ -62,4 +62,16 @@ describe("the demo data", () => {
     const file = await api.decisions.ballots({ decisionId: closed.id });
     expect(file.ballots).toHaveLength(5);
   });
+
+  it("shows an urgent bilingual message with a reply and its answer, and messages already read", async () => {
+    const [dan] = await handle.db.select().from(users).where(eq(users.email, "dan@puente.example.org"));
+    const [lupe] = await handle.db.select().from(users).where(eq(users.email, "lupe@puente.example.org"));
+    const inbox = await callerFor(handle.db, dan!).messages.inbox({});
+    const urgent = inbox.messages.find((m) => m.urgent)!;
+    expect(urgent.subjectEs && urgent.subjectEn).toBeTruthy();
+    const seen = await callerFor(handle.db, lupe!).messages.get({ messageId: urgent.id });
+    expect(seen.replies).toHaveLength(2);
+    expect(seen.deliveries).toMatchObject({ read: 1, failed: 0, queued: 0 });
+    expect(inbox.messages.some((m) => !m.readAt)).toBe(true);
+  });
 });

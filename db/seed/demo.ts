@@ -6,6 +6,7 @@ import { scheduleReveal } from "../../server/actions/reveal";
 import { countBallots } from "../../server/decisions/count";
 import type { SafetyChecklist } from "../../server/decisions/inputs";
 import type { Database } from "../client";
+import { seedDemoMessages } from "./messages";
 import {
   actions,
   auditEvents,
@@ -432,6 +433,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     }
 
     await seedMeetingPointsAndDecisions(tx, groupIds, userIds);
+    await seedDemoMessages(tx, groupIds, userIds);
 
     // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
     // she answers it from her own page).

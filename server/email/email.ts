@@ -9,6 +9,8 @@ export interface Email {
   subject: string;
   text: string;
   html?: string;
+  /** A fixed Message-ID (e.g. one per delivery), so a resent twin can be recognised. */
+  messageId?: string;
 }
 
 let transporter: Transporter | null | undefined;

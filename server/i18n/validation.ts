@@ -43,7 +43,8 @@ function describeIssue(t: ReturnType<typeof translator<"errors">>, issue: z.core
       return issue.input === undefined ? t("validation.required") : t("validation.type");
     case "custom": {
       const key = (issue.params as { key?: string } | undefined)?.key;
-      return key === "endsBeforeStart" ? t("validation.endsBeforeStart") : t("validation.invalid");
+      if (key === "endsBeforeStart") return t("validation.endsBeforeStart");
+      return key === "messageNeedsText" ? t("validation.messageNeedsText") : t("validation.invalid");
     }
     case "unrecognized_keys":
       return t("validation.unknownField");

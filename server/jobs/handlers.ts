@@ -4,3 +4,4 @@ import "../actions/notifications";
 import "../actions/reveal";
 import "../decisions/closing";
 import "../retention/retention";
+import "../messages/email";

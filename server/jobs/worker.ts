@@ -2,9 +2,19 @@
 // call `runDueJobs` directly. Handlers are registered by kind, one per domain need.
 import type { Database } from "@/db/client";
 import { log } from "../log";
-import { claimJobs, completeJob, failJob, type ClaimedJob } from "./queue";
+import { claimJobs, completeJob, failJob, MAX_ATTEMPTS, type ClaimedJob } from "./queue";
 
-export type JobHandler = (db: Database, payload: Record<string, string>) => Promise<void>;
+/** Which try this is: a handler may record a lasting failure when no try is left. */
+export interface JobAttempt {
+  attempt: number;
+  last: boolean;
+}
+
+export type JobHandler = (
+  db: Database,
+  payload: Record<string, string>,
+  attempt: JobAttempt,
+) => Promise<void>;
 
 const handlers = new Map<string, JobHandler>();
 
@@ -16,7 +26,7 @@ async function run(db: Database, job: ClaimedJob): Promise<boolean> {
   const handler = handlers.get(job.kind);
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-    await handler(db, job.payload);
+    await handler(db, job.payload, { attempt: job.attempts, last: job.attempts >= MAX_ATTEMPTS });
     await completeJob(db, job.id);
     return true;
   } catch (error) {

@@ -14,6 +14,9 @@ import {
   signupIntents,
   signups,
   users,
+  messageDeliveries,
+  messageReplies,
+  messages,
 } from "@/db/schema";
 import { promoteFromWaitlist } from "../actions/signups";
 import { recordAudit } from "../audit/audit";
@@ -31,11 +34,29 @@ export async function exportMyData(db: Database, actor: Actor) {
       skills: users.skills,
       phone: users.phone,
       isAdmin: users.isAdmin,
+      emailMessages: users.emailMessages,
       createdAt: users.createdAt,
     })
     .from(users)
     .where(eq(users.id, actor.id));
   if (!profile) throw notFound();
+  const [messagesReceived, repliesWritten] = await Promise.all([
+    db
+      .select({
+        subjectEs: messages.subjectEs,
+        subjectEn: messages.subjectEn,
+        receivedAt: messageDeliveries.createdAt,
+        status: messageDeliveries.status,
+        readAt: messageDeliveries.readAt,
+      })
+      .from(messageDeliveries)
+      .innerJoin(messages, eq(messages.id, messageDeliveries.messageId))
+      .where(eq(messageDeliveries.userId, actor.id)),
+    db
+      .select({ body: messageReplies.body, at: messageReplies.createdAt })
+      .from(messageReplies)
+      .where(eq(messageReplies.authorId, actor.id)),
+  ]);
   const [groupRows, signupRows, invitationRows, feed, sessionRows, auditRows] = await Promise.all([
     db
       .select({
@@ -91,6 +112,8 @@ export async function exportMyData(db: Database, actor: Actor) {
     calendarFeed: feed[0] ?? null,
     activeSessions: sessionRows.length,
     myActionsInTheAuditLog: auditRows,
+    messagesReceived,
+    repliesWritten,
   };
 }
 

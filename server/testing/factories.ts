@@ -20,6 +20,8 @@ import {
 } from "@/db/schema";
 import { scheduleReveal } from "@/server/actions/reveal";
 import type { Locale } from "@/server/i18n/locale";
+import type { AudiencePartInput } from "@/server/messages/inputs";
+import { sendMessage } from "@/server/messages/messages";
 import { createCaller } from "@/server/root";
 import type { Actor } from "@/server/trpc";
 
@@ -229,4 +231,28 @@ export async function makeDecision(
       optionIds.map((meetingPointId, position) => ({ decisionId: decision!.id, meetingPointId, position })),
     );
   return decision!;
+}
+
+/** A message from `sender` to `audience`, sent as the compose form sends it (deliveries, email jobs). */
+export async function makeMessage(
+  db: Database,
+  sender: Actor,
+  audience: AudiencePartInput[],
+  overrides: Partial<{
+    subjectEs: string;
+    subjectEn: string;
+    bodyEs: string;
+    bodyEn: string;
+    urgent: boolean;
+  }> = {},
+) {
+  return sendMessage(db, sender, {
+    audience,
+    subjectEs: "Aviso para el grupo",
+    subjectEn: "",
+    bodyEs: "Nos vemos mañana a las 8 en la plaza.",
+    bodyEn: "",
+    urgent: false,
+    ...overrides,
+  });
 }

@@ -23,7 +23,14 @@ export function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
-export async function startMailbox(port = 0): Promise<TestMailbox> {
+/**
+ * `accept`, when given, is awaited before each message is taken (its sender waits for the answer
+ * meanwhile): a test can hold one send open, e.g. to kill the sender in the middle of it.
+ */
+export async function startMailbox(
+  port = 0,
+  options: { accept?: (to: string[]) => Promise<void> } = {},
+): Promise<TestMailbox> {
   const received: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -32,7 +39,8 @@ export async function startMailbox(port = 0): Promise<TestMailbox> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        await options.accept?.(session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
         const raw = Buffer.concat(chunks).toString("utf8");
         const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
         received.push({

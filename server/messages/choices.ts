@@ -1,0 +1,68 @@
+// What a sender may choose from when composing: the groups they coordinate or organize, and the
+// upcoming actions (with their shifts) of those groups.
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { actions, groups, memberships, shifts } from "@/db/schema";
+import type { Actor } from "../trpc";
+
+export async function audienceChoices(db: Database, actor: Actor) {
+  const mine = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+      ),
+    )
+    .orderBy(asc(groups.name));
+  if (mine.length === 0) return { groups: [], actions: [] };
+  const rows = await db
+    .select({
+      actionId: actions.id,
+      title: actions.title,
+      startsAt: actions.startsAt,
+      timeZone: actions.timeZone,
+      shiftId: shifts.id,
+      role: shifts.role,
+      shiftStartsAt: shifts.startsAt,
+    })
+    .from(actions)
+    .innerJoin(shifts, eq(shifts.actionId, actions.id))
+    .where(
+      and(
+        inArray(
+          actions.groupId,
+          mine.map((g) => g.id),
+        ),
+        eq(actions.status, "scheduled"),
+        gte(actions.endsAt, new Date()),
+      ),
+    )
+    .orderBy(asc(actions.startsAt), asc(shifts.startsAt))
+    .limit(200);
+  const byAction = new Map<
+    string,
+    {
+      id: string;
+      title: string;
+      startsAt: Date;
+      timeZone: string;
+      shifts: { id: string; role: string; startsAt: Date }[];
+    }
+  >();
+  for (const r of rows) {
+    const action = byAction.get(r.actionId) ?? {
+      id: r.actionId,
+      title: r.title,
+      startsAt: r.startsAt,
+      timeZone: r.timeZone,
+      shifts: [],
+    };
+    action.shifts.push({ id: r.shiftId, role: r.role, startsAt: r.shiftStartsAt });
+    byAction.set(r.actionId, action);
+  }
+  return { groups: mine, actions: [...byAction.values()] };
+}

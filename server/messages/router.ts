@@ -1,0 +1,74 @@
+// Messages: compose and send to an audience, the inbox (live), replies, read receipts.
+import { consumeForPerson, MESSAGES_SENT, REPLIES_SENT } from "../rate-limits";
+import { router, signedInProcedure } from "../trpc";
+import { audienceInput, inboxInput, messageIdInput, preferencesInput, replyInput, sendInput } from "./inputs";
+import { liveFeedFor } from "./live";
+import {
+  countRecipients,
+  emailPreference,
+  inbox,
+  markRead,
+  retryFailed,
+  sendMessage,
+  setEmailPreference,
+  unreadCount,
+} from "./messages";
+import { audienceChoices } from "./choices";
+import { getMessage, organizerOf, reply, sentMessages } from "./threads";
+
+export const messagesRouter = router({
+  /** The groups, actions and shifts the caller may write to (empty for most people). */
+  audienceChoices: signedInProcedure.query(({ ctx }) => audienceChoices(ctx.db, ctx.actor)),
+
+  count: signedInProcedure.input(audienceInput).query(async ({ ctx, input }) => ({
+    recipients: await countRecipients(ctx.db, ctx.actor, input.audience),
+  })),
+
+  send: signedInProcedure.input(sendInput).mutation(async ({ ctx, input }) => {
+    await consumeForPerson(ctx.db, MESSAGES_SENT, ctx.actor.id);
+    return sendMessage(ctx.db, ctx.actor, input);
+  }),
+
+  inbox: signedInProcedure
+    .input(inboxInput)
+    .query(({ ctx, input }) => inbox(ctx.db, ctx.actor, input.before)),
+
+  unreadCount: signedInProcedure.query(async ({ ctx }) => ({ unread: await unreadCount(ctx.db, ctx.actor) })),
+
+  get: signedInProcedure
+    .input(messageIdInput)
+    .query(({ ctx, input }) => getMessage(ctx.db, ctx.actor, input.messageId)),
+
+  markRead: signedInProcedure
+    .input(messageIdInput)
+    .mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input.messageId)),
+
+  reply: signedInProcedure.input(replyInput).mutation(async ({ ctx, input }) => {
+    await consumeForPerson(ctx.db, REPLIES_SENT, ctx.actor.id);
+    return reply(ctx.db, ctx.actor, input);
+  }),
+
+  sent: signedInProcedure.query(({ ctx }) => sentMessages(ctx.db, ctx.actor)),
+
+  retryFailed: signedInProcedure.input(messageIdInput).mutation(async ({ ctx, input }) => {
+    await organizerOf(ctx.db, ctx.actor, input.messageId);
+    return retryFailed(ctx.db, input.messageId);
+  }),
+
+  preferences: signedInProcedure.query(({ ctx }) => emailPreference(ctx.db, ctx.actor)),
+
+  setPreferences: signedInProcedure
+    .input(preferencesInput)
+    .mutation(({ ctx, input }) => setEmailPreference(ctx.db, ctx.actor, input.emailMessages)),
+
+  /**
+   * Live events for the caller's open pages (server-sent events): first the unread count, then
+   * one event per new message, reply in their threads, or read receipt of their own.
+   */
+  live: signedInProcedure.subscription(async function* ({ ctx, signal }) {
+    const feed = await liveFeedFor(ctx.db);
+    const events = feed.events(ctx.actor.id, signal);
+    yield { type: "hello" as const, unread: await unreadCount(ctx.db, ctx.actor) };
+    yield* events;
+  }),
+});

@@ -1,0 +1,170 @@
+// One message as its reader sees it, and the replies under it. A recipient sees the message and
+// their own thread; the sender and the co-organizers (coordinators and organizers of the groups
+// the audience belongs to) see every thread and how the deliveries went. Nobody else sees it.
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { messageDeliveries, messageReplies, messages, users } from "@/db/schema";
+import { DomainError, notFound } from "../errors";
+import type { Actor } from "../trpc";
+import { rowsOf } from "./audience";
+import { signal } from "./live";
+
+// The subqueries name `messages` columns in plain SQL: Drizzle leaves a one-table select's columns
+// unqualified, which inside a subquery would mean the subquery's own table.
+async function standing(db: Database, actor: Actor, messageId: string) {
+  const [row] = await db
+    .select({
+      senderId: messages.senderId,
+      received: sql<boolean>`exists (select 1 from message_deliveries d
+        where d.message_id = messages.id and d.user_id = ${actor.id})`,
+      organizes: sql<boolean>`messages.sender_id = ${actor.id} or exists (select 1 from memberships ms
+        where ms.group_id = any(messages.group_ids) and ms.user_id = ${actor.id}
+        and ms.status = 'active' and ms.role in ('coordinator', 'organizer'))`,
+    })
+    .from(messages)
+    .where(eq(messages.id, messageId));
+  if (!row || (!row.received && !row.organizes)) return null;
+  return { received: Boolean(row.received), organizes: Boolean(row.organizes) };
+}
+
+/** Throws unless `actor` sends or co-organizes the message. */
+export async function organizerOf(db: Database, actor: Actor, messageId: string) {
+  const s = await standing(db, actor, messageId);
+  if (!s?.organizes) throw notFound();
+}
+
+async function repliesOf(db: Database, messageId: string, threadUserId?: string) {
+  return db
+    .select({
+      id: messageReplies.id,
+      threadUserId: messageReplies.threadUserId,
+      threadName: sql<
+        string | null
+      >`(select t.name from users t where t.id = message_replies.thread_user_id)`,
+      authorId: messageReplies.authorId,
+      authorName: users.name,
+      body: messageReplies.body,
+      createdAt: messageReplies.createdAt,
+    })
+    .from(messageReplies)
+    .leftJoin(users, eq(users.id, messageReplies.authorId))
+    .where(
+      and(
+        eq(messageReplies.messageId, messageId),
+        threadUserId ? eq(messageReplies.threadUserId, threadUserId) : undefined,
+      ),
+    )
+    .orderBy(asc(messageReplies.createdAt), asc(messageReplies.id));
+}
+
+async function deliveryCounts(db: Database, messageId: string) {
+  const rows = await db
+    .select({ status: messageDeliveries.status, n: sql<number>`count(*)::int` })
+    .from(messageDeliveries)
+    .where(eq(messageDeliveries.messageId, messageId))
+    .groupBy(messageDeliveries.status);
+  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  const queued = by.queued ?? 0;
+  const sent = by.sent ?? 0;
+  const failed = by.failed ?? 0;
+  const read = by.read ?? 0;
+  return { total: queued + sent + failed + read, queued, delivered: sent + read, read, failed };
+}
+
+export async function getMessage(db: Database, actor: Actor, messageId: string) {
+  const s = await standing(db, actor, messageId);
+  if (!s) throw notFound();
+  const [message] = await db
+    .select({
+      id: messages.id,
+      subjectEs: messages.subjectEs,
+      subjectEn: messages.subjectEn,
+      bodyEs: messages.bodyEs,
+      bodyEn: messages.bodyEn,
+      urgent: messages.urgent,
+      createdAt: messages.createdAt,
+      senderName: users.name,
+    })
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.senderId))
+    .where(eq(messages.id, messageId));
+  const [mine] = s.received
+    ? await db
+        .select({ readAt: messageDeliveries.readAt })
+        .from(messageDeliveries)
+        .where(and(eq(messageDeliveries.messageId, messageId), eq(messageDeliveries.userId, actor.id)))
+    : [];
+  return {
+    ...message!,
+    received: s.received,
+    organizes: s.organizes,
+    readAt: mine?.readAt ?? null,
+    replies: await repliesOf(db, messageId, s.organizes ? undefined : actor.id),
+    deliveries: s.organizes ? await deliveryCounts(db, messageId) : null,
+  };
+}
+
+/**
+ * A reply: a recipient answers in their own thread; the sender or a co-organizer answers in the
+ * thread of `threadUserId`, who must have received the message.
+ */
+export async function reply(
+  db: Database,
+  actor: Actor,
+  input: { messageId: string; body: string; threadUserId?: string },
+) {
+  const s = await standing(db, actor, input.messageId);
+  if (!s) throw new DomainError("NOT_FOUND", "messageNotReceived");
+  let threadUserId = actor.id;
+  if (input.threadUserId && input.threadUserId !== actor.id) {
+    if (!s.organizes) throw new DomainError("NOT_FOUND", "messageNotReceived");
+    const [delivery] = await db
+      .select({ id: messageDeliveries.id })
+      .from(messageDeliveries)
+      .where(
+        and(
+          eq(messageDeliveries.messageId, input.messageId),
+          eq(messageDeliveries.userId, input.threadUserId),
+        ),
+      );
+    if (!delivery) throw new DomainError("NOT_FOUND", "messageNotReceived");
+    threadUserId = input.threadUserId;
+  } else if (!s.received) {
+    throw new DomainError("NOT_FOUND", "messageNotReceived");
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(messageReplies)
+      .values({ messageId: input.messageId, threadUserId, authorId: actor.id, body: input.body })
+      .returning({ id: messageReplies.id });
+    await signal(tx, { m: input.messageId, r: row!.id });
+    return { id: row!.id };
+  });
+}
+
+/** Messages `actor` sent or co-organizes, newest first, with how their deliveries went. */
+export async function sentMessages(db: Database, actor: Actor) {
+  const result = await db.execute(sql`
+    select m.id, m.subject_es as "subjectEs", m.subject_en as "subjectEn", m.urgent,
+      m.created_at as "createdAt",
+      (select count(*)::int from message_deliveries d where d.message_id = m.id) as recipients,
+      (select count(*)::int from message_deliveries d where d.message_id = m.id and d.status = 'read') as read,
+      (select count(*)::int from message_deliveries d where d.message_id = m.id and d.status = 'failed') as failed,
+      (select count(*)::int from message_replies r where r.message_id = m.id) as replies
+    from messages m
+    where m.sender_id = ${actor.id} or m.group_ids && array(
+      select ms.group_id from memberships ms where ms.user_id = ${actor.id}
+      and ms.status = 'active' and ms.role in ('coordinator', 'organizer'))
+    order by m.created_at desc limit 50`);
+  return rowsOf<{
+    id: string;
+    subjectEs: string;
+    subjectEn: string;
+    urgent: boolean;
+    createdAt: Date | string;
+    recipients: number;
+    read: number;
+    failed: number;
+    replies: number;
+  }>(result).map((m) => ({ ...m, createdAt: new Date(m.createdAt) }));
+}
