@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
-import { addMember, callerFor, makeAction, makeGroup, makeUser } from "./testing/factories";
+import {
+  addMember,
+  callerFor,
+  makeAction,
+  makeCaravan,
+  makeGroup,
+  makePledge,
+  makeReport,
+  makeUser,
+} from "./testing/factories";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
@@ -23,7 +32,21 @@ beforeAll(async () => {
   await addMember(handle.db, group.id, coordinator.id, "coordinator");
   await addMember(handle.db, group.id, admin.id, "coordinator");
   const { action, shift } = await makeAction(handle.db, group.id);
-  ids = [group.id, action.id, shift.id, coordinator.id, admin.id, group.slug];
+  const caravan = await makeCaravan(handle.db, { delegateIds: [coordinator.id] });
+  const { report, needs } = await makeReport(handle.db, caravan.id);
+  const pledge = await makePledge(handle.db, group.id, needs[0]!.id);
+  ids = [
+    group.id,
+    action.id,
+    shift.id,
+    coordinator.id,
+    admin.id,
+    group.slug,
+    caravan.id,
+    report.id,
+    needs[0]!.id,
+    pledge.id,
+  ];
   actors = [null, admin, coordinator];
 });
 afterAll(() => handle.close());
@@ -117,6 +140,24 @@ const knownKeys = [
   "consent",
   "visibility",
   "languages",
+  "caravanId",
+  "reportId",
+  "needId",
+  "pledgeId",
+  "origin",
+  "departureDate",
+  "estimatedSize",
+  "status",
+  "latitude",
+  "longitude",
+  "headcount",
+  "needs",
+  "quantity",
+  "what",
+  "byDate",
+  "expectedMeetingPointId",
+  "expectedFrom",
+  "expectedUntil",
 ];
 
 function inputs() {

@@ -1,6 +1,7 @@
 // The API: one router per domain, nothing else.
 import { actionsRouter } from "./actions/router";
 import { auditRouter } from "./audit/router";
+import { caravansRouter, needsRouter } from "./caravans/router";
 import { decisionsRouter, meetingPointsRouter } from "./decisions/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
@@ -15,6 +16,8 @@ export const appRouter = router({
   actions: actionsRouter,
   meetingPoints: meetingPointsRouter,
   decisions: decisionsRouter,
+  caravans: caravansRouter,
+  needs: needsRouter,
 });
 
 export type AppRouter = typeof appRouter;

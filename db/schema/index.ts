@@ -6,3 +6,4 @@ export * from "./stories";
 export * from "./actions";
 export * from "./jobs";
 export * from "./decisions";
+export * from "./caravans";

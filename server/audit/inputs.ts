@@ -13,6 +13,8 @@ export const auditKinds = [
   "account",
   "meeting_point",
   "decision",
+  "caravan",
+  "pledge",
 ] as const;
 
 export const auditQueryInput = z.object({

@@ -43,7 +43,7 @@ function describeIssue(t: ReturnType<typeof translator<"errors">>, issue: z.core
       return issue.input === undefined ? t("validation.required") : t("validation.type");
     case "custom": {
       const key = (issue.params as { key?: string } | undefined)?.key;
-      return key === "endsBeforeStart" ? t("validation.endsBeforeStart") : t("validation.invalid");
+      return key && isCustomKey(key) ? t(`validation.${key}`) : t("validation.invalid");
     }
     case "unrecognized_keys":
       return t("validation.unknownField");
@@ -51,3 +51,14 @@ function describeIssue(t: ReturnType<typeof translator<"errors">>, issue: z.core
       return t("validation.invalid");
   }
 }
+
+/** Custom refinements name their message by `params.key`; these have one in the catalog. */
+const customKeys = [
+  "endsBeforeStart",
+  "quantityOrNote",
+  "needTwice",
+  "arrivalNeedsPlace",
+  "noSuchDay",
+] as const;
+const isCustomKey = (key: string): key is (typeof customKeys)[number] =>
+  (customKeys as readonly string[]).includes(key);
