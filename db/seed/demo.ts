@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { countBallots } from "../../server/decisions/count";
 import type { Database } from "../client";
+import { seedCaravans } from "./caravans";
 import {
   actions,
   auditEvents,
@@ -428,6 +429,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     }
 
     await seedMeetingPointsAndDecisions(tx, groupIds, userIds);
+    await seedCaravans(tx, groupIds, userIds);
 
     // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
     // she answers it from her own page).
