@@ -33,7 +33,7 @@ export async function PledgeForm({
   const tomorrow = tomorrowsDate();
   return (
     <details className="rounded-md border border-brand-100 p-2">
-      <summary className="cursor-pointer font-medium text-brand-700">{t("pledge")}</summary>
+      <summary className="cursor-pointer font-medium text-brand-700">{t("pledgeOpen")}</summary>
       <ActionForm action={pledgeForm} aria-label={label} className="mt-2 grid gap-2 sm:grid-cols-2">
         <input type="hidden" name="needId" value={needId} />
         <div className="space-y-1">
