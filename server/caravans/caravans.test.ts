@@ -102,6 +102,20 @@ describe("caravans", () => {
   });
 });
 
+describe("a delegate's own data", () => {
+  it("is in their export: the caravans they speak for and the reports they made", async () => {
+    const delegate = await makeUser(handle.db);
+    const caravan = await makeCaravan(handle.db, { name: "Caravana Exportada", delegateIds: [delegate.id] });
+    await makeReport(handle.db, caravan.id, { reportedBy: delegate.id, placeName: "Arriaga, Chiapas" });
+    await makeReport(handle.db, caravan.id, { placeName: "Someone else's report" });
+    const data = await callerFor(handle.db, delegate).me.export();
+    expect(data.delegateOfCaravans).toEqual([expect.objectContaining({ caravan: "Caravana Exportada" })]);
+    expect(data.caravanReportsIMade).toEqual([
+      expect.objectContaining({ caravan: "Caravana Exportada", placeName: "Arriaga, Chiapas" }),
+    ]);
+  });
+});
+
 describe("what each viewer sees", () => {
   it("shows the public and unverified groups a caravan's region and status only, in the serialized response", async () => {
     const caravan = await makeCaravan(handle.db, { name: "Caravana Pública" });
