@@ -25,6 +25,7 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   await verifiedGroup(page, browser, mailbox, ADMIN_EMAIL, `Red de Acogida ${run}`);
   await page.goto("/caravans");
   await page.getByRole("link", { name: "Add a caravan" }).click();
+  await page.waitForURL("/caravans/new");
   await page.getByLabel("Name of the caravan").fill(caravanName);
   await page.getByLabel("Where it set out from").selectOption({ label: "Honduras" });
   await page.getByLabel("Departure date").fill("2026-10-12");
@@ -43,12 +44,13 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   const delegates = admin.page.getByRole("region", { name: "Delegates" });
   await delegates.getByLabel("Email address the delegate signs in with").fill(delegate.email);
   await delegates.getByRole("button", { name: "Name as delegate" }).click();
-  await expect(delegates.getByText("Delegada E2E")).toBeVisible();
+  await expect(delegates.getByRole("button", { name: "Remove Delegada E2E as delegate" })).toBeVisible();
   await admin.done();
 
   // The delegate reports where the caravan is, with a position finer than the server keeps.
   await delegate.page.goto(caravanPath);
   await delegate.page.getByRole("link", { name: "Reportar dónde está la caravana" }).click();
+  await delegate.page.waitForURL(`${caravanPath}/report`);
   await delegate.page.getByLabel("Pueblo o lugar").fill(place);
   await delegate.page.getByLabel("Latitud").fill("16.4367");
   await delegate.page.getByLabel("Longitud").fill("-95.0191");

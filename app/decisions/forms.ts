@@ -73,7 +73,9 @@ export async function voteForm(_: FormState, formData: FormData): Promise<FormSt
   return attempt(formData, (api) =>
     api.decisions.vote({
       decisionId: field(formData, "decisionId"),
-      groupId: field(formData, "groupId"),
+      // A group's ballot names the group; a delegate's, the caravan.
+      groupId: field(formData, "groupId") || undefined,
+      caravanId: field(formData, "caravanId") || undefined,
       choices,
     }),
   );

@@ -2,6 +2,7 @@ CREATE TYPE "public"."caravan_status" AS ENUM('forming', 'in_transit', 'stopped'
 CREATE TYPE "public"."need_kind" AS ENUM('water', 'food', 'medical', 'legal', 'shelter', 'transport', 'childcare', 'translation', 'hygiene');--> statement-breakpoint
 CREATE TYPE "public"."pledge_status" AS ENUM('pledged', 'delivered', 'withdrawn');--> statement-breakpoint
 CREATE TYPE "public"."report_verification" AS ENUM('unverified', 'confirmed');--> statement-breakpoint
+ALTER TYPE "public"."voter_kind" ADD VALUE 'delegate';--> statement-breakpoint
 CREATE TABLE "caravan_delegates" (
 	"caravan_id" uuid NOT NULL,
 	"user_id" text NOT NULL,
@@ -66,6 +67,7 @@ CREATE TABLE "report_needs" (
 	CONSTRAINT "report_needs_quantity_positive" CHECK ("report_needs"."quantity" is null or "report_needs"."quantity" > 0)
 );
 --> statement-breakpoint
+ALTER TABLE "ballots" ADD COLUMN "caravan_id" uuid;--> statement-breakpoint
 ALTER TABLE "caravan_delegates" ADD CONSTRAINT "caravan_delegates_caravan_id_caravans_id_fk" FOREIGN KEY ("caravan_id") REFERENCES "public"."caravans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caravan_delegates" ADD CONSTRAINT "caravan_delegates_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caravan_reports" ADD CONSTRAINT "caravan_reports_caravan_id_caravans_id_fk" FOREIGN KEY ("caravan_id") REFERENCES "public"."caravans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -83,4 +85,7 @@ CREATE INDEX "caravan_delegates_user_idx" ON "caravan_delegates" USING btree ("u
 CREATE INDEX "caravan_reports_caravan_idx" ON "caravan_reports" USING btree ("caravan_id","reported_at");--> statement-breakpoint
 CREATE INDEX "pledges_need_idx" ON "pledges" USING btree ("need_id");--> statement-breakpoint
 CREATE INDEX "pledges_group_idx" ON "pledges" USING btree ("group_id");--> statement-breakpoint
-CREATE INDEX "report_needs_report_idx" ON "report_needs" USING btree ("report_id");
+CREATE INDEX "report_needs_report_idx" ON "report_needs" USING btree ("report_id");--> statement-breakpoint
+ALTER TABLE "ballots" ADD CONSTRAINT "ballots_caravan_id_caravans_id_fk" FOREIGN KEY ("caravan_id") REFERENCES "public"."caravans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "ballots_decision_caravan_idx" ON "ballots" USING btree ("decision_id","caravan_id") WHERE "ballots"."caravan_id" is not null;--> statement-breakpoint
+ALTER TABLE "ballots" ADD CONSTRAINT "ballots_caravan_only_for_delegates" CHECK (("ballots"."voter_kind" = 'group') = ("ballots"."caravan_id" is null));

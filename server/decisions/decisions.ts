@@ -3,7 +3,16 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { ballots, decisionOptions, decisions, groups, meetingPoints, memberships } from "@/db/schema";
+import {
+  ballots,
+  caravanDelegates,
+  caravans,
+  decisionOptions,
+  decisions,
+  groups,
+  meetingPoints,
+  memberships,
+} from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
@@ -174,11 +183,32 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
         castAt: ballot?.castAt ?? null,
       };
     }),
+    delegateVoting: await delegateVoting(db, actor, decisionId),
     canOpen: await isDecisionCoordinator(db, actor),
   };
 }
 
-/** Casts (or replaces) a group's ballot. The last ballot before the closing time counts. */
+/** The caravans `actor` speaks for, each with its ballot in this decision (if cast). */
+async function delegateVoting(db: Database, actor: Actor | null, decisionId: string) {
+  if (!actor) return [];
+  return db
+    .select({
+      caravanId: caravans.id,
+      caravanName: caravans.name,
+      choices: ballots.choices,
+      castAt: ballots.castAt,
+    })
+    .from(caravanDelegates)
+    .innerJoin(caravans, eq(caravans.id, caravanDelegates.caravanId))
+    .leftJoin(ballots, and(eq(ballots.caravanId, caravans.id), eq(ballots.decisionId, decisionId)))
+    .where(eq(caravanDelegates.userId, actor.id))
+    .orderBy(caravans.name);
+}
+
+/**
+ * Casts (or replaces) a group's or a caravan's ballot. The last ballot before the closing time
+ * counts: one per group, and one per caravan whichever of its delegates cast it.
+ */
 export async function castBallot(db: Database, actor: Actor, input: z.output<typeof voteInput>) {
   return db.transaction(async (tx) => {
     // A share lock: ballots go in side by side, and the closing count waits for them.
@@ -195,20 +225,9 @@ export async function castBallot(db: Database, actor: Actor, input: z.output<typ
     if (!decision) throw notFound();
     if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
     if (decision.notYet) throw new DomainError("CONFLICT", "decisionNotOpenYet");
-    const [voter] = await tx
-      .select({ role: memberships.role, verified: groups.verified })
-      .from(memberships)
-      .innerJoin(groups, eq(groups.id, memberships.groupId))
-      .where(
-        and(
-          eq(memberships.groupId, input.groupId),
-          eq(memberships.userId, actor.id),
-          eq(memberships.status, "active"),
-          inArray(memberships.role, ["coordinator", "organizer"]),
-        ),
-      );
-    if (!voter) throw new DomainError("FORBIDDEN", "notGroupVoter");
-    if (!voter.verified) throw new DomainError("FORBIDDEN", "groupCannotVote");
+    const voter = input.caravanId
+      ? await requireCaravanDelegate(tx, actor, input.caravanId)
+      : await requireGroupVoter(tx, actor, input.groupId!);
     if (new Set(input.choices).size !== input.choices.length) {
       throw new DomainError("BAD_REQUEST", "rankedTwice");
     }
@@ -218,22 +237,62 @@ export async function castBallot(db: Database, actor: Actor, input: z.output<typ
       .where(eq(decisionOptions.decisionId, input.decisionId));
     const valid = new Set(options.map((o) => o.id));
     if (!input.choices.every((c) => valid.has(c))) throw new DomainError("BAD_REQUEST", "notAnOption");
-    await tx
-      .insert(ballots)
-      .values({
-        decisionId: input.decisionId,
-        voterKind: "group",
-        groupId: input.groupId,
-        castBy: actor.id,
-        choices: input.choices,
-      })
-      .onConflictDoUpdate({
-        target: [ballots.decisionId, ballots.groupId],
-        targetWhere: sql`${ballots.voterKind} = 'group'`,
-        set: { choices: input.choices, castBy: actor.id, castAt: sql`now()` },
-      });
-    return { decisionId: input.decisionId, groupId: input.groupId };
+    const ballot = { decisionId: input.decisionId, castBy: actor.id, choices: input.choices };
+    const replace = { choices: input.choices, castBy: actor.id, castAt: sql`now()` };
+    if (voter.kind === "delegate") {
+      await tx
+        .insert(ballots)
+        .values({ ...ballot, voterKind: "delegate", caravanId: voter.caravanId })
+        .onConflictDoUpdate({
+          target: [ballots.decisionId, ballots.caravanId],
+          targetWhere: sql`${ballots.caravanId} is not null`,
+          set: replace,
+        });
+    } else {
+      await tx
+        .insert(ballots)
+        .values({ ...ballot, voterKind: "group", groupId: voter.groupId })
+        .onConflictDoUpdate({
+          target: [ballots.decisionId, ballots.groupId],
+          targetWhere: sql`${ballots.voterKind} = 'group'`,
+          set: replace,
+        });
+    }
+    return {
+      decisionId: input.decisionId,
+      groupId: input.groupId ?? null,
+      caravanId: input.caravanId ?? null,
+    };
   });
+}
+
+/** The group's coordinator or organizer, for a verified group. */
+async function requireGroupVoter(db: Database, actor: Actor, groupId: string) {
+  const [voter] = await db
+    .select({ role: memberships.role, verified: groups.verified })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.groupId, groupId),
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+      ),
+    );
+  if (!voter) throw new DomainError("FORBIDDEN", "notGroupVoter");
+  if (!voter.verified) throw new DomainError("FORBIDDEN", "groupCannotVote");
+  return { kind: "group" as const, groupId };
+}
+
+/** One of the caravan's delegates: they vote for the caravan, one ballot between them. */
+async function requireCaravanDelegate(db: Database, actor: Actor, caravanId: string) {
+  const [delegate] = await db
+    .select({ caravanId: caravanDelegates.caravanId })
+    .from(caravanDelegates)
+    .where(and(eq(caravanDelegates.caravanId, caravanId), eq(caravanDelegates.userId, actor.id)));
+  if (!delegate) throw new DomainError("FORBIDDEN", "notCaravanDelegate");
+  return { kind: "delegate" as const, caravanId };
 }
 
 /**

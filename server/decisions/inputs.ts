@@ -62,8 +62,14 @@ export const openDecisionInput = z
   });
 export type OpenDecisionInput = z.input<typeof openDecisionInput>;
 
-/** A ballot: meeting point ids, first choice first (approval: the approved ones, any order). */
-export const voteInput = decisionIdInput.extend({
-  groupId: z.uuid(),
-  choices: z.array(z.uuid()).min(1).max(12),
-});
+/**
+ * A ballot: meeting point ids, first choice first (approval: the approved ones, any order), cast
+ * for a group (`groupId`) or, by one of its delegates, for a caravan (`caravanId`): one of the two.
+ */
+export const voteInput = decisionIdInput
+  .extend({
+    groupId: z.uuid().optional(),
+    caravanId: z.uuid().optional(),
+    choices: z.array(z.uuid()).min(1).max(12),
+  })
+  .refine((ballot) => Boolean(ballot.groupId) !== Boolean(ballot.caravanId), { path: ["groupId"] });
