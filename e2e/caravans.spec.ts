@@ -4,6 +4,7 @@
 // it asks for, and the public page still shows only the region: no place, headcount or position.
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
+import { BASE_URL } from "./settings";
 
 test.use({ locale: "en-US" });
 const phone = { width: 390, height: 844 };
@@ -91,7 +92,7 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   await other.done();
 
   // The public sees the caravan's region and status, and nothing finer.
-  const visitor = await browser.newContext({ locale: "en-US" });
+  const visitor = await browser.newContext({ locale: "en-US", baseURL: BASE_URL });
   const publicPage = await visitor.newPage();
   for (const path of [caravanPath, "/caravans"]) {
     await publicPage.goto(path);
