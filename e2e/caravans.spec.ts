@@ -15,7 +15,8 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   mailbox,
   signIn,
 }) => {
-  test.setTimeout(240_000);
+  // Five people sign in and two groups are vetted: minutes on a busy two-core machine.
+  test.setTimeout(480_000);
   const run = Date.now().toString(36);
   const caravanName = `Caravana del Sur ${run}`;
   const place = `Juchitán ${run}`;
