@@ -12,11 +12,14 @@ import {
   addMember,
   callerFor,
   makeAction,
+  makeCaravan,
   makeDecision,
   makeGroup,
   makeInvitation,
   makeMessage,
   makeMeetingPoint,
+  makePledge,
+  makeReport,
   makeStory,
   makeUser,
 } from "./testing/factories";
@@ -80,9 +83,20 @@ async function scenario() {
   const message = await makeMessage(db, people.coordinator, [
     { kind: "group", groupId: group.id, roles: ["member"] },
   ]);
+  // A caravan whose delegate is `target`; the group's member `target` reported for the group.
+  const caravan = await makeCaravan(db, { delegateIds: [people.target.id] });
+  const { report, needs } = await makeReport(db, caravan.id, {
+    reportedBy: people.target.id,
+    reporterGroupId: group.id,
+  });
+  const pledge = await makePledge(db, group.id, needs[0]!.id);
   return {
     objection: objection!,
     message,
+    caravan,
+    report,
+    need: needs[0]!,
+    pledge,
     group,
     unverified,
     people,
@@ -161,6 +175,14 @@ const meetingPointDetails = () => ({
   latitude: 31.33,
   longitude: -110.94,
   capacity: 300,
+});
+
+const caravanDetails = () => ({
+  name: `Caravana ${Math.random().toString(36).slice(2, 10)}`,
+  origin: "HN",
+  departureDate: "2026-10-12",
+  estimatedSize: 1500,
+  status: "in_transit",
 });
 
 const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Caller, Outcome> }> = {
@@ -367,6 +389,55 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   "messages.preferences": { input: () => undefined, expect: signedIn() },
   "messages.setPreferences": { input: () => ({ emailMessages: false }), expect: signedIn() },
   "messages.live": { input: () => undefined, expect: signedIn() },
+  // Everyone reads caravans; what each caravan shows depends on the reader (caravans.test.ts).
+  "caravans.list": { input: () => undefined, expect: everyone("ok") },
+  "caravans.get": { input: (s) => ({ caravanId: s.caravan.id }), expect: everyone("ok") },
+  "caravans.create": { input: () => ({ details: caravanDetails() }), expect: only(["coordinator", "admin"]) },
+  "caravans.update": {
+    input: (s) => ({ caravanId: s.caravan.id, details: caravanDetails() }),
+    expect: only(["coordinator", "admin"]),
+  },
+  "caravans.addDelegate": {
+    input: (s) => ({ caravanId: s.caravan.id, email: s.people.stranger.email }),
+    expect: only(["admin"]),
+  },
+  "caravans.removeDelegate": {
+    input: (s) => ({ caravanId: s.caravan.id, userId: s.people.target.id }),
+    expect: only(["admin"]),
+  },
+  // Delegates and members of verified groups; admins are neither here.
+  "caravans.report": {
+    input: (s) => ({
+      caravanId: s.caravan.id,
+      placeName: "Juchitán, Oaxaca",
+      latitude: 16.43,
+      longitude: -95.02,
+      headcount: 850,
+      needs: [{ kind: "water", quantity: 850 }],
+    }),
+    expect: only(["member", "organizer", "coordinator"]),
+  },
+  // The report came from the group itself: its member and organizer are not a second group.
+  "caravans.confirm": { input: (s) => ({ reportId: s.report.id }), expect: only(["coordinator", "admin"]) },
+  "needs.board": { input: () => undefined, expect: only(["member", "organizer", "coordinator", "admin"]) },
+  "needs.pledge": {
+    input: (s) => ({
+      groupId: s.group.id,
+      needId: s.need.id,
+      what: "Agua",
+      quantity: 50,
+      byDate: "2026-12-01",
+    }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "needs.withdrawPledge": {
+    input: (s) => ({ groupId: s.group.id, pledgeId: s.pledge.id }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "needs.deliverPledge": {
+    input: (s) => ({ groupId: s.group.id, pledgeId: s.pledge.id }),
+    expect: only(["organizer", "coordinator"]),
+  },
 };
 
 async function outcomeOf(path: string, caller: Caller): Promise<Outcome> {

@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
-import { addMember, callerFor, makeAction, makeGroup, makeMessage, makeUser } from "./testing/factories";
+import {
+  addMember,
+  callerFor,
+  makeAction,
+  makeCaravan,
+  makeGroup,
+  makeMessage,
+  makePledge,
+  makeReport,
+  makeUser,
+} from "./testing/factories";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
@@ -27,7 +37,22 @@ beforeAll(async () => {
   const message = await makeMessage(handle.db, coordinator, [
     { kind: "group", groupId: group.id, roles: ["coordinator"] },
   ]);
-  ids = [group.id, action.id, shift.id, coordinator.id, admin.id, group.slug, message.id];
+  const caravan = await makeCaravan(handle.db, { delegateIds: [coordinator.id] });
+  const { report, needs } = await makeReport(handle.db, caravan.id);
+  const pledge = await makePledge(handle.db, group.id, needs[0]!.id);
+  ids = [
+    group.id,
+    action.id,
+    shift.id,
+    coordinator.id,
+    admin.id,
+    group.slug,
+    caravan.id,
+    report.id,
+    needs[0]!.id,
+    pledge.id,
+    message.id,
+  ];
   actors = [null, admin, coordinator];
 });
 afterAll(() => handle.close());
@@ -142,6 +167,24 @@ const knownKeys = [
   "body",
   "threadUserId",
   "emailMessages",
+  "caravanId",
+  "reportId",
+  "needId",
+  "pledgeId",
+  "origin",
+  "departureDate",
+  "estimatedSize",
+  "status",
+  "latitude",
+  "longitude",
+  "headcount",
+  "needs",
+  "quantity",
+  "what",
+  "byDate",
+  "expectedMeetingPointId",
+  "expectedFrom",
+  "expectedUntil",
 ];
 
 function inputs() {

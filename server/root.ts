@@ -1,6 +1,7 @@
 // The API: one router per domain, nothing else.
 import { actionsRouter } from "./actions/router";
 import { auditRouter } from "./audit/router";
+import { caravansRouter, needsRouter } from "./caravans/router";
 import { decisionsRouter, meetingPointsRouter } from "./decisions/router";
 import { groupsRouter } from "./groups/router";
 import { meRouter } from "./me/router";
@@ -19,6 +20,8 @@ export const appRouter = router({
   decisions: decisionsRouter,
   retention: retentionRouter,
   messages: messagesRouter,
+  caravans: caravansRouter,
+  needs: needsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,6 +27,8 @@ export async function Header() {
     ["/actions", t("actions")],
     ["/groups", t("groups")],
     ["/stories", t("stories")],
+    ["/caravans", t("caravans")],
+    ...(user ? ([["/needs", t("needs")]] as [string, string][]) : []),
     ["/meeting-points", t("meetingPoints")],
     ["/decisions", t("decisions")],
     ...(user?.isAdmin

@@ -85,17 +85,25 @@ export async function voteForm(_: FormState, formData: FormData): Promise<FormSt
   return attempt(formData, (api) =>
     api.decisions.vote({
       decisionId: field(formData, "decisionId"),
-      groupId: field(formData, "groupId"),
+      // A group's ballot names the group; a delegate's, the caravan.
+      groupId: field(formData, "groupId") || undefined,
+      caravanId: field(formData, "caravanId") || undefined,
       choices,
     }),
   );
+}
+
+/** "group:ID" or "caravan:ID", as the objection form names who the voter speaks for. */
+function voterOf(value: string): { groupId?: string; caravanId?: string } {
+  const [kind, id = ""] = value.split(":");
+  return kind === "caravan" ? { caravanId: id } : { groupId: id };
 }
 
 export async function raiseObjectionForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(formData, (api) =>
     api.decisions.raiseObjection({
       decisionId: field(formData, "decisionId"),
-      groupId: field(formData, "groupId"),
+      ...voterOf(field(formData, "voter")),
       meetingPointId: field(formData, "meetingPointId"),
       reason: field(formData, "reason"),
     }),

@@ -12,7 +12,12 @@ export async function SafetyObjections({ decision }: { decision: Decision }) {
   const [t, format] = await Promise.all([getTranslations("decisions.objections"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const names = new Map(decision.options.map((o) => [o.id, o.name]));
-  const mayRaise = decision.phase === "open" && decision.voting.length > 0;
+  // Everyone who votes may object: for one of their groups, or for a caravan they speak for.
+  const voters = [
+    ...decision.voting.map((v) => ({ value: `group:${v.groupId}`, name: v.groupName })),
+    ...decision.delegateVoting.map((v) => ({ value: `caravan:${v.caravanId}`, name: v.caravanName })),
+  ];
+  const mayRaise = decision.phase === "open" && voters.length > 0;
   if (decision.objections.length === 0 && !mayRaise) return null;
   return (
     <section aria-labelledby="objections" className="space-y-3">
@@ -69,17 +74,17 @@ export async function SafetyObjections({ decision }: { decision: Decision }) {
           <summary className="cursor-pointer font-medium">{t("raise")}</summary>
           <ActionForm action={raiseObjectionForm} className="mt-3 space-y-2">
             <input type="hidden" name="decisionId" value={decision.id} />
-            {decision.voting.length === 1 ? (
-              <input type="hidden" name="groupId" value={decision.voting[0]!.groupId} />
+            {voters.length === 1 ? (
+              <input type="hidden" name="voter" value={voters[0]!.value} />
             ) : (
               <div className="space-y-1">
-                <label htmlFor="groupId" className="block font-medium">
+                <label htmlFor="voter" className="block font-medium">
                   {t("forGroup")}
                 </label>
-                <Select name="groupId">
-                  {decision.voting.map((v) => (
-                    <option key={v.groupId} value={v.groupId}>
-                      {v.groupName}
+                <Select name="voter">
+                  {voters.map((v) => (
+                    <option key={v.value} value={v.value}>
+                      {v.name}
                     </option>
                   ))}
                 </Select>

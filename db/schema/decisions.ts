@@ -1,7 +1,8 @@
 // Border meeting points and the collective decision between them. A ballot belongs to a voter:
-// today a verified group (`voterKind` 'group', one ballot per decision and group, cast by one of
-// its coordinators or organizers); when caravans land, a caravan delegate ballot is another
-// `voterKind` with its own column and its own partial unique index, and the count stays the same.
+// a verified group (`voterKind` 'group', one ballot per decision and group, cast by one of its
+// coordinators or organizers), or a caravan (`voterKind` 'delegate', one ballot per decision and
+// caravan, cast by one of its delegates). Each has its column and partial unique index; the count
+// is the same for both.
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -21,6 +22,8 @@ import {
 import type { Count } from "@/server/decisions/count";
 import type { SafetyChecklist } from "@/server/decisions/inputs";
 import { users } from "./auth";
+// A cycle (caravans reference meeting points), harmless: references are resolved lazily.
+import { caravans } from "./caravans";
 import { groups } from "./groups";
 
 /** The crossings of the border, west to east. */
@@ -54,7 +57,7 @@ export const decisionStatuses = ["open", "closed", "no_quorum", "held"] as const
 export type DecisionStatus = (typeof decisionStatuses)[number];
 export const decisionStatusEnum = pgEnum("decision_status", decisionStatuses);
 
-export const voterKinds = ["group"] as const;
+export const voterKinds = ["group", "delegate"] as const;
 export const voterKindEnum = pgEnum("voter_kind", voterKinds);
 
 export const meetingPoints = pgTable(
@@ -163,6 +166,7 @@ export const ballots = pgTable(
       .references(() => decisions.id, { onDelete: "cascade" }),
     voterKind: voterKindEnum("voter_kind").notNull(),
     groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    caravanId: uuid("caravan_id").references(() => caravans.id, { onDelete: "cascade" }),
     castBy: text("cast_by").references(() => users.id, { onDelete: "set null" }),
     /** Meeting point ids, first choice first (approval: the approved ones). */
     choices: uuid("choices").array().notNull(),
@@ -172,7 +176,13 @@ export const ballots = pgTable(
     uniqueIndex("ballots_decision_group_idx")
       .on(b.decisionId, b.groupId)
       .where(sql`${b.voterKind} = 'group'`),
+    uniqueIndex("ballots_decision_caravan_idx")
+      .on(b.decisionId, b.caravanId)
+      .where(sql`${b.caravanId} is not null`),
     check("ballots_group_voter_has_group", sql`${b.voterKind} <> 'group' or ${b.groupId} is not null`),
+    // A group's ballot has no caravan; any other (a delegate's) has one. Said without naming
+    // 'delegate': a value added to an enum cannot be used in the migration that adds it.
+    check("ballots_caravan_only_for_delegates", sql`(${b.voterKind} = 'group') = (${b.caravanId} is null)`),
     check("ballots_not_empty", sql`cardinality(${b.choices}) > 0`),
   ],
 );

@@ -7,3 +7,4 @@ export * from "./actions";
 export * from "./jobs";
 export * from "./decisions";
 export * from "./messages";
+export * from "./caravans";

@@ -74,4 +74,24 @@ describe("the demo data", () => {
     expect(seen.deliveries).toMatchObject({ read: 1, failed: 0, queued: 0 });
     expect(inbox.messages.some((m) => !m.readAt)).toBe(true);
   });
+
+  it("shows caravans on their way, by region to the public and in full to verified groups, with needs and pledges", async () => {
+    const { caravans } = await callerFor(handle.db, null).caravans.list();
+    expect(caravans.length).toBeGreaterThanOrEqual(4);
+    expect(caravans.every((c) => c.access === "public" && c.region)).toBe(true);
+    expect(new Set(caravans.map((c) => c.region)).size).toBeGreaterThanOrEqual(3);
+    const [lupe] = await handle.db.select().from(users).where(eq(users.email, "lupe@puente.example.org"));
+    const api = callerFor(handle.db, lupe!);
+    const exodus = (await api.caravans.list()).caravans.find((c) => c.name.includes("Éxodos"))!;
+    const { caravan } = await api.caravans.get({ caravanId: exodus.id });
+    if (caravan.access !== "full") throw new Error("expected the full view");
+    expect(caravan.timeline.length).toBe(4);
+    expect(caravan.timeline[0]!.verification).toBe("unverified");
+    expect(caravan.expectedArrivals).toHaveLength(1);
+    expect(caravan.delegates).toBeNull();
+    const board = await api.needs.board();
+    const needs = board.places.flatMap((p) => p.needs);
+    expect(needs.some((n) => n.covered)).toBe(true);
+    expect(needs.some((n) => !n.covered && n.pledged > 0)).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import { countBallots } from "../../server/decisions/count";
 import type { SafetyChecklist } from "../../server/decisions/inputs";
 import type { Database } from "../client";
 import { seedDemoMessages } from "./messages";
+import { seedCaravans } from "./caravans";
 import {
   actions,
   auditEvents,
@@ -434,6 +435,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
 
     await seedMeetingPointsAndDecisions(tx, groupIds, userIds);
     await seedDemoMessages(tx, groupIds, userIds);
+    await seedCaravans(tx, groupIds, userIds);
 
     // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
     // she answers it from her own page).

@@ -14,6 +14,8 @@ export const auditKinds = [
   "meeting_point",
   "decision",
   "retention",
+  "caravan",
+  "pledge",
 ] as const;
 
 export const auditQueryInput = z.object({

@@ -1,8 +1,8 @@
-// Who may run the meeting-point decision, and for which groups a person may vote: the one place
-// these rules live.
+// Who may run the meeting-point decision, and for which groups and caravans a person may vote: the
+// one place these rules live.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { groups, memberships } from "@/db/schema";
+import { caravanDelegates, groups, memberships } from "@/db/schema";
 import { DomainError } from "../errors";
 import type { Actor } from "../trpc";
 
@@ -49,7 +49,7 @@ export async function votingGroups(db: Database, actor: Actor | null) {
 }
 
 /** Checks that `actor` may speak for `groupId` in a decision: its active coordinator or organizer, the group verified. */
-export async function requireGroupVoter(db: Database, actor: Actor, groupId: string): Promise<void> {
+export async function requireGroupVoter(db: Database, actor: Actor, groupId: string) {
   const [voter] = await db
     .select({ verified: groups.verified })
     .from(memberships)
@@ -64,4 +64,15 @@ export async function requireGroupVoter(db: Database, actor: Actor, groupId: str
     );
   if (!voter) throw new DomainError("FORBIDDEN", "notGroupVoter");
   if (!voter.verified) throw new DomainError("FORBIDDEN", "groupCannotVote");
+  return { kind: "group" as const, groupId };
+}
+
+/** Checks that `actor` is one of the caravan's delegates: they speak for it, one ballot between them. */
+export async function requireCaravanDelegate(db: Database, actor: Actor, caravanId: string) {
+  const [delegate] = await db
+    .select({ caravanId: caravanDelegates.caravanId })
+    .from(caravanDelegates)
+    .where(and(eq(caravanDelegates.caravanId, caravanId), eq(caravanDelegates.userId, actor.id)));
+  if (!delegate) throw new DomainError("FORBIDDEN", "notCaravanDelegate");
+  return { kind: "delegate" as const, caravanId };
 }

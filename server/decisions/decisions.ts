@@ -3,12 +3,18 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { ballots, decisionOptions, decisions, meetingPoints } from "@/db/schema";
+import { ballots, caravanDelegates, caravans, decisionOptions, decisions, meetingPoints } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../trpc";
-import { isDecisionCoordinator, requireDecisionCoordinator, requireGroupVoter, votingGroups } from "./access";
+import {
+  isDecisionCoordinator,
+  requireCaravanDelegate,
+  requireDecisionCoordinator,
+  requireGroupVoter,
+  votingGroups,
+} from "./access";
 import { closeJob, hasOpenObjection } from "./closing";
 import type { Count } from "./count";
 import type { openDecisionInput, voteInput } from "./inputs";
@@ -177,11 +183,32 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
       };
     }),
     objections: await objectionsOf(db, decisionId, myGroups.length > 0 || canOpen),
+    delegateVoting: await delegateVoting(db, actor, decisionId),
     canOpen,
   };
 }
 
-/** Casts (or replaces) a group's ballot. The last ballot before the closing time counts. */
+/** The caravans `actor` speaks for, each with its ballot in this decision (if cast). */
+async function delegateVoting(db: Database, actor: Actor | null, decisionId: string) {
+  if (!actor) return [];
+  return db
+    .select({
+      caravanId: caravans.id,
+      caravanName: caravans.name,
+      choices: ballots.choices,
+      castAt: ballots.castAt,
+    })
+    .from(caravanDelegates)
+    .innerJoin(caravans, eq(caravans.id, caravanDelegates.caravanId))
+    .leftJoin(ballots, and(eq(ballots.caravanId, caravans.id), eq(ballots.decisionId, decisionId)))
+    .where(eq(caravanDelegates.userId, actor.id))
+    .orderBy(caravans.name);
+}
+
+/**
+ * Casts (or replaces) a group's or a caravan's ballot. The last ballot before the closing time
+ * counts: one per group, and one per caravan whichever of its delegates cast it.
+ */
 export async function castBallot(db: Database, actor: Actor, input: z.output<typeof voteInput>) {
   return db.transaction(async (tx) => {
     // A share lock: ballots go in side by side, and the closing count waits for them.
@@ -198,7 +225,9 @@ export async function castBallot(db: Database, actor: Actor, input: z.output<typ
     if (!decision) throw notFound();
     if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
     if (decision.notYet) throw new DomainError("CONFLICT", "decisionNotOpenYet");
-    await requireGroupVoter(tx, actor, input.groupId);
+    const voter = input.caravanId
+      ? await requireCaravanDelegate(tx, actor, input.caravanId)
+      : await requireGroupVoter(tx, actor, input.groupId!);
     if (new Set(input.choices).size !== input.choices.length) {
       throw new DomainError("BAD_REQUEST", "rankedTwice");
     }
@@ -208,21 +237,32 @@ export async function castBallot(db: Database, actor: Actor, input: z.output<typ
       .where(eq(decisionOptions.decisionId, input.decisionId));
     const valid = new Set(options.map((o) => o.id));
     if (!input.choices.every((c) => valid.has(c))) throw new DomainError("BAD_REQUEST", "notAnOption");
-    await tx
-      .insert(ballots)
-      .values({
-        decisionId: input.decisionId,
-        voterKind: "group",
-        groupId: input.groupId,
-        castBy: actor.id,
-        choices: input.choices,
-      })
-      .onConflictDoUpdate({
-        target: [ballots.decisionId, ballots.groupId],
-        targetWhere: sql`${ballots.voterKind} = 'group'`,
-        set: { choices: input.choices, castBy: actor.id, castAt: sql`now()` },
-      });
-    return { decisionId: input.decisionId, groupId: input.groupId };
+    const ballot = { decisionId: input.decisionId, castBy: actor.id, choices: input.choices };
+    const replace = { choices: input.choices, castBy: actor.id, castAt: sql`now()` };
+    if (voter.kind === "delegate") {
+      await tx
+        .insert(ballots)
+        .values({ ...ballot, voterKind: "delegate", caravanId: voter.caravanId })
+        .onConflictDoUpdate({
+          target: [ballots.decisionId, ballots.caravanId],
+          targetWhere: sql`${ballots.caravanId} is not null`,
+          set: replace,
+        });
+    } else {
+      await tx
+        .insert(ballots)
+        .values({ ...ballot, voterKind: "group", groupId: voter.groupId })
+        .onConflictDoUpdate({
+          target: [ballots.decisionId, ballots.groupId],
+          targetWhere: sql`${ballots.voterKind} = 'group'`,
+          set: replace,
+        });
+    }
+    return {
+      decisionId: input.decisionId,
+      groupId: input.groupId ?? null,
+      caravanId: input.caravanId ?? null,
+    };
   });
 }
 

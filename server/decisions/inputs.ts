@@ -83,18 +83,26 @@ export const openDecisionInput = z
   });
 export type OpenDecisionInput = z.input<typeof openDecisionInput>;
 
-/** A ballot: meeting point ids, first choice first (approval: the approved ones, any order). */
-export const voteInput = decisionIdInput.extend({
-  groupId: z.uuid(),
-  choices: z.array(z.uuid()).min(1).max(12),
-});
-
-/** A safety objection to one option, for one of the voter's groups. */
-export const raiseObjectionInput = decisionIdInput.extend({
-  meetingPointId: z.uuid(),
-  groupId: z.uuid(),
-  reason: text(2000).min(10),
-});
+/**
+ * A ballot: meeting point ids, first choice first (approval: the approved ones, any order), cast
+ * for a group (`groupId`) or, by one of its delegates, for a caravan (`caravanId`): one of the two.
+ */
+export const voteInput = decisionIdInput
+  .extend({
+    groupId: z.uuid().optional(),
+    caravanId: z.uuid().optional(),
+    choices: z.array(z.uuid()).min(1).max(12),
+  })
+  .refine((ballot) => Boolean(ballot.groupId) !== Boolean(ballot.caravanId), { path: ["groupId"] });
+/** A safety objection to one option, raised for one of the voter's groups or caravans (one of the two). */
+export const raiseObjectionInput = decisionIdInput
+  .extend({
+    meetingPointId: z.uuid(),
+    groupId: z.uuid().optional(),
+    caravanId: z.uuid().optional(),
+    reason: text(2000).min(10),
+  })
+  .refine((voter) => Boolean(voter.groupId) !== Boolean(voter.caravanId), { path: ["groupId"] });
 
 /** A coordinator's written resolution of an objection. */
 export const resolveObjectionInput = z.object({

@@ -6,6 +6,7 @@ import { createTestDatabase } from "../testing/database";
 import {
   addMember,
   callerFor,
+  makeCaravan,
   makeDecision,
   makeGroup,
   makeMeetingPoint,
@@ -132,6 +133,24 @@ describe("a safety objection", () => {
     expect(seen.objections[0]!.reason).toBe(REASON);
     expect(JSON.stringify(seen)).not.toContain(objector.organizer.id);
     expect(JSON.stringify(seen)).not.toContain(objector.group.id);
+  });
+
+  it("may be raised by a caravan's delegate, for the caravan, and by nobody else for it", async () => {
+    const { a, decision } = await decisionBetweenTwo();
+    const delegate = await makeUser(handle.db);
+    const caravan = await makeCaravan(handle.db, { delegateIds: [delegate.id] });
+    const raise = (who: typeof delegate) =>
+      callerFor(handle.db, who).decisions.raiseObjection({
+        decisionId: decision.id,
+        caravanId: caravan.id,
+        meetingPointId: a.id,
+        reason: REASON,
+      });
+    await expect(raise(await makeUser(handle.db))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await raise(delegate);
+    expect(
+      (await callerFor(handle.db, null).decisions.get({ decisionId: decision.id })).objections,
+    ).toHaveLength(1);
   });
 
   it("to a losing option does not stop the winner from being chosen", async () => {

@@ -8,7 +8,7 @@ import { decisionOptions, decisions, safetyObjections } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
-import { requireDecisionCoordinator, requireGroupVoter } from "./access";
+import { requireCaravanDelegate, requireDecisionCoordinator, requireGroupVoter } from "./access";
 import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./closing";
 import type { raiseObjectionInput, resolveObjectionInput } from "./inputs";
 
@@ -26,7 +26,8 @@ export async function raiseObjection(
       .for("share");
     if (!decision) throw notFound();
     if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
-    await requireGroupVoter(tx, actor, input.groupId);
+    if (input.caravanId) await requireCaravanDelegate(tx, actor, input.caravanId);
+    else await requireGroupVoter(tx, actor, input.groupId!);
     const [option] = await tx
       .select({ id: decisionOptions.meetingPointId })
       .from(decisionOptions)
@@ -42,7 +43,7 @@ export async function raiseObjection(
       .values({
         decisionId: input.decisionId,
         meetingPointId: input.meetingPointId,
-        groupId: input.groupId,
+        groupId: input.groupId ?? null,
         raisedBy: actor.id,
         reason: input.reason,
       })
@@ -52,8 +53,8 @@ export async function raiseObjection(
       action: "decision.objection.raise",
       subjectType: "decision",
       subjectId: input.decisionId,
-      groupId: input.groupId,
-      detail: { meetingPoint: input.meetingPointId },
+      groupId: input.groupId ?? null,
+      detail: { meetingPoint: input.meetingPointId, caravan: input.caravanId ?? null },
     });
     return objection!;
   });

@@ -43,8 +43,7 @@ function describeIssue(t: ReturnType<typeof translator<"errors">>, issue: z.core
       return issue.input === undefined ? t("validation.required") : t("validation.type");
     case "custom": {
       const key = (issue.params as { key?: string } | undefined)?.key;
-      if (key === "endsBeforeStart") return t("validation.endsBeforeStart");
-      return key === "messageNeedsText" ? t("validation.messageNeedsText") : t("validation.invalid");
+      return key && isCustomKey(key) ? t(`validation.${key}`) : t("validation.invalid");
     }
     case "unrecognized_keys":
       return t("validation.unknownField");
@@ -52,3 +51,15 @@ function describeIssue(t: ReturnType<typeof translator<"errors">>, issue: z.core
       return t("validation.invalid");
   }
 }
+
+/** Custom refinements name their message by `params.key`; these have one in the catalog. */
+const customKeys = [
+  "endsBeforeStart",
+  "quantityOrNote",
+  "needTwice",
+  "arrivalNeedsPlace",
+  "noSuchDay",
+  "messageNeedsText",
+] as const;
+const isCustomKey = (key: string): key is (typeof customKeys)[number] =>
+  (customKeys as readonly string[]).includes(key);

@@ -5,6 +5,9 @@ import type { Database } from "@/db/client";
 import {
   actions,
   auditEvents,
+  caravanDelegates,
+  caravanReports,
+  caravans,
   calendarFeeds,
   groups,
   invitations,
@@ -97,6 +100,24 @@ export async function exportMyData(db: Database, actor: Actor) {
       .from(auditEvents)
       .where(eq(auditEvents.actorId, actor.id)),
   ]);
+  const [delegateRows, reportRows] = await Promise.all([
+    db
+      .select({ caravan: caravans.name, since: caravanDelegates.createdAt })
+      .from(caravanDelegates)
+      .innerJoin(caravans, eq(caravans.id, caravanDelegates.caravanId))
+      .where(eq(caravanDelegates.userId, actor.id)),
+    db
+      .select({
+        caravan: caravans.name,
+        placeName: caravanReports.placeName,
+        headcount: caravanReports.headcount,
+        verification: caravanReports.verification,
+        reportedAt: caravanReports.reportedAt,
+      })
+      .from(caravanReports)
+      .innerJoin(caravans, eq(caravans.id, caravanReports.caravanId))
+      .where(eq(caravanReports.reportedBy, actor.id)),
+  ]);
   await recordAudit(db, {
     actorId: actor.id,
     action: "account.export",
@@ -114,6 +135,8 @@ export async function exportMyData(db: Database, actor: Actor) {
     myActionsInTheAuditLog: auditRows,
     messagesReceived,
     repliesWritten,
+    delegateOfCaravans: delegateRows,
+    caravanReportsIMade: reportRows,
   };
 }
 

@@ -3,16 +3,23 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import {
   actions,
+  caravanDelegates,
+  caravanReports,
+  caravans,
   decisionOptions,
   decisions,
   groups,
   invitations,
   meetingPoints,
   memberships,
+  pledges,
+  reportNeeds,
   shifts,
   stories,
   users,
+  type CaravanStatus,
   type DecisionMethod,
+  type NeedKind,
   type GroupKind,
   type MeetingPointStatus,
   type MembershipRole,
@@ -255,4 +262,90 @@ export async function makeMessage(
     urgent: false,
     ...overrides,
   });
+}
+
+/** A caravan on its way from Honduras, with `delegateIds` speaking for it. */
+export async function makeCaravan(
+  db: Database,
+  options: { status?: CaravanStatus; name?: string; delegateIds?: string[] } = {},
+) {
+  const [caravan] = await db
+    .insert(caravans)
+    .values({
+      name: options.name ?? `Caravana ${unique()}`,
+      origin: "HN",
+      departureDate: "2026-10-12",
+      estimatedSize: 1200,
+      status: options.status ?? "in_transit",
+    })
+    .returning();
+  if (options.delegateIds?.length) {
+    await db
+      .insert(caravanDelegates)
+      .values(options.delegateIds.map((userId) => ({ caravanId: caravan!.id, userId })));
+  }
+  return caravan!;
+}
+
+/**
+ * A report as `postReport` would store it (already in tenths of a degree), by default from
+ * Tapachula with 900 people needing water; `reporterGroupId` null means a delegate reported.
+ */
+export async function makeReport(
+  db: Database,
+  caravanId: string,
+  options: {
+    reportedBy?: string | null;
+    reporterGroupId?: string | null;
+    latitudeTenths?: number;
+    longitudeTenths?: number;
+    headcount?: number;
+    placeName?: string;
+    needs?: { kind: NeedKind; quantity?: number; note?: string }[];
+  } = {},
+) {
+  const [report] = await db
+    .insert(caravanReports)
+    .values({
+      caravanId,
+      reportedBy: options.reportedBy ?? null,
+      reporterGroupId: options.reporterGroupId ?? null,
+      placeName: options.placeName ?? "Tapachula, Chiapas",
+      latitudeTenths: options.latitudeTenths ?? 149,
+      longitudeTenths: options.longitudeTenths ?? -923,
+      headcount: options.headcount ?? 900,
+    })
+    .returning();
+  const needs = await db
+    .insert(reportNeeds)
+    .values(
+      (options.needs ?? [{ kind: "water", quantity: 900, note: "litros al día" }]).map((n) => ({
+        reportId: report!.id,
+        kind: n.kind,
+        quantity: n.quantity ?? null,
+        note: n.note ?? "",
+      })),
+    )
+    .returning();
+  return { report: report!, needs };
+}
+
+/** A pledge of `groupId` against `needId`. */
+export async function makePledge(
+  db: Database,
+  groupId: string,
+  needId: string,
+  options: { quantity?: number } = {},
+) {
+  const [pledge] = await db
+    .insert(pledges)
+    .values({
+      groupId,
+      needId,
+      what: "Garrafones de agua",
+      quantity: options.quantity ?? 100,
+      byDate: "2026-12-01",
+    })
+    .returning();
+  return pledge!;
 }

@@ -31,6 +31,16 @@ export default async function DecisionPage({ params }: { params: Params }) {
   ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const names = Object.fromEntries(decision.options.map((o) => [o.id, o.name]));
+  // Groups vote by their coordinators and organizers; caravans by their delegates.
+  const voters = [
+    ...decision.voting.map((v) => ({ ...v, id: v.groupId, name: v.groupName, field: "groupId" })),
+    ...decision.delegateVoting.map((v) => ({
+      ...v,
+      id: v.caravanId,
+      name: v.caravanName,
+      field: "caravanId",
+    })),
+  ];
   const closed = decision.phase === "closed" || decision.phase === "no_quorum" || decision.phase === "held";
   return (
     <article className="space-y-5">
@@ -83,13 +93,13 @@ export default async function DecisionPage({ params }: { params: Params }) {
       <SafetyObjections decision={decision} />
 
       {decision.phase === "open" &&
-        decision.voting.map((voter) => (
+        voters.map((voter) => (
           <section
-            key={voter.groupId}
-            aria-label={t("ballotFor", { group: voter.groupName })}
+            key={voter.id}
+            aria-label={t("ballotFor", { group: voter.name })}
             className="space-y-3 rounded-lg border border-brand-100 bg-white p-4"
           >
-            <h2 className="text-lg font-semibold">{t("ballotFor", { group: voter.groupName })}</h2>
+            <h2 className="text-lg font-semibold">{t("ballotFor", { group: voter.name })}</h2>
             <p className="text-sm">
               {voter.castAt
                 ? t("yourBallot", {
@@ -103,7 +113,7 @@ export default async function DecisionPage({ params }: { params: Params }) {
             </p>
             <ActionForm action={voteForm} className="space-y-2">
               <input type="hidden" name="decisionId" value={decision.id} />
-              <input type="hidden" name="groupId" value={voter.groupId} />
+              <input type="hidden" name={voter.field} value={voter.id} />
               <input type="hidden" name="method" value={decision.method} />
               {decision.method === "irv" ? (
                 decision.options.map((_, i) => (

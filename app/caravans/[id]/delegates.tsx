@@ -1,0 +1,50 @@
+// Who speaks for the caravan: admins name delegates by the address they sign in with, and remove them.
+import { getTranslations } from "next-intl/server";
+import { ActionForm, FormMessage, Input, SubmitButton } from "../../_forms/action-form";
+import { Field } from "../field";
+import { addDelegateForm, removeDelegateForm } from "../forms";
+
+export async function Delegates({
+  caravanId,
+  delegates,
+}: {
+  caravanId: string;
+  delegates: { userId: string; name: string | null }[];
+}) {
+  const t = await getTranslations("caravans");
+  return (
+    <section
+      aria-labelledby="delegates"
+      className="space-y-3 rounded-lg border border-brand-100 bg-white p-4"
+    >
+      <h2 id="delegates" className="text-lg font-semibold">
+        {t("delegatesTitle")}
+      </h2>
+      {delegates.length === 0 && <p>{t("noDelegates")}</p>}
+      <ul className="space-y-2">
+        {delegates.map((d) => {
+          const name = d.name ?? t("someone");
+          return (
+            <li key={d.userId} className="flex flex-wrap items-center gap-2">
+              <span>{name}</span>
+              <ActionForm action={removeDelegateForm}>
+                <input type="hidden" name="caravanId" value={caravanId} />
+                <input type="hidden" name="userId" value={d.userId} />
+                <SubmitButton variant="danger">{t("removeDelegate", { name })}</SubmitButton>
+                <FormMessage />
+              </ActionForm>
+            </li>
+          );
+        })}
+      </ul>
+      <ActionForm action={addDelegateForm} className="space-y-2">
+        <input type="hidden" name="caravanId" value={caravanId} />
+        <Field name="email" label={t("delegateEmail")}>
+          <Input name="email" type="email" autoComplete="off" required />
+        </Field>
+        <SubmitButton>{t("addDelegate")}</SubmitButton>
+        <FormMessage success={t("delegateAdded")} />
+      </ActionForm>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+// Reporting where a caravan is and what it needs, for its delegates and members of verified groups.
+// The position is rounded on the server before it is stored; the form says so.
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { needKinds } from "@/db/schema";
+import { currentSession } from "@/server/auth";
+import {
+  ActionForm,
+  FieldError,
+  FormMessage,
+  Input,
+  Select,
+  SubmitButton,
+} from "../../../_forms/action-form";
+import { orNotFound, serverApi } from "../../../_trpc/server";
+import { Field } from "../../field";
+import { reportForm } from "../../forms";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("caravans"))("report"), robots: { index: false } };
+}
+
+export default async function ReportPage({ params }: { params: Params }) {
+  const { id } = await params;
+  if (!(await currentSession())?.user) {
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/caravans/${id}/report`)}`);
+  }
+  const [api, t, tn] = await Promise.all([
+    serverApi(),
+    getTranslations("caravans"),
+    getTranslations("needKinds"),
+  ]);
+  const [{ caravan, canReport, isDelegate, reportingGroups }, points] = await Promise.all([
+    orNotFound(api.caravans.get({ caravanId: id })),
+    api.meetingPoints.list(),
+  ]);
+  if (caravan.access !== "full") notFound();
+  const latest = caravan.latest;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("report")}</h1>
+      <p className="font-medium">{caravan.name}</p>
+      {!canReport ? (
+        <p>{t("reportNeedsRight")}</p>
+      ) : (
+        <ActionForm action={reportForm} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+          <input type="hidden" name="caravanId" value={caravan.id} />
+          <Field name="groupId" label={t("fieldGroup")}>
+            <Select name="groupId" defaultValue={isDelegate ? "" : reportingGroups[0]?.id}>
+              {isDelegate && <option value="">{t("asDelegate")}</option>}
+              {reportingGroups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field name="placeName" label={t("fieldPlace")}>
+            <Input name="placeName" maxLength={120} required defaultValue={latest?.placeName} />
+          </Field>
+          <p id="latitude-hint" className="text-sm text-gray-700">
+            {t("positionHint")}
+          </p>
+          <div className="grid grid-cols-2 gap-3">
+            <Field name="latitude" label={t("fieldLatitude")}>
+              <Input
+                name="latitude"
+                inputMode="decimal"
+                required
+                hint
+                defaultValue={latest ? String(latest.latitude) : ""}
+              />
+            </Field>
+            <Field name="longitude" label={t("fieldLongitude")}>
+              <Input
+                name="longitude"
+                inputMode="decimal"
+                required
+                aria-describedby="latitude-hint"
+                defaultValue={latest ? String(latest.longitude) : ""}
+              />
+            </Field>
+          </div>
+          <Field name="headcount" label={t("fieldHeadcount")}>
+            <Input
+              name="headcount"
+              type="number"
+              min={0}
+              inputMode="numeric"
+              required
+              defaultValue={latest ? String(latest.headcount) : ""}
+            />
+          </Field>
+          <fieldset className="space-y-2">
+            <legend className="font-medium">{t("needsLegend")}</legend>
+            <FieldError name="needs" />
+            {needKinds.map((kind) => (
+              <div key={kind} className="grid grid-cols-[7rem_1fr] gap-2 sm:grid-cols-[7rem_8rem_1fr]">
+                <label htmlFor={`need-${kind}`} className="sr-only">
+                  {t("needQuantity", { need: tn(kind) })}
+                </label>
+                <span aria-hidden="true" className="self-center text-sm font-medium">
+                  {tn(kind)}
+                </span>
+                <div>
+                  <Input name={`need-${kind}`} inputMode="numeric" />
+                  <FieldError name={`need-${kind}`} />
+                </div>
+                <div className="col-span-2 sm:col-span-1">
+                  <label htmlFor={`note-${kind}`} className="sr-only">
+                    {t("needNote", { need: tn(kind) })}
+                  </label>
+                  <Input name={`note-${kind}`} maxLength={300} />
+                  <FieldError name={`note-${kind}`} />
+                </div>
+              </div>
+            ))}
+          </fieldset>
+          <fieldset className="space-y-2">
+            <legend className="font-medium">{t("arrivalLegend")}</legend>
+            <Field name="expectedMeetingPointId" label={t("fieldMeetingPoint")}>
+              <Select name="expectedMeetingPointId" defaultValue="">
+                <option value="">{t("noMeetingPoint")}</option>
+                {points
+                  .filter((p) => p.status !== "rejected")
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+              </Select>
+            </Field>
+            <div className="grid grid-cols-2 gap-3">
+              <Field name="expectedFrom" label={t("fieldFrom")}>
+                <Input name="expectedFrom" type="date" />
+              </Field>
+              <Field name="expectedUntil" label={t("fieldUntil")}>
+                <Input name="expectedUntil" type="date" />
+              </Field>
+            </div>
+          </fieldset>
+          <SubmitButton>{t("send")}</SubmitButton>
+          <FormMessage />
+        </ActionForm>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// Who may see and do what with caravans: the one place these rules live. Checked against the
+// database on every call, so losing a group's verification or a membership takes effect at once.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { caravanDelegates, groups, memberships } from "@/db/schema";
+import { isDecisionCoordinator } from "../decisions/access";
+import { DomainError } from "../errors";
+import type { Actor } from "../trpc";
+
+/** What a viewer may see of caravans: `public` is region and status only (DESIGN.md). */
+export type CaravanAccess = "public" | "full";
+
+export interface CaravanViewer {
+  access: CaravanAccess;
+  isAdmin: boolean;
+}
+
+/** The verified groups `actor` is an active member of (any role), optionally only in `roles`. */
+export async function verifiedGroupsOf(
+  db: Database,
+  actor: Actor | null,
+  roles: ("coordinator" | "organizer" | "member")[] = [],
+) {
+  if (!actor) return [];
+  return db
+    .select({ id: groups.id, name: groups.name })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        eq(groups.verified, true),
+        roles.length ? inArray(memberships.role, roles) : undefined,
+      ),
+    )
+    .orderBy(groups.name);
+}
+
+export async function isDelegate(db: Database, actor: Actor | null, caravanId: string): Promise<boolean> {
+  if (!actor) return false;
+  const [row] = await db
+    .select({ userId: caravanDelegates.userId })
+    .from(caravanDelegates)
+    .where(and(eq(caravanDelegates.caravanId, caravanId), eq(caravanDelegates.userId, actor.id)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Full access: admins and active members of a verified group, for every caravan; a caravan's own
+ * delegates, for that caravan. Everyone else (the public, members of unverified groups) is public.
+ */
+export async function caravanViewer(
+  db: Database,
+  actor: Actor | null,
+  caravanId?: string,
+): Promise<CaravanViewer> {
+  if (!actor) return { access: "public", isAdmin: false };
+  if (actor.isAdmin) return { access: "full", isAdmin: true };
+  const [inGroup, delegate] = await Promise.all([
+    verifiedGroupsOf(db, actor),
+    caravanId ? isDelegate(db, actor, caravanId) : false,
+  ]);
+  return { access: inGroup.length > 0 || delegate ? "full" : "public", isAdmin: false };
+}
+
+/** Caravans are created and edited by coordinators of verified groups, and admins. */
+export async function requireCaravanCoordinator(db: Database, actor: Actor): Promise<void> {
+  // The same people who run the meeting-point decision: one notion of "coordinator".
+  if (!(await isDecisionCoordinator(db, actor))) throw new DomainError("FORBIDDEN", "notCaravanCoordinator");
+}
+
+export { isDecisionCoordinator as isCaravanCoordinator };

@@ -1,0 +1,170 @@
+// The needs board and pledges: the needs of each caravan's latest report, grouped by place, and
+// what groups have promised against them, so one need is not met three times and another not at all.
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { caravanReports, caravans, groups, pledges, reportNeeds, type PledgeStatus } from "@/db/schema";
+import { recordAudit } from "../audit/audit";
+import { DomainError, notFound } from "../errors";
+import type { Actor } from "../trpc";
+import { caravanViewer, verifiedGroupsOf } from "./access";
+import type { pledgeInput } from "./inputs";
+
+/** Open needs of the caravans still on their way, by place; for admins and verified groups only. */
+export async function needsBoard(db: Database, actor: Actor) {
+  if ((await caravanViewer(db, actor)).access !== "full") {
+    throw new DomainError("FORBIDDEN", "caravanDataForVerifiedGroups");
+  }
+  const latest = await db
+    .selectDistinctOn([caravanReports.caravanId], {
+      reportId: caravanReports.id,
+      caravanId: caravanReports.caravanId,
+      caravanName: caravans.name,
+      placeName: caravanReports.placeName,
+      headcount: caravanReports.headcount,
+      verification: caravanReports.verification,
+      reportedAt: caravanReports.reportedAt,
+    })
+    .from(caravanReports)
+    .innerJoin(caravans, eq(caravans.id, caravanReports.caravanId))
+    .where(ne(caravans.status, "dispersed"))
+    .orderBy(caravanReports.caravanId, desc(caravanReports.reportedAt), desc(caravanReports.id));
+  const needs = latest.length
+    ? await db
+        .select({
+          id: reportNeeds.id,
+          reportId: reportNeeds.reportId,
+          kind: reportNeeds.kind,
+          quantity: reportNeeds.quantity,
+          note: reportNeeds.note,
+        })
+        .from(reportNeeds)
+        .where(
+          inArray(
+            reportNeeds.reportId,
+            latest.map((r) => r.reportId),
+          ),
+        )
+        .orderBy(reportNeeds.kind)
+    : [];
+  const promised = needs.length
+    ? await db
+        .select({
+          id: pledges.id,
+          needId: pledges.needId,
+          groupId: pledges.groupId,
+          groupName: groups.name,
+          what: pledges.what,
+          quantity: pledges.quantity,
+          byDate: pledges.byDate,
+          status: pledges.status,
+        })
+        .from(pledges)
+        .innerJoin(groups, eq(groups.id, pledges.groupId))
+        .where(
+          and(
+            inArray(
+              pledges.needId,
+              needs.map((n) => n.id),
+            ),
+            ne(pledges.status, "withdrawn"),
+          ),
+        )
+        .orderBy(pledges.byDate)
+    : [];
+  const places = new Map<string, { placeName: string; needs: ReturnType<typeof needOf>[] }>();
+  function needOf(need: (typeof needs)[number]) {
+    const report = latest.find((r) => r.reportId === need.reportId)!;
+    const its = promised.filter((p) => p.needId === need.id);
+    const pledged = its.reduce((sum, p) => sum + p.quantity, 0);
+    return {
+      ...need,
+      caravanId: report.caravanId,
+      caravanName: report.caravanName,
+      verification: report.verification,
+      reportedAt: report.reportedAt,
+      pledged,
+      covered: need.quantity !== null && pledged >= need.quantity,
+      pledges: its,
+    };
+  }
+  for (const need of needs) {
+    const shown = needOf(need);
+    const placeName = latest.find((r) => r.reportId === need.reportId)!.placeName;
+    const place = places.get(placeName) ?? { placeName, needs: [] };
+    place.needs.push(shown);
+    places.set(placeName, place);
+  }
+  await recordAudit(db, { actorId: actor.id, action: "caravan.read_needs", subjectType: "caravan" });
+  return {
+    places: [...places.values()].sort((a, b) => a.placeName.localeCompare(b.placeName)),
+    pledgingGroups: await verifiedGroupsOf(db, actor, ["coordinator", "organizer"]),
+  };
+}
+
+/** A group's pledge against a need, by one of its coordinators or organizers. */
+export async function pledge(db: Database, actor: Actor, input: z.output<typeof pledgeInput>) {
+  const [group] = await db
+    .select({ verified: groups.verified })
+    .from(groups)
+    .where(eq(groups.id, input.groupId));
+  if (!group?.verified) throw new DomainError("FORBIDDEN", "groupNotVerifiedToPledge");
+  const [need] = await db
+    .select({ id: reportNeeds.id })
+    .from(reportNeeds)
+    .where(eq(reportNeeds.id, input.needId));
+  if (!need) throw notFound();
+  return db.transaction(async (tx) => {
+    const [made] = await tx
+      .insert(pledges)
+      .values({ ...input, pledgedBy: actor.id })
+      .returning({ id: pledges.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "pledge.create",
+      subjectType: "pledge",
+      subjectId: made!.id,
+      groupId: input.groupId,
+    });
+    return made!;
+  });
+}
+
+/** A pledge of the group moves on: withdrawn, or delivered. Only an open pledge can. */
+async function settle(
+  db: Database,
+  actor: Actor,
+  groupId: string,
+  pledgeId: string,
+  status: Exclude<PledgeStatus, "pledged">,
+) {
+  return db.transaction(async (tx) => {
+    const [settled] = await tx
+      .update(pledges)
+      .set({ status, updatedAt: sql`now()` })
+      .where(and(eq(pledges.id, pledgeId), eq(pledges.groupId, groupId), eq(pledges.status, "pledged")))
+      .returning({ id: pledges.id });
+    if (!settled) {
+      const [exists] = await tx
+        .select({ id: pledges.id })
+        .from(pledges)
+        .where(and(eq(pledges.id, pledgeId), eq(pledges.groupId, groupId)));
+      if (!exists) throw notFound();
+      throw new DomainError("CONFLICT", "pledgeNotOpen");
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: status === "withdrawn" ? "pledge.withdraw" : "pledge.deliver",
+      subjectType: "pledge",
+      subjectId: pledgeId,
+      groupId,
+    });
+    return { id: pledgeId, status };
+  });
+}
+
+export const withdrawPledge = (db: Database, actor: Actor, groupId: string, pledgeId: string) =>
+  settle(db, actor, groupId, pledgeId, "withdrawn");
+
+export const deliverPledge = (db: Database, actor: Actor, groupId: string, pledgeId: string) =>
+  settle(db, actor, groupId, pledgeId, "delivered");
