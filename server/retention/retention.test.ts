@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, jobs, sessions, signups } from "@/db/schema";
+import { auditEvents, jobs, messageDeliveries, sessions, signups } from "@/db/schema";
 import "../jobs/handlers";
 import { runDueJobs } from "../jobs/worker";
 import { createTestDatabase } from "../testing/database";
-import { callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";
+import { addMember, callerFor, makeAction, makeGroup, makeMessage, makeUser } from "../testing/factories";
 import { scheduleRetentionSweep, sweepRetention } from "./retention";
 
 const DAY = 86_400_000;
@@ -63,6 +63,29 @@ describe("retention clocks", () => {
 
     await sweepRetention(handle.db, later(366));
     expect(await testEvents()).toHaveLength(0);
+  });
+
+  it("forget mail servers' error answers on deliveries after 30 days, keeping the delivery", async () => {
+    const group = await makeGroup(handle.db);
+    const [sender, reader] = [await makeUser(handle.db), await makeUser(handle.db)];
+    await addMember(handle.db, group.id, sender.id, "coordinator");
+    await addMember(handle.db, group.id, reader.id, "member");
+    const message = await makeMessage(handle.db, sender, [
+      { kind: "group", groupId: group.id, roles: ["member"] },
+    ]);
+    await handle.db
+      .update(messageDeliveries)
+      .set({ status: "failed", lastError: `550 <${reader.email}> mailbox unavailable` })
+      .where(eq(messageDeliveries.messageId, message.id));
+    const delivery = async () =>
+      (
+        await handle.db.select().from(messageDeliveries).where(eq(messageDeliveries.messageId, message.id))
+      )[0]!;
+
+    await sweepRetention(handle.db, later(29));
+    expect((await delivery()).lastError).toContain("550");
+    await sweepRetention(handle.db, later(31));
+    expect(await delivery()).toMatchObject({ lastError: null, status: "failed" });
   });
 
   it("run daily from the job queue, once per day whichever server asks, and leave a record of what they removed", async () => {

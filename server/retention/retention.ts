@@ -3,7 +3,16 @@
 // what is used, keep it only as long as needed (EFF): when an operation is over, its traces go.
 import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { actions, auditEvents, jobs, sessions, shifts, signups, verificationTokens } from "@/db/schema";
+import {
+  actions,
+  auditEvents,
+  jobs,
+  messageDeliveries,
+  sessions,
+  shifts,
+  signups,
+  verificationTokens,
+} from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { enqueue } from "../jobs/queue";
 import { registerJobHandler } from "../jobs/worker";
@@ -40,15 +49,25 @@ export const retentionClocks: RetentionClock[] = [
     },
   },
   {
-    // Finished jobs are the log of emails sent (to whom, about what): kept 30 days for support.
+    // Finished jobs are the log of emails sent (to whom, about what), and a delivery's last error
+    // is the mail server's answer (often naming the address): kept 30 days for support.
     key: "jobLog",
     days: 30,
     async sweep(db, now) {
-      const rows = await db
-        .delete(jobs)
-        .where(and(isNotNull(jobs.doneAt), lt(jobs.doneAt, before(now, 30))))
-        .returning({ id: jobs.id });
-      return rows.length;
+      const [finished, errors] = await Promise.all([
+        db
+          .delete(jobs)
+          .where(and(isNotNull(jobs.doneAt), lt(jobs.doneAt, before(now, 30))))
+          .returning({ id: jobs.id }),
+        db
+          .update(messageDeliveries)
+          .set({ lastError: null })
+          .where(
+            and(isNotNull(messageDeliveries.lastError), lt(messageDeliveries.createdAt, before(now, 30))),
+          )
+          .returning({ id: messageDeliveries.id }),
+      ]);
+      return finished.length + errors.length;
     },
   },
   {
