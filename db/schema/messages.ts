@@ -26,7 +26,8 @@ export const deliveryStatusEnum = pgEnum("delivery_status", deliveryStatuses);
 export type AudiencePart =
   | { kind: "group"; groupId: string; roles: ("coordinator" | "organizer" | "member")[] }
   | { kind: "action"; actionId: string; statuses: ("confirmed" | "waitlisted")[] }
-  | { kind: "shift"; shiftId: string; statuses: ("confirmed" | "waitlisted")[] };
+  | { kind: "shift"; shiftId: string; statuses: ("confirmed" | "waitlisted")[] }
+  | { kind: "caravanDelegates"; caravanId: string };
 
 export const messages = pgTable(
   "messages",

@@ -2,7 +2,7 @@
 // that lists its recipients, so that counting and fanning out are one statement each.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships } from "@/db/schema";
+import { caravans, groups, memberships } from "@/db/schema";
 import { organizerAccess, shiftAccess } from "../actions/access";
 import { DomainError, type ErrorKey } from "../errors";
 import type { Actor } from "../trpc";
@@ -24,7 +24,8 @@ async function organizedGroupOf(read: () => Promise<{ groupId: string; role: str
 
 /**
  * Checks that `actor` may write to every part (a coordinator or organizer of the group, or of the
- * action's group), and returns the groups involved: their organizers share the replies.
+ * action's group; for a caravan's delegates, of any verified group), and returns the groups
+ * involved: their organizers share the replies.
  */
 export async function entitledGroups(
   db: Database,
@@ -56,6 +57,30 @@ export async function entitledGroups(
       groupIds.add(await organizedGroupOf(() => shiftAccess(db, actor, part.shiftId)));
     }
   }
+  // A caravan's delegates hear from those who coordinate with caravans: the coordinators and
+  // organizers of verified groups (the groups that see caravans in full).
+  const caravanParts = audience.flatMap((p) => (p.kind === "caravanDelegates" ? [p.caravanId] : []));
+  if (caravanParts.length) {
+    const [verified] = await db
+      .select({ groupId: memberships.groupId })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(
+        and(
+          eq(memberships.userId, actor.id),
+          eq(memberships.status, "active"),
+          inArray(memberships.role, ["coordinator", "organizer"]),
+          eq(groups.verified, true),
+        ),
+      )
+      .limit(1);
+    if (!verified) throw refuse();
+    const known = await db
+      .select({ id: caravans.id })
+      .from(caravans)
+      .where(inArray(caravans.id, caravanParts));
+    if (known.length !== new Set(caravanParts).size) throw refuse();
+  }
   return [...groupIds];
 }
 
@@ -72,6 +97,8 @@ export function recipientIds(audience: AudiencePartInput[]): SQL {
       case "shift":
         return sql`select user_id from signups where shift_id = ${part.shiftId}
           and status::text in ${part.statuses}`;
+      case "caravanDelegates":
+        return sql`select user_id from caravan_delegates where caravan_id = ${part.caravanId}`;
     }
   });
   return sql.join(selects, sql` union `);

@@ -1,13 +1,13 @@
-// What a sender may choose from when composing: the groups they coordinate or organize, and the
-// upcoming actions (with their shifts) of those groups.
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+// What a sender may choose from when composing: the groups they coordinate or organize, the
+// upcoming actions (with their shifts) of those groups, and caravans' delegates.
+import { and, asc, eq, exists, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { actions, groups, memberships, shifts } from "@/db/schema";
+import { actions, caravanDelegates, caravans, groups, memberships, shifts } from "@/db/schema";
 import type { Actor } from "../trpc";
 
 export async function audienceChoices(db: Database, actor: Actor) {
   const mine = await db
-    .select({ id: groups.id, name: groups.name })
+    .select({ id: groups.id, name: groups.name, verified: groups.verified })
     .from(memberships)
     .innerJoin(groups, eq(groups.id, memberships.groupId))
     .where(
@@ -18,7 +18,7 @@ export async function audienceChoices(db: Database, actor: Actor) {
       ),
     )
     .orderBy(asc(groups.name));
-  if (mine.length === 0) return { groups: [], actions: [] };
+  if (mine.length === 0) return { groups: [], actions: [], caravans: [] };
   const rows = await db
     .select({
       actionId: actions.id,
@@ -64,5 +64,27 @@ export async function audienceChoices(db: Database, actor: Actor) {
     action.shifts.push({ id: r.shiftId, role: r.role, startsAt: r.shiftStartsAt });
     byAction.set(r.actionId, action);
   }
-  return { groups: mine, actions: [...byAction.values()] };
+  // The delegates of caravans still on their way, for senders in a verified group.
+  const caravanChoices = mine.some((g) => g.verified)
+    ? await db
+        .select({ id: caravans.id, name: caravans.name })
+        .from(caravans)
+        .where(
+          and(
+            ne(caravans.status, "dispersed"),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(caravanDelegates)
+                .where(eq(caravanDelegates.caravanId, caravans.id)),
+            ),
+          ),
+        )
+        .orderBy(asc(caravans.name))
+    : [];
+  return {
+    groups: mine.map(({ id, name }) => ({ id, name })),
+    actions: [...byAction.values()],
+    caravans: caravanChoices,
+  };
 }

@@ -1,5 +1,5 @@
 // Inputs of the messages domain, shared by the API and the compose form. An audience is a list of
-// parts (a discriminated union on `kind`): a caravan's delegates can be added as another kind.
+// parts (a discriminated union on `kind`): groups, an action's or a shift's volunteers, a caravan's delegates.
 import { z } from "zod";
 import { membershipRoles } from "@/db/schema";
 
@@ -24,6 +24,7 @@ export const audiencePart = z.discriminatedUnion("kind", [
     shiftId: z.uuid(),
     statuses: z.array(z.enum(volunteerStatuses)).min(1).max(2),
   }),
+  z.object({ kind: z.literal("caravanDelegates"), caravanId: z.uuid() }),
 ]);
 export type AudiencePartInput = z.infer<typeof audiencePart>;
 

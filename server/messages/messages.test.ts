@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { jobs, messageDeliveries } from "@/db/schema";
+import { groups, jobs, messageDeliveries } from "@/db/schema";
 import "../jobs/handlers";
 import { runDueJobs } from "../jobs/worker";
 import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";
+import { addMember, callerFor, makeAction, makeCaravan, makeGroup, makeUser } from "../testing/factories";
 import { startMailbox, type TestMailbox } from "../testing/smtp";
 import { attachLiveFeed, type LiveEvent, type LiveFeed } from "./live";
 
@@ -42,6 +42,30 @@ async function groupWith(n: number) {
 }
 
 describe("sending a message", () => {
+  it("reaches a caravan's delegates from a verified group's coordinator, and from nobody else", async () => {
+    const [first, second] = [await makeUser(handle.db), await makeUser(handle.db)];
+    const caravan = await makeCaravan(handle.db, { delegateIds: [first.id, second.id] });
+    const audience = [{ kind: "caravanDelegates" as const, caravanId: caravan.id }];
+    const verified = await groupWith(0);
+    const api = callerFor(handle.db, verified.coordinator);
+    expect((await api.messages.audienceChoices()).caravans.map((c) => c.id)).toContain(caravan.id);
+    expect(await api.messages.count({ audience })).toEqual({ recipients: 2 });
+    await api.messages.send({ audience, ...text });
+    for (const delegate of [first, second]) {
+      const inbox = await callerFor(handle.db, delegate).messages.inbox({});
+      expect(inbox.messages.map((m) => m.subjectEs)).toContain(text.subjectEs);
+    }
+
+    const unverified = await groupWith(0);
+    await handle.db.update(groups).set({ verified: false }).where(eq(groups.id, unverified.group.id));
+    await expect(
+      callerFor(handle.db, unverified.coordinator).messages.send({ audience, ...text }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api.messages.count({ audience: [{ kind: "caravanDelegates", caravanId: verified.group.id }] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("reaches a person in two overlapping groups once, and not the sender", async () => {
     const a = await groupWith(2);
     const b = await makeGroup(handle.db);

@@ -77,6 +77,16 @@ export default async function ComposePage() {
             </fieldset>
           </>
         )}
+        {choices.caravans.length > 0 && (
+          <fieldset className="space-y-1">
+            <legend className="font-medium">{t("caravansLegend")}</legend>
+            {choices.caravans.map((c) => (
+              <Choice key={c.id} name="caravanIds" value={c.id}>
+                {c.name}
+              </Choice>
+            ))}
+          </fieldset>
+        )}
         <FieldError name="audience" />
         <p id="bodyEs-hint" className="text-sm text-gray-700">
           {t("bodyHint")}
