@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { serverApi } from "../_trpc/server";
 import { CaravanMap } from "./caravan-map";
+import { Corroboration } from "./corroboration";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("caravans"))("title") };
@@ -66,6 +67,7 @@ export default async function CaravansPage() {
                     ? t("regionLine", { region: t(`region.${caravan.region}`) })
                     : t("noRegion")}
               </p>
+              <Corroboration caravan={caravan} />
             </li>
           ))}
         </ul>

@@ -13,6 +13,8 @@ export type CaravanAccess = "public" | "full";
 export interface CaravanViewer {
   access: CaravanAccess;
   isAdmin: boolean;
+  /** Verified groups the viewer coordinates: their own reports' positions are shown undisplaced. */
+  coordinatorOf: string[];
 }
 
 /** The verified groups `actor` is an active member of (any role), optionally only in `roles`. */
@@ -56,13 +58,15 @@ export async function caravanViewer(
   actor: Actor | null,
   caravanId?: string,
 ): Promise<CaravanViewer> {
-  if (!actor) return { access: "public", isAdmin: false };
-  if (actor.isAdmin) return { access: "full", isAdmin: true };
-  const [inGroup, delegate] = await Promise.all([
+  if (!actor) return { access: "public", isAdmin: false, coordinatorOf: [] };
+  const [inGroup, coordinating, delegate] = await Promise.all([
     verifiedGroupsOf(db, actor),
-    caravanId ? isDelegate(db, actor, caravanId) : false,
+    verifiedGroupsOf(db, actor, ["coordinator"]),
+    caravanId && !actor.isAdmin ? isDelegate(db, actor, caravanId) : false,
   ]);
-  return { access: inGroup.length > 0 || delegate ? "full" : "public", isAdmin: false };
+  const coordinatorOf = coordinating.map((g) => g.id);
+  if (actor.isAdmin) return { access: "full", isAdmin: true, coordinatorOf };
+  return { access: inGroup.length > 0 || delegate ? "full" : "public", isAdmin: false, coordinatorOf };
 }
 
 /** Caravans are created and edited by coordinators of verified groups, and admins. */

@@ -15,6 +15,7 @@ import {
   makeReport,
   makeUser,
 } from "../testing/factories";
+import { kmBetween } from "./protection";
 import { caravanBox, regionOf } from "./position";
 
 let handle: DatabaseHandle;
@@ -137,7 +138,10 @@ describe("what each viewer sees", () => {
       const all = await api.caravans.list();
       for (const response of [one, all]) {
         const serialized = JSON.stringify(response);
-        expect(serialized).not.toMatch(/headcount|estimatedSize|latitude|longitude|timeline|needs/i);
+        // Only a band: the key "headcountBand", never an exact count.
+        expect(serialized.replaceAll('"headcountBand"', "")).not.toMatch(
+          /headcount|estimatedSize|latitude|longitude|timeline|needs/i,
+        );
         expect(serialized).not.toContain("1234");
         expect(serialized).not.toContain("1200"); // the estimated size
         expect(serialized).not.toContain("17.1");
@@ -154,6 +158,8 @@ describe("what each viewer sees", () => {
         status: "in_transit",
         region: "south",
         regionAt: [-97.8, 17.4],
+        headcountBand: { from: 1000, to: 2500 },
+        corroboration: { groups: 0, reportedAt: expect.any(Date) },
       });
     }
   });
@@ -173,7 +179,10 @@ describe("what each viewer sees", () => {
     const { caravan: seen } = await reader.api.caravans.get({ caravanId: caravan.id });
     if (seen.access !== "full") throw new Error("expected the full view");
     expect(seen.estimatedSize).toBe(1200);
-    expect(seen.latest).toMatchObject({ latitude: 17.1, longitude: -96.7, headcount: 850 });
+    expect(seen.latest).toMatchObject({ headcount: 850 });
+    // Displaced within 5 km of the stored point (2 km near a town), never the stored point itself.
+    expect(kmBetween(seen.latest!, { latitude: 17.1, longitude: -96.7 })).toBeLessThanOrEqual(5);
+    expect(seen.latest).not.toMatchObject({ latitude: 17.1, longitude: -96.7 });
     expect(seen.timeline).toHaveLength(2);
     expect(seen.timeline[1]).toMatchObject({
       reporterName: reporter.person.name,
@@ -229,10 +238,12 @@ describe("reports", () => {
       ),
       { numRuns: 100, seed: 20261128 },
     );
-    const { caravan: seen } = await api.caravans.get({ caravanId: caravan.id });
+    // The reporting group's coordinators see the stored (rounded) positions; everyone else a displaced one.
+    const coordinator = await makeUser(handle.db);
+    await addMember(handle.db, group.id, coordinator.id, "coordinator");
+    const { caravan: seen } = await callerFor(handle.db, coordinator).caravans.get({ caravanId: caravan.id });
     if (seen.access !== "full") throw new Error("expected the full view");
     for (const report of seen.timeline) {
-      expect(Number.isInteger(Math.round(report.latitude * 10 * 1e6) / 1e6)).toBe(true);
       expect(report.latitude.toString()).toMatch(/^-?\d+(\.\d)?$/);
       expect(report.longitude.toString()).toMatch(/^-?\d+(\.\d)?$/);
     }
@@ -267,10 +278,9 @@ describe("reports", () => {
       verification: "confirmed",
       confirmedGroupName: second.group.name,
       reporterGroupName: null,
-      latitude: 16.4,
-      longitude: -95,
       canConfirm: false,
     });
+    expect(kmBetween(seen.timeline[0]!, { latitude: 16.4, longitude: -95 })).toBeLessThanOrEqual(5);
     expect(seen.expectedArrivals).toEqual([
       { meetingPointId: point.id, meetingPointName: point.name, from: "2026-12-01", until: "2026-12-05" },
     ]);

@@ -1,7 +1,7 @@
 // Caravans and their reports: coordinators create and edit caravans, admins name their delegates,
 // delegates and verified groups report where a caravan is and what it needs, and a second group (or
 // a coordinator) confirms a report. Every caravan leaves through `showCaravan` (visibility.ts).
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import {
@@ -27,6 +27,7 @@ import {
 } from "./access";
 import type { caravanDetailsInput, confirmInput, reportInput } from "./inputs";
 import { toTenths } from "./position";
+import { displacementKey } from "./protection";
 import { showCaravan, type CaravanRecord, type NeedRecord, type ReportRecord } from "./visibility";
 
 type CaravanDetails = z.output<typeof caravanDetailsInput>;
@@ -41,22 +42,59 @@ const caravanColumns = {
   status: caravans.status,
 };
 
-/** The newest report of each of `caravanIds`. */
+/**
+ * The newest report of each of `caravanIds`, with how many independent groups reported or
+ * confirmed a report at that same position (its corroboration).
+ */
 async function latestReports(db: Database, caravanIds: string[]) {
   if (caravanIds.length === 0) return new Map<string, CaravanRecord["latest"]>();
-  const rows = await db
-    .selectDistinctOn([caravanReports.caravanId], {
-      caravanId: caravanReports.caravanId,
-      placeName: caravanReports.placeName,
-      latitudeTenths: caravanReports.latitudeTenths,
-      longitudeTenths: caravanReports.longitudeTenths,
-      headcount: caravanReports.headcount,
-      reportedAt: caravanReports.reportedAt,
-    })
-    .from(caravanReports)
-    .where(inArray(caravanReports.caravanId, caravanIds))
-    .orderBy(caravanReports.caravanId, desc(caravanReports.reportedAt), desc(caravanReports.id));
-  return new Map(rows.map(({ caravanId, ...latest }) => [caravanId, latest]));
+  const [rows, recent] = await Promise.all([
+    db
+      .selectDistinctOn([caravanReports.caravanId], {
+        caravanId: caravanReports.caravanId,
+        id: caravanReports.id,
+        placeName: caravanReports.placeName,
+        latitudeTenths: caravanReports.latitudeTenths,
+        longitudeTenths: caravanReports.longitudeTenths,
+        headcount: caravanReports.headcount,
+        reportedAt: caravanReports.reportedAt,
+        reporterGroupId: caravanReports.reporterGroupId,
+      })
+      .from(caravanReports)
+      .where(inArray(caravanReports.caravanId, caravanIds))
+      .orderBy(caravanReports.caravanId, desc(caravanReports.reportedAt), desc(caravanReports.id)),
+    db
+      .select({
+        caravanId: caravanReports.caravanId,
+        latitudeTenths: caravanReports.latitudeTenths,
+        longitudeTenths: caravanReports.longitudeTenths,
+        reporterGroupId: caravanReports.reporterGroupId,
+        confirmedGroupId: caravanReports.confirmedGroupId,
+      })
+      .from(caravanReports)
+      .where(
+        and(
+          inArray(caravanReports.caravanId, caravanIds),
+          gt(caravanReports.reportedAt, sql`now() - interval '14 days'`),
+        ),
+      ),
+  ]);
+  return new Map(
+    rows.map(({ caravanId, ...latest }) => {
+      const groups = new Set<string>();
+      for (const r of recent) {
+        if (
+          r.caravanId !== caravanId ||
+          r.latitudeTenths !== latest.latitudeTenths ||
+          r.longitudeTenths !== latest.longitudeTenths
+        )
+          continue;
+        if (r.reporterGroupId) groups.add(r.reporterGroupId);
+        if (r.confirmedGroupId) groups.add(r.confirmedGroupId);
+      }
+      return [caravanId, { ...latest, groupsConfirming: groups.size }];
+    }),
+  );
 }
 
 /** Every caravan, on the move first, as the viewer may see it. */
@@ -70,6 +108,7 @@ export async function listCaravans(db: Database, actor: Actor | null) {
       desc(caravans.departureDate),
     )
     .limit(200);
+  const key = await displacementKey(db);
   const latest = await latestReports(
     db,
     rows.map((r) => r.id),
@@ -79,7 +118,7 @@ export async function listCaravans(db: Database, actor: Actor | null) {
   }
   return {
     access: viewer.access,
-    caravans: rows.map((row) => showCaravan(viewer, { ...row, latest: latest.get(row.id) ?? null })),
+    caravans: rows.map((row) => showCaravan(viewer, { ...row, latest: latest.get(row.id) ?? null }, key)),
     canCreate: await isCaravanCoordinator(db, actor),
   };
 }
@@ -154,7 +193,7 @@ async function timelineOf(db: Database, actor: Actor, caravanId: string): Promis
     isCaravanCoordinator(db, actor),
     verifiedGroupsOf(db, actor),
   ]);
-  return reports.map(({ reportedBy, reporterGroupId, ...report }) => ({
+  return reports.map(({ reportedBy, ...report }) => ({
     ...report,
     needs: needs
       .filter((n) => n.reportId === report.id)
@@ -162,7 +201,7 @@ async function timelineOf(db: Database, actor: Actor, caravanId: string): Promis
     canConfirm:
       report.verification === "unverified" &&
       reportedBy !== actor.id &&
-      (coordinator || myGroups.some((g) => g.id !== reporterGroupId)),
+      (coordinator || myGroups.some((g) => g.id !== report.reporterGroupId)),
   }));
 }
 
@@ -197,7 +236,7 @@ export async function getCaravan(db: Database, actor: Actor | null, caravanId: s
     });
   }
   return {
-    caravan: showCaravan(viewer, record),
+    caravan: showCaravan(viewer, record, await displacementKey(db)),
     canEdit: await isCaravanCoordinator(db, actor),
     canReport: row.status !== "dispersed" && (delegate || reportingGroups.length > 0),
     isDelegate: delegate,

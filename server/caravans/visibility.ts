@@ -1,10 +1,12 @@
 // What each viewer gets of a caravan: the one function every caravan leaves the server through.
-// The public (and members of unverified groups) get its name, origin, status and broad region;
-// verified groups, admins and its delegates get the coarse position, headcounts, reporters and the
-// timeline. Later rules (a displaced position, headcount bands: issue #12) belong here too.
+// The public (and members of unverified groups) get its name, origin, status, broad region, a
+// headcount band (none under 5) and how corroborated its latest position is; verified groups,
+// admins and its delegates get positions displaced within their area (undisplaced only for the
+// coordinators of the group that reported), headcounts, reporters and the timeline.
 import type { CaravanStatus, Country, NeedKind, ReportVerification } from "@/db/schema";
 import type { CaravanViewer } from "./access";
 import { fromTenths, regionOf, regions, type Region, type TenthsPosition } from "./position";
+import { displacedPosition, headcountBand } from "./protection";
 
 export interface NeedRecord {
   id: string;
@@ -16,6 +18,7 @@ export interface NeedRecord {
 
 export interface ReportRecord extends TenthsPosition {
   id: string;
+  reporterGroupId: string | null;
   placeName: string;
   headcount: number;
   verification: ReportVerification;
@@ -42,7 +45,17 @@ export interface CaravanRecord {
   estimatedSize: number;
   status: CaravanStatus;
   /** The newest report's position and headcount. */
-  latest: (TenthsPosition & { placeName: string; headcount: number; reportedAt: Date }) | null;
+  latest:
+    | (TenthsPosition & {
+        id: string;
+        placeName: string;
+        headcount: number;
+        reportedAt: Date;
+        reporterGroupId: string | null;
+        /** Independent groups that reported or confirmed a report at this position. */
+        groupsConfirming: number;
+      })
+    | null;
   /** Newest first; only loaded for viewers with full access. */
   timeline?: ReportRecord[];
   delegates?: { userId: string; name: string | null }[];
@@ -58,6 +71,10 @@ export interface PublicCaravan {
   region: Region | null;
   /** Where the region's marker is drawn: the region's own point, never the caravan's. */
   regionAt: readonly [number, number] | null;
+  /** "5–25 people": never exact, and absent under 5 so that nobody is singled out. */
+  headcountBand: { from: number; to: number | null } | null;
+  /** How many independent groups confirmed the latest position, and when it was reported. */
+  corroboration: { groups: number; reportedAt: Date } | null;
 }
 
 export interface FullCaravan extends Omit<PublicCaravan, "access"> {
@@ -70,7 +87,7 @@ export interface FullCaravan extends Omit<PublicCaravan, "access"> {
     headcount: number;
     reportedAt: Date;
   } | null;
-  timeline: (Omit<ReportRecord, "latitudeTenths" | "longitudeTenths"> & {
+  timeline: (Omit<ReportRecord, "latitudeTenths" | "longitudeTenths" | "reporterGroupId"> & {
     latitude: number;
     longitude: number;
   })[];
@@ -89,8 +106,20 @@ export interface FullCaravan extends Omit<PublicCaravan, "access"> {
 
 export type CaravanView = PublicCaravan | FullCaravan;
 
-export function showCaravan(viewer: CaravanViewer, caravan: CaravanRecord): CaravanView {
-  const region = caravan.latest ? regionOf(fromTenths(caravan.latest)) : null;
+/** A report's position as `viewer` may see it: displaced, unless their own group reported it. */
+function positionFor(
+  viewer: CaravanViewer,
+  key: string,
+  report: TenthsPosition & { id: string; reporterGroupId: string | null },
+) {
+  const own = report.reporterGroupId !== null && viewer.coordinatorOf.includes(report.reporterGroupId);
+  return own ? fromTenths(report) : displacedPosition(key, report.id, report);
+}
+
+/** `key` is the instance's displacement key (protection.ts). */
+export function showCaravan(viewer: CaravanViewer, caravan: CaravanRecord, key: string): CaravanView {
+  const latest = caravan.latest;
+  const region = latest ? regionOf(fromTenths(latest)) : null;
   const base = {
     id: caravan.id,
     name: caravan.name,
@@ -99,23 +128,27 @@ export function showCaravan(viewer: CaravanViewer, caravan: CaravanRecord): Cara
     status: caravan.status,
     region,
     regionAt: region ? regions[region] : null,
+    headcountBand: latest ? headcountBand(latest.headcount) : null,
+    corroboration: latest ? { groups: latest.groupsConfirming, reportedAt: latest.reportedAt } : null,
   };
   if (viewer.access === "public") return { access: "public", ...base };
 
-  const timeline = (caravan.timeline ?? []).map(({ latitudeTenths, longitudeTenths, ...report }) => ({
-    ...report,
-    ...fromTenths({ latitudeTenths, longitudeTenths }),
-  }));
+  const timeline = (caravan.timeline ?? []).map(
+    ({ latitudeTenths, longitudeTenths, reporterGroupId, ...report }) => ({
+      ...report,
+      ...positionFor(viewer, key, { id: report.id, reporterGroupId, latitudeTenths, longitudeTenths }),
+    }),
+  );
   const arrivals = timeline.filter((r) => r.expectedMeetingPointId && r.expectedMeetingPointName);
   return {
     access: "full",
     ...base,
     estimatedSize: caravan.estimatedSize,
-    latest: caravan.latest && {
-      placeName: caravan.latest.placeName,
-      ...fromTenths(caravan.latest),
-      headcount: caravan.latest.headcount,
-      reportedAt: caravan.latest.reportedAt,
+    latest: latest && {
+      placeName: latest.placeName,
+      ...positionFor(viewer, key, latest),
+      headcount: latest.headcount,
+      reportedAt: latest.reportedAt,
     },
     timeline,
     headcountTrend: timeline.map((r) => ({ at: r.reportedAt, headcount: r.headcount })).reverse(),

@@ -9,6 +9,7 @@ import { orNotFound, serverApi } from "../../_trpc/server";
 import { CaravanMap } from "../caravan-map";
 import { Delegates } from "./delegates";
 import { Timeline } from "./timeline";
+import { Corroboration } from "../corroboration";
 
 type Params = Promise<{ id: string }>;
 
@@ -50,6 +51,7 @@ export default async function CaravanPage({ params }: { params: Params }) {
               ? t("regionLine", { region: t(`region.${caravan.region}`) })
               : t("noRegion")}
         </p>
+        <Corroboration caravan={caravan} />
         <div className="flex flex-wrap gap-2 pt-1">
           {canReport && (
             <Link
