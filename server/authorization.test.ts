@@ -339,6 +339,8 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["organizer", "coordinator"]),
   },
   "decisions.ballots": { input: (s) => ({ decisionId: s.pastDecision.id }), expect: everyone("ok") },
+  // Coordinators of verified groups and admins: the people who run the effort.
+  "caravans.exportHxl": { input: () => undefined, expect: only(["coordinator", "admin"]) },
   "retention.clocks": { input: () => undefined, expect: only(["admin"]) },
   // Voters object for their own verified group; coordinators of the decision resolve objections.
   "decisions.raiseObjection": {

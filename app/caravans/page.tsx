@@ -32,12 +32,18 @@ export default async function CaravansPage() {
           {access === "full" ? t("fullNotice") : t("publicNotice")}
         </p>
         {canCreate && (
-          <Link
-            href="/caravans/new"
-            className="inline-block rounded-md bg-brand-700 px-3 py-2 font-medium text-white"
-          >
-            {t("newCaravan")}
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link
+              href="/caravans/new"
+              className="inline-block rounded-md bg-brand-700 px-3 py-2 font-medium text-white"
+            >
+              {t("newCaravan")}
+            </Link>
+            {/* A download, not a page: a plain link so the router never prefetches it. */}
+            <a href="/caravans/export.csv" className="text-sm font-medium text-brand-700 underline">
+              {t("exportHxl")}
+            </a>
+          </div>
         )}
       </header>
       <CaravanMap caravans={caravans} meetingPoints={points} />

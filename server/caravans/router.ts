@@ -22,9 +22,12 @@ import {
   updateCaravanInput,
 } from "./inputs";
 import { deliverPledge, needsBoard, pledge, withdrawPledge } from "./needs";
+import { hxlExport } from "./hxl";
 
 export const caravansRouter = router({
   list: publicProcedure.query(({ ctx }) => listCaravans(ctx.db, ctx.actor)),
+
+  exportHxl: signedInProcedure.query(({ ctx }) => hxlExport(ctx.db, ctx.actor)),
 
   get: publicProcedure
     .input(caravanIdInput)
