@@ -30,7 +30,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 60_000,
+  // Journeys of two or three people, with an accessibility check on every page, on 2 shared cores.
+  timeout: 150_000,
   // In CI, .ci/totals.mjs sums the JSON reports in .reports/ into one "N passed, N failed" line.
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".reports/e2e.json" }]] : "list",
   use: {
@@ -56,7 +57,7 @@ export default defineConfig({
     command: `npm run build && npm run serve -- -p ${APP_PORT} 2>&1 | tee -a "${process.env.PUENTE_E2E_SERVER_LOG}"`,
     url: BASE_URL,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 600_000, // the production build: minutes on 2 shared cores
     stdout: "ignore",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
