@@ -1,11 +1,20 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, jobs, messageDeliveries, sessions, signups } from "@/db/schema";
+import { auditEvents, caravanReports, jobs, messageDeliveries, sessions, signups } from "@/db/schema";
 import "../jobs/handlers";
 import { runDueJobs } from "../jobs/worker";
 import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeAction, makeGroup, makeMessage, makeUser } from "../testing/factories";
+import {
+  addMember,
+  callerFor,
+  makeAction,
+  makeCaravan,
+  makeGroup,
+  makeMessage,
+  makeReport,
+  makeUser,
+} from "../testing/factories";
 import { scheduleRetentionSweep, sweepRetention } from "./retention";
 
 const DAY = 86_400_000;
@@ -65,6 +74,24 @@ describe("retention clocks", () => {
     expect(await testEvents()).toHaveLength(0);
   });
 
+  it("keep only the region of a caravan report's position after 14 days, and its place and headcount", async () => {
+    const caravan = await makeCaravan(handle.db);
+    const { report } = await makeReport(handle.db, caravan.id, {
+      latitudeTenths: 171,
+      longitudeTenths: -967,
+      headcount: 640,
+    });
+    const stored = async () =>
+      (await handle.db.select().from(caravanReports).where(eq(caravanReports.id, report.id)))[0]!;
+
+    await sweepRetention(handle.db, later(13));
+    expect(await stored()).toMatchObject({ latitudeTenths: 171, longitudeTenths: -967 });
+    await sweepRetention(handle.db, later(15));
+    // Oaxaca is in the "south" region, whose point is [-97.8, 17.4].
+    expect(await stored()).toMatchObject({ latitudeTenths: 174, longitudeTenths: -978, headcount: 640 });
+    expect((await sweepRetention(handle.db, later(16))).caravanPositions).toBe(0); // nothing left to blur
+  });
+
   it("forget mail servers' error answers on deliveries after 30 days, keeping the delivery", async () => {
     const group = await makeGroup(handle.db);
     const [sender, reader] = [await makeUser(handle.db), await makeUser(handle.db)];
@@ -107,6 +134,7 @@ describe("retention clocks", () => {
     const overview = await callerFor(handle.db, admin).retention.clocks();
     expect(overview.clocks.map((c) => [c.key, c.days])).toEqual([
       ["rosterContacts", 30],
+      ["caravanPositions", 14],
       ["jobLog", 30],
       ["auditLog", 365],
       ["expiredSignIns", 0],

@@ -6,6 +6,7 @@ import type { Database } from "@/db/client";
 import {
   actions,
   auditEvents,
+  caravanReports,
   jobs,
   messageDeliveries,
   sessions,
@@ -14,6 +15,7 @@ import {
   verificationTokens,
 } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
+import { fromTenths, regionOf, regions, toTenths } from "../caravans/position";
 import { enqueue } from "../jobs/queue";
 import { registerJobHandler } from "../jobs/worker";
 
@@ -21,7 +23,7 @@ const DAY = 86_400_000;
 
 export interface RetentionClock {
   /** Names the clock in the admin page's catalog (retention.clocks.<key>). */
-  key: "rosterContacts" | "jobLog" | "auditLog" | "expiredSignIns";
+  key: "rosterContacts" | "caravanPositions" | "jobLog" | "auditLog" | "expiredSignIns";
   days: number;
   /** Removes what the clock says is over at `now`; returns how many rows it touched. */
   sweep: (db: Database, now: Date) => Promise<number>;
@@ -46,6 +48,32 @@ export const retentionClocks: RetentionClock[] = [
         .where(and(eq(signups.shareContact, true), inArray(signups.shiftId, over)))
         .returning({ id: signups.id });
       return rows.length;
+    },
+  },
+  {
+    // A caravan's past positions are its route: after 14 days each report keeps only its region
+    // (its position becomes the region's marker point); place, headcount and needs stay.
+    key: "caravanPositions",
+    days: 14,
+    async sweep(db, now) {
+      const old = await db
+        .select({
+          id: caravanReports.id,
+          latitudeTenths: caravanReports.latitudeTenths,
+          longitudeTenths: caravanReports.longitudeTenths,
+        })
+        .from(caravanReports)
+        .where(lt(caravanReports.reportedAt, before(now, 14)));
+      let coarsened = 0;
+      for (const report of old) {
+        const [longitude, latitude] = regions[regionOf(fromTenths(report))];
+        const at = toTenths(latitude, longitude);
+        if (at.latitudeTenths === report.latitudeTenths && at.longitudeTenths === report.longitudeTenths)
+          continue;
+        await db.update(caravanReports).set(at).where(eq(caravanReports.id, report.id));
+        coarsened++;
+      }
+      return coarsened;
     },
   },
   {
