@@ -33,7 +33,9 @@ test("a confirmed volunteer sees a members-only action's exact spot only inside 
     .getByRole("region", { name: "Join requests" })
     .getByRole("button", { name: "Approve: Voluntario Reveal" })
     .click();
-  await expect(page.getByRole("region", { name: "Members" }).getByText("Voluntario Reveal")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Members" }).getByText("Voluntario Reveal", { exact: true }),
+  ).toBeVisible();
 
   // A members-only action two days from now, its spot revealed 12 hours before (the default).
   const start = new Date(Date.now() + 48 * 3_600_000);
