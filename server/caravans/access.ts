@@ -1,6 +1,6 @@
 // Who may see and do what with caravans: the one place these rules live. Checked against the
 // database on every call, so losing a group's verification or a membership takes effect at once.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { caravanDelegates, groups, memberships } from "@/db/schema";
 import { isDecisionCoordinator } from "../decisions/access";
@@ -17,26 +17,26 @@ export interface CaravanViewer {
   coordinatorOf: string[];
 }
 
+/** The verified groups `actor` is an active member of, with their role there. */
+async function verifiedMemberships(db: Database, actor: Actor | null) {
+  if (!actor) return [];
+  return db
+    .select({ id: groups.id, name: groups.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(and(eq(memberships.userId, actor.id), eq(memberships.status, "active"), eq(groups.verified, true)))
+    .orderBy(groups.name);
+}
+
 /** The verified groups `actor` is an active member of (any role), optionally only in `roles`. */
 export async function verifiedGroupsOf(
   db: Database,
   actor: Actor | null,
   roles: ("coordinator" | "organizer" | "member")[] = [],
 ) {
-  if (!actor) return [];
-  return db
-    .select({ id: groups.id, name: groups.name })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(
-      and(
-        eq(memberships.userId, actor.id),
-        eq(memberships.status, "active"),
-        eq(groups.verified, true),
-        roles.length ? inArray(memberships.role, roles) : undefined,
-      ),
-    )
-    .orderBy(groups.name);
+  return (await verifiedMemberships(db, actor))
+    .filter((m) => roles.length === 0 || roles.includes(m.role))
+    .map(({ id, name }) => ({ id, name }));
 }
 
 export async function isDelegate(db: Database, actor: Actor | null, caravanId: string): Promise<boolean> {
@@ -59,12 +59,11 @@ export async function caravanViewer(
   caravanId?: string,
 ): Promise<CaravanViewer> {
   if (!actor) return { access: "public", isAdmin: false, coordinatorOf: [] };
-  const [inGroup, coordinating, delegate] = await Promise.all([
-    verifiedGroupsOf(db, actor),
-    verifiedGroupsOf(db, actor, ["coordinator"]),
+  const [inGroup, delegate] = await Promise.all([
+    verifiedMemberships(db, actor),
     caravanId && !actor.isAdmin ? isDelegate(db, actor, caravanId) : false,
   ]);
-  const coordinatorOf = coordinating.map((g) => g.id);
+  const coordinatorOf = inGroup.filter((g) => g.role === "coordinator").map((g) => g.id);
   if (actor.isAdmin) return { access: "full", isAdmin: true, coordinatorOf };
   return { access: inGroup.length > 0 || delegate ? "full" : "public", isAdmin: false, coordinatorOf };
 }

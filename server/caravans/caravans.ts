@@ -123,6 +123,22 @@ export async function listCaravans(db: Database, actor: Actor | null) {
   };
 }
 
+/** The needs of `reportIds`, by kind. */
+export async function needsOfReports(db: Database, reportIds: string[]) {
+  if (reportIds.length === 0) return [];
+  return db
+    .select({
+      id: reportNeeds.id,
+      reportId: reportNeeds.reportId,
+      kind: reportNeeds.kind,
+      quantity: reportNeeds.quantity,
+      note: reportNeeds.note,
+    })
+    .from(reportNeeds)
+    .where(inArray(reportNeeds.reportId, reportIds))
+    .orderBy(reportNeeds.kind);
+}
+
 /** Pledged amounts (pledged or delivered, not withdrawn) per need. */
 export async function pledgedPerNeed(db: Database, needIds: string[]) {
   if (needIds.length === 0) return new Map<string, number>();
@@ -167,24 +183,10 @@ async function timelineOf(db: Database, actor: Actor, caravanId: string): Promis
     .where(eq(caravanReports.caravanId, caravanId))
     .orderBy(desc(caravanReports.reportedAt), desc(caravanReports.id))
     .limit(TIMELINE_LENGTH);
-  const needs = reports.length
-    ? await db
-        .select({
-          id: reportNeeds.id,
-          reportId: reportNeeds.reportId,
-          kind: reportNeeds.kind,
-          quantity: reportNeeds.quantity,
-          note: reportNeeds.note,
-        })
-        .from(reportNeeds)
-        .where(
-          inArray(
-            reportNeeds.reportId,
-            reports.map((r) => r.id),
-          ),
-        )
-        .orderBy(reportNeeds.kind)
-    : [];
+  const needs = await needsOfReports(
+    db,
+    reports.map((r) => r.id),
+  );
   const pledged = await pledgedPerNeed(
     db,
     needs.map((n) => n.id),

@@ -1,13 +1,14 @@
 // Caravan aggregates for humanitarian tools, as CSV with HXL hashtags (hxlstandard.org) in the
 // second row. Verified coordinators only; positions displaced as on every page; no person, group or
 // free text in it; every download on the record.
-import { stringify } from "csv-stringify/sync";
-import { desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravanReports, caravans, reportNeeds } from "@/db/schema";
+import { caravanReports, caravans } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
+import { spreadsheetCsv } from "../csv";
 import type { Actor } from "../trpc";
 import { requireCaravanCoordinator } from "./access";
+import { needsOfReports } from "./caravans";
 import { fromTenths, regionOf } from "./position";
 import { displacedPosition, displacementKey } from "./protection";
 
@@ -51,17 +52,10 @@ export async function hxlExport(db: Database, actor: Actor): Promise<string> {
     .where(gt(caravanReports.reportedAt, sql`now() - interval '90 days'`))
     .orderBy(desc(caravanReports.reportedAt))
     .limit(5000);
-  const needs = reports.length
-    ? await db
-        .select({ reportId: reportNeeds.reportId, kind: reportNeeds.kind })
-        .from(reportNeeds)
-        .where(
-          inArray(
-            reportNeeds.reportId,
-            reports.map((r) => r.id),
-          ),
-        )
-    : [];
+  const needs = await needsOfReports(
+    db,
+    reports.map((r) => r.id),
+  );
   const key = await displacementKey(db);
   const rows = reports.map((r) => {
     const shown = displacedPosition(key, r.id, r);
@@ -86,8 +80,5 @@ export async function hxlExport(db: Database, actor: Actor): Promise<string> {
     subjectType: "caravan",
     detail: { rows: rows.length },
   });
-  return stringify([hxlColumns.map(([name]) => name), hxlColumns.map(([, tag]) => tag), ...rows], {
-    // Cells starting with = + - @ are prefixed, so a spreadsheet never runs them as formulas.
-    cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
-  });
+  return spreadsheetCsv([hxlColumns.map(([name]) => name), hxlColumns.map(([, tag]) => tag), ...rows]);
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
 import { caravanViewer, verifiedGroupsOf } from "./access";
+import { needsOfReports } from "./caravans";
 import type { pledgeInput } from "./inputs";
 
 /** Open needs of the caravans still on their way, by place; for admins and verified groups only. */
@@ -29,24 +30,10 @@ export async function needsBoard(db: Database, actor: Actor) {
     .innerJoin(caravans, eq(caravans.id, caravanReports.caravanId))
     .where(ne(caravans.status, "dispersed"))
     .orderBy(caravanReports.caravanId, desc(caravanReports.reportedAt), desc(caravanReports.id));
-  const needs = latest.length
-    ? await db
-        .select({
-          id: reportNeeds.id,
-          reportId: reportNeeds.reportId,
-          kind: reportNeeds.kind,
-          quantity: reportNeeds.quantity,
-          note: reportNeeds.note,
-        })
-        .from(reportNeeds)
-        .where(
-          inArray(
-            reportNeeds.reportId,
-            latest.map((r) => r.reportId),
-          ),
-        )
-        .orderBy(reportNeeds.kind)
-    : [];
+  const needs = await needsOfReports(
+    db,
+    latest.map((r) => r.reportId),
+  );
   const promised = needs.length
     ? await db
         .select({

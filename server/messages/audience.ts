@@ -2,8 +2,9 @@
 // that lists its recipients, so that counting and fanning out are one statement each.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravans, groups, memberships } from "@/db/schema";
+import { caravans, memberships } from "@/db/schema";
 import { organizerAccess, shiftAccess } from "../actions/access";
+import { votingGroups } from "../decisions/access";
 import { DomainError, type ErrorKey } from "../errors";
 import type { Actor } from "../trpc";
 import type { AudiencePartInput } from "./inputs";
@@ -61,20 +62,7 @@ export async function entitledGroups(
   // organizers of verified groups (the groups that see caravans in full).
   const caravanParts = audience.flatMap((p) => (p.kind === "caravanDelegates" ? [p.caravanId] : []));
   if (caravanParts.length) {
-    const [verified] = await db
-      .select({ groupId: memberships.groupId })
-      .from(memberships)
-      .innerJoin(groups, eq(groups.id, memberships.groupId))
-      .where(
-        and(
-          eq(memberships.userId, actor.id),
-          eq(memberships.status, "active"),
-          inArray(memberships.role, ["coordinator", "organizer"]),
-          eq(groups.verified, true),
-        ),
-      )
-      .limit(1);
-    if (!verified) throw refuse();
+    if ((await votingGroups(db, actor)).length === 0) throw refuse();
     const known = await db
       .select({ id: caravans.id })
       .from(caravans)

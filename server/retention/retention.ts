@@ -1,7 +1,7 @@
 // Retention clocks: how long each class of field data is kept, set here and nowhere else, shown
 // to admins at /admin/retention and enforced by a daily sweep from the job queue. Collect only
 // what is used, keep it only as long as needed (EFF): when an operation is over, its traces go.
-import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   actions,
@@ -30,6 +30,7 @@ export interface RetentionClock {
 }
 
 const before = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+const regionPoints = Object.values(regions).map(([longitude, latitude]) => toTenths(latitude, longitude));
 
 export const retentionClocks: RetentionClock[] = [
   {
@@ -63,17 +64,24 @@ export const retentionClocks: RetentionClock[] = [
           longitudeTenths: caravanReports.longitudeTenths,
         })
         .from(caravanReports)
-        .where(lt(caravanReports.reportedAt, before(now, 14)));
-      let coarsened = 0;
+        .where(
+          and(
+            lt(caravanReports.reportedAt, before(now, 14)),
+            // Already a region's point: nothing left to blur, so not read again every day.
+            notInArray(
+              sql`(${caravanReports.latitudeTenths}, ${caravanReports.longitudeTenths})`,
+              regionPoints.map((p) => sql`(${p.latitudeTenths}, ${p.longitudeTenths})`),
+            ),
+          ),
+        );
       for (const report of old) {
         const [longitude, latitude] = regions[regionOf(fromTenths(report))];
-        const at = toTenths(latitude, longitude);
-        if (at.latitudeTenths === report.latitudeTenths && at.longitudeTenths === report.longitudeTenths)
-          continue;
-        await db.update(caravanReports).set(at).where(eq(caravanReports.id, report.id));
-        coarsened++;
+        await db
+          .update(caravanReports)
+          .set(toTenths(latitude, longitude))
+          .where(eq(caravanReports.id, report.id));
       }
-      return coarsened;
+      return old.length;
     },
   },
   {

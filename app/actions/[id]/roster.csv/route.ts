@@ -1,7 +1,7 @@
 // The roster of an action as CSV, for its organizers: contact details only where volunteers allowed.
 import { TRPCError } from "@trpc/server";
-import { stringify } from "csv-stringify/sync";
 import { createRequestContext } from "@/server/context";
+import { spreadsheetCsv } from "@/server/csv";
 import { localeOfRequest } from "@/server/i18n/locale";
 import { translator } from "@/server/i18n/messages";
 import { createCaller } from "@/server/root";
@@ -15,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       api.actions.roster({ actionId: id }),
     ]);
     const shiftNames = new Map(action.shifts.map((s) => [s.id, s.role]));
-    const csv = stringify(
+    const csv = spreadsheetCsv(
       roster.map((row) => ({
         shift: shiftNames.get(row.shiftId) ?? "",
         name: row.name ?? "",
@@ -24,8 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         email: row.email ?? "",
         phone: row.phone ?? "",
       })),
-      // Cells starting with = + - @ are prefixed, so a spreadsheet never runs them as formulas.
-      { header: true, cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) } },
+      { header: true },
     );
     return new Response(csv, {
       headers: {
