@@ -11,8 +11,17 @@ for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith("
     passed += report.stats.expected;
     failed += report.stats.unexpected + report.stats.flaky;
   } else {
+    // vitest: failed tests, plus each file that failed without a failed test (it did not load, or
+    // an error escaped its tests), plus one for a run that failed otherwise (an unhandled error), so
+    // a broken run is never counted as green.
+    let reportFailed = report.numFailedTests ?? 0;
+    for (const result of report.testResults ?? []) {
+      const failedTests = (result.assertionResults ?? []).filter((t) => t.status === "failed").length;
+      if (result.status === "failed" && failedTests === 0) reportFailed += 1;
+    }
+    if (report.success === false && reportFailed === 0) reportFailed = 1;
     passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    failed += reportFailed;
   }
 }
 console.log(`${passed} passed, ${failed} failed`);

@@ -101,6 +101,28 @@ export interface Answer {
   error?: string;
 }
 
+type TrpcBody = {
+  result?: { data?: { json?: unknown } };
+  error?: { json?: { data?: { code?: string } } };
+};
+
+/**
+ * Reads a tRPC answer. A 200 whose body did not arrive whole (the server died while sending it) is
+ * no acknowledgement: the client never learnt the result, so it counts as no answer at all.
+ */
+function answerOf(status: number, text: string): Answer {
+  let body: TrpcBody | null = null;
+  try {
+    body = JSON.parse(text) as TrpcBody;
+  } catch {
+    // not JSON: a cut-off success is "truncated", any other status "unparsed"
+  }
+  if (status === 200) {
+    return body?.result?.data ? { status, data: body.result.data.json } : { status: 0, error: "truncated" };
+  }
+  return { status, error: body?.error?.json?.data?.code ?? "unparsed" };
+}
+
 /** One tRPC mutation over HTTP as a signed-in person, from `address` (X-Forwarded-For). */
 export async function mutate(
   origin: string,
@@ -121,13 +143,7 @@ export async function mutate(
       body: JSON.stringify({ json: input }),
       signal,
     });
-    const body = (await response.json().catch(() => null)) as {
-      result?: { data?: { json?: unknown } };
-      error?: { json?: { data?: { code?: string } } };
-    } | null;
-    return response.ok
-      ? { status: response.status, data: body?.result?.data?.json }
-      : { status: response.status, error: body?.error?.json?.data?.code ?? "unparsed" };
+    return answerOf(response.status, await response.text());
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     return { status: 0, error: cause?.code ?? (error instanceof Error ? error.message : String(error)) };
@@ -167,23 +183,7 @@ export function mutateVia(
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (text += chunk));
         response.on("error", (error) => resolve({ status: 0, error: error.message }));
-        response.on("end", () => {
-          const status = response.statusCode ?? 0;
-          let parsed: {
-            result?: { data?: { json?: unknown } };
-            error?: { json?: { data?: { code?: string } } };
-          } = {};
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            // not JSON: reported as unparsed below
-          }
-          resolve(
-            status === 200
-              ? { status, data: parsed.result?.data?.json }
-              : { status, error: parsed.error?.json?.data?.code ?? "unparsed" },
-          );
-        });
+        response.on("end", () => resolve(answerOf(response.statusCode ?? 0, text)));
       },
     );
     request.on("error", (error: NodeJS.ErrnoException) =>
