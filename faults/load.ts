@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Database } from "@/db/client";
+import { EMAIL_JOB } from "@/server/messages/messages";
 import { mutate, sleep, type Answer, type Person } from "./fixtures";
 
 export interface Timed extends Answer {
@@ -108,10 +109,86 @@ export function signupWorkload(people: Person[], shiftIds: string[]): Workload &
   };
 }
 
-// Messages: once coordinators' messages land (issue #9, "signups and messages under way"), add a
-// `messageWorkload` here with the same shape — step() sends one message and keeps its id, verify()
-// finds each acknowledged message once, with exactly one delivery job per recipient — and add it
-// to the `workloads` list in faults/restart.fault.test.ts.
+interface MessageAck {
+  id: string;
+  subject: string;
+  recipients: number;
+}
+
+/**
+ * Messages: client c sends as sender c (a coordinator of `groupId`) to the group's `recipients`
+ * members, every third one urgent. An error is followed by a new message, as a coordinator who
+ * saw an error would send again; each subject is unique, so a message stored twice would show.
+ */
+export function messageWorkload(
+  senders: Person[],
+  groupId: string,
+  recipients: number,
+): Workload & { acks: MessageAck[] } {
+  const acks: MessageAck[] = [];
+  let sent = 0;
+  return {
+    name: "messages",
+    acks,
+    async step(client, origin) {
+      const n = sent++;
+      const subject = `Notice ${client}-${n}`;
+      const answer = await mutate(
+        origin,
+        "messages.send",
+        {
+          audience: [{ kind: "group", groupId, roles: ["member"] }],
+          subjectEs: `Aviso ${client}-${n}`,
+          bodyEs: "La garita de El Chaparral cerró. Esperen en el albergue hasta nuevo aviso.",
+          subjectEn: subject,
+          bodyEn: "El Chaparral crossing is closed. Wait at the shelter until further notice.",
+          urgent: n % 3 === 0,
+        },
+        senders[client % senders.length]!,
+        `10.2.${client >> 8}.${client & 255}`,
+      );
+      if (answer.status === 200) {
+        const data = answer.data as { id: string; recipients: number };
+        acks.push({ id: data.id, subject, recipients: data.recipients });
+      }
+      return answer;
+    },
+    async verify(db) {
+      // Every message stored is whole: a delivery per recipient and one email job per emailed
+      // delivery (all written in one transaction), and no subject stored twice.
+      const stored = (await db.execute(sql`
+        select m.id, m.subject_en,
+          count(d.id)::int as deliveries,
+          count(d.id) filter (where d.by_email)::int as emailed,
+          count(j.id)::int as jobs
+        from messages m
+        left join message_deliveries d on d.message_id = m.id
+        left join jobs j on j.dedupe_key = ${`${EMAIL_JOB}:`} || d.id::text
+        group by m.id`)) as unknown as {
+        id: string;
+        subject_en: string;
+        deliveries: number;
+        emailed: number;
+        jobs: number;
+      }[];
+      expect(
+        stored.filter((m) => m.deliveries !== recipients || m.jobs !== m.emailed),
+        "messages without all their deliveries and email jobs",
+      ).toEqual([]);
+      const subjects = stored.map((m) => m.subject_en);
+      expect(subjects.length - new Set(subjects).size, "messages stored twice").toBe(0);
+      // Every acknowledged message is stored, to everyone it was said to reach.
+      const byId = new Map(stored.map((m) => [m.id, m]));
+      expect(
+        acks.filter((a) => byId.get(a.id)?.subject_en !== a.subject || a.recipients !== recipients),
+        "acknowledged messages missing or changed",
+      ).toEqual([]);
+    },
+    summary() {
+      return `${acks.length} messages acknowledged`;
+    },
+  };
+}
 
 /**
  * What must hold for signups whatever happened: one row per person and shift, never more confirmed

@@ -3,9 +3,19 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { EMAIL_JOB } from "@/server/messages/messages";
+import { startMailbox, type TestMailbox } from "@/server/testing/smtp";
 import { AppServer } from "./app-server";
 import { createDatabase, makeAction, makePeople, mutate, sleep, type Person, setUpOrFail } from "./fixtures";
-import { checkSignupInvariants, failures, runLoad, signupWorkload, type Workload } from "./load";
+import {
+  checkSignupInvariants,
+  failures,
+  messageWorkload,
+  runLoad,
+  signupWorkload,
+  type Workload,
+} from "./load";
 import { PostgresCluster } from "./postgres-cluster";
 
 const APP_PORT = 3203;
@@ -14,27 +24,44 @@ const BEFORE_MS = 4_000; // load before the restart
 const DOWN_MS = 3_000; // how long PostgreSQL stays down
 const AFTER_MS = 20_000; // load after it is back: longer than the 15 s allowed for errors
 const ERROR_WINDOW_MS = 15_000;
+const RECIPIENTS = 2; // members of the group every message goes to
 
 let cluster: PostgresCluster | undefined;
 let handle: DatabaseHandle | undefined;
 let server: AppServer | undefined;
 let people: Person[];
 let shiftIds: string[];
+let senders: Person[];
+let groupId: string;
+let mailbox: TestMailbox | undefined;
 
 const ready = setUpOrFail(async () => {
   cluster = await PostgresCluster.create();
   handle = await createDatabase(cluster, "puente_faults_restart");
   people = await makePeople(handle.db, CLIENTS + 50, "restart");
   // Small shifts, so both places and waitlists are taken while PostgreSQL restarts.
-  ({ shiftIds } = await makeAction(
+  ({ shiftIds, groupId } = await makeAction(
     handle.db,
     Array.from({ length: 120 }, () => 8),
   ));
+  // Coordinators who message the group's members, whose emails go to a real SMTP server.
+  senders = await makePeople(handle.db, CLIENTS, "restart-sender");
+  const members = await makePeople(handle.db, RECIPIENTS, "restart-member");
+  await handle.db.insert(memberships).values([
+    ...senders.map((p) => ({
+      groupId,
+      userId: p.id,
+      role: "coordinator" as const,
+      status: "active" as const,
+    })),
+    ...members.map((p) => ({ groupId, userId: p.id, role: "member" as const, status: "active" as const })),
+  ]);
+  mailbox = await startMailbox();
   server = await AppServer.start({
     port: APP_PORT,
     databaseUrl: cluster.url("puente_faults_restart"),
     // Rate limits are not the subject here (the load test meets them); the job worker runs.
-    env: { PUENTE_RATE_LIMIT_SCALE: "1000", PUENTE_WORKER: "1" },
+    env: { PUENTE_RATE_LIMIT_SCALE: "1000", PUENTE_WORKER: "1", SMTP_URL: mailbox.url },
   });
 });
 
@@ -42,15 +69,17 @@ afterAll(async () => {
   if (process.env.PUENTE_FAULTS_VERBOSE) console.log(server?.log);
   await server?.stop();
   await handle?.close().catch(() => {});
+  await mailbox?.close();
   cluster?.destroy();
 });
 
-describe("PostgreSQL restarted under steady signups", () => {
-  it("the app recovers by itself within 15 s, keeps every acknowledged signup once, never overbooks", async () => {
+describe("PostgreSQL restarted under steady signups and messages", () => {
+  it("the app recovers by itself within 15 s, keeps every acknowledged signup and message once, never overbooks", async () => {
     ready();
     const signups = signupWorkload(people.slice(0, CLIENTS), shiftIds);
-    // Add the messages workload here when it exists (see faults/load.ts).
-    const workloads: Workload[] = [signups];
+    const messages = messageWorkload(senders, groupId, RECIPIENTS);
+    // One request in six is a message (each client: five signups, then a message).
+    const workloads: Workload[] = [signups, signups, signups, signups, signups, messages];
 
     // The suite's own pool (db/client.ts's openPostgres, as the app uses it) queries all along too:
     // the process running it must see no unhandled error, and it must reconnect by itself.
@@ -105,7 +134,7 @@ describe("PostgreSQL restarted under steady signups", () => {
       directPoolLastFailureAfterBackMs: (direct.filter((d) => !d.ok).at(-1)?.at ?? backAt) - backAt,
       serverAlive: server!.alive,
     };
-    console.log("restart under load:", JSON.stringify(report), signups.summary());
+    console.log("restart under load:", JSON.stringify(report), signups.summary(), messages.summary());
 
     // The app server's process survived, with no unhandled error on the way.
     expect(server!.alive).toBe(true);
@@ -119,8 +148,56 @@ describe("PostgreSQL restarted under steady signups", () => {
     expect(direct.filter((d) => !d.ok && d.at > stopAt + ERROR_WINDOW_MS)).toEqual([]);
     expect(direct.at(-1)?.ok).toBe(true);
 
-    for (const workload of workloads) await workload.verify(handle!.db);
+    for (const workload of new Set(workloads)) await workload.verify(handle!.db);
   });
+
+  it("after the restart, the email of every message sent through it reaches its reader", async () => {
+    ready();
+    const db = handle!.db;
+    const unsent = async () =>
+      (
+        (await db.execute(sql`select count(*)::int as n from message_deliveries
+          where by_email and status not in ('sent', 'read')`)) as unknown as { n: number }[]
+      )[0]!.n;
+    // Emails whose send failed while PostgreSQL was down are retried after a backoff (30 s, and
+    // 2 minutes for a job whose claim could not be released): the test brings those times forward,
+    // as the clock would, and the server's own worker does the rest.
+    // It fails when the sending stops moving for 30 s, not when a loaded machine is merely slow.
+    await db.execute(sql`update jobs set locked_until = null where kind = ${EMAIL_JOB} and done_at is null`);
+    let left = await unsent();
+    let movedAt = Date.now();
+    while (left > 0 && Date.now() - movedAt < 30_000) {
+      await db.execute(
+        sql`update jobs set run_at = now() where kind = ${EMAIL_JOB} and done_at is null and run_at > now()`,
+      );
+      await sleep(500);
+      const now = await unsent();
+      if (now < left) movedAt = Date.now();
+      left = now;
+    }
+    expect(left, "emails left unsent, the queue stalled for 30 s").toBe(0);
+
+    // Every emailed delivery is in the mailbox, told apart by its Message-ID (the delivery's id).
+    const emailed = (await db.execute(
+      sql`select d.id from message_deliveries d where d.by_email`,
+    )) as unknown as { id: string }[];
+    const received = mailbox!.received
+      .map((m) => /^Message-ID:\s*<([^@>]+)@puente\.delivery>/im.exec(m.raw)?.[1])
+      .filter((id): id is string => Boolean(id));
+    const arrived = new Set(received);
+    console.log(
+      "emails through the restart:",
+      JSON.stringify({
+        deliveries: emailed.length,
+        received: received.length,
+        // A send accepted by SMTP just before the commit that records it failed is sent again
+        // with the same Message-ID, which mail servers use to drop the twin.
+        twins: received.length - arrived.size,
+      }),
+    );
+    expect(emailed.length).toBeGreaterThan(0);
+    expect(emailed.filter((d) => !arrived.has(d.id))).toEqual([]);
+  }, 400_000);
 
   it("after the restart, one person's 100 concurrent signups for one shift make one row, never a 500", async () => {
     ready();
