@@ -1,6 +1,6 @@
 // Runs due jobs. Each app server runs one worker loop (started from instrumentation.ts); tests
 // call `runDueJobs` directly. Handlers are registered by kind, one per domain need.
-import type { Database } from "@/db/client";
+import { env, type Database } from "@/db/client";
 import { log } from "../log";
 import { claimJobs, completeJob, failJob, MAX_ATTEMPTS, type ClaimedJob } from "./queue";
 
@@ -41,13 +41,25 @@ async function run(db: Database, job: ClaimedJob): Promise<boolean> {
   }
 }
 
+/**
+ * How many jobs a worker runs at once. Most jobs are emails, and an email spends its time waiting
+ * for the SMTP server (~50 ms a message here, more to a real relay), so one at a time sent a
+ * 1,000-person message in minutes. Each running job holds a database connection, so this stays
+ * well under the pool's size; the SMTP pool (server/email/email.ts) has as many connections.
+ */
+export const JOB_CONCURRENCY = Number(env("PUENTE_JOB_CONCURRENCY") ?? 5);
+
 /** Runs every job due now, in batches, until none is left. Returns how many succeeded. */
-export async function runDueJobs(db: Database): Promise<number> {
+export async function runDueJobs(db: Database, concurrency = JOB_CONCURRENCY): Promise<number> {
   let done = 0;
   for (;;) {
-    const batch = await claimJobs(db, 10);
+    const batch = await claimJobs(db, concurrency * 2);
     if (batch.length === 0) return done;
-    for (const job of batch) if (await run(db, job)) done++;
+    // `concurrency` lanes take the batch's jobs in order until it is empty.
+    const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+      for (let job = batch.shift(); job; job = batch.shift()) if (await run(db, job)) done++;
+    });
+    await Promise.all(lanes);
   }
 }
 

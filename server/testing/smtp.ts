@@ -36,6 +36,8 @@ export async function startMailbox(
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // The app's SMTP pool keeps its connections open: on close, end them at once (not after 30 s).
+    closeTimeout: 100,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
