@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
@@ -76,6 +76,21 @@ describe("caravans", () => {
       expect.arrayContaining(["caravan.create", "caravan.update", "caravan.read_timeline"]),
     );
     expect(person.id).toBeTruthy();
+    // A reader's reads are on the record once a day, however often the page is reloaded.
+    const reads = () =>
+      handle.db
+        .select({ at: auditEvents.at })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "caravan.read_timeline")));
+    await api.caravans.get({ caravanId: id });
+    await api.caravans.get({ caravanId: id });
+    expect(await reads()).toHaveLength(1);
+    await handle.db
+      .update(auditEvents)
+      .set({ at: new Date(Date.now() - 86_400_000) })
+      .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "caravan.read_timeline")));
+    await api.caravans.get({ caravanId: id });
+    expect(await reads()).toHaveLength(2);
     const plain = await memberOfGroup("member");
     expect(await refusal(plain.api.caravans.create({ details }))).toMatchObject({
       code: "FORBIDDEN",

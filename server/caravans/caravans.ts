@@ -15,7 +15,7 @@ import {
   users,
 } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
-import { recordAudit } from "../audit/audit";
+import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
 import {
@@ -114,7 +114,11 @@ export async function listCaravans(db: Database, actor: Actor | null) {
     rows.map((r) => r.id),
   );
   if (viewer.access === "full" && actor) {
-    await recordAudit(db, { actorId: actor.id, action: "caravan.read_positions", subjectType: "caravan" });
+    await recordReadOnceADay(db, {
+      actorId: actor.id,
+      action: "caravan.read_positions",
+      subjectType: "caravan",
+    });
   }
   return {
     access: viewer.access,
@@ -230,7 +234,7 @@ export async function getCaravan(db: Database, actor: Actor | null, caravanId: s
         .where(eq(caravanDelegates.caravanId, caravanId))
         .orderBy(users.name);
     }
-    await recordAudit(db, {
+    await recordReadOnceADay(db, {
       actorId: actor.id,
       action: "caravan.read_timeline",
       subjectType: "caravan",

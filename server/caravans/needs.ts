@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { caravanReports, caravans, groups, pledges, reportNeeds, type PledgeStatus } from "@/db/schema";
-import { recordAudit } from "../audit/audit";
+import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
 import { caravanViewer, verifiedGroupsOf } from "./access";
@@ -82,7 +82,7 @@ export async function needsBoard(db: Database, actor: Actor) {
     place.needs.push(shown);
     places.set(placeName, place);
   }
-  await recordAudit(db, { actorId: actor.id, action: "caravan.read_needs", subjectType: "caravan" });
+  await recordReadOnceADay(db, { actorId: actor.id, action: "caravan.read_needs", subjectType: "caravan" });
   return {
     places: [...places.values()].sort((a, b) => a.placeName.localeCompare(b.placeName)),
     pledgingGroups: await verifiedGroupsOf(db, actor, ["coordinator", "organizer"]),
