@@ -2,9 +2,10 @@
 // database on every call, so losing a group's verification or a membership takes effect at once.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravanDelegates, groups, memberships } from "@/db/schema";
+import { caravanDelegates } from "@/db/schema";
 import { isDecisionCoordinator } from "../decisions/access";
 import { DomainError } from "../errors";
+import { verifiedMemberships } from "../groups/membership";
 import type { Actor } from "../trpc";
 
 /** What a viewer may see of caravans: `public` is region and status only (DESIGN.md). */
@@ -15,28 +16,6 @@ export interface CaravanViewer {
   isAdmin: boolean;
   /** Verified groups the viewer coordinates: their own reports' positions are shown undisplaced. */
   coordinatorOf: string[];
-}
-
-/** The verified groups `actor` is an active member of, with their role there. */
-async function verifiedMemberships(db: Database, actor: Actor | null) {
-  if (!actor) return [];
-  return db
-    .select({ id: groups.id, name: groups.name, role: memberships.role })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(and(eq(memberships.userId, actor.id), eq(memberships.status, "active"), eq(groups.verified, true)))
-    .orderBy(groups.name);
-}
-
-/** The verified groups `actor` is an active member of (any role), optionally only in `roles`. */
-export async function verifiedGroupsOf(
-  db: Database,
-  actor: Actor | null,
-  roles: ("coordinator" | "organizer" | "member")[] = [],
-) {
-  return (await verifiedMemberships(db, actor))
-    .filter((m) => roles.length === 0 || roles.includes(m.role))
-    .map(({ id, name }) => ({ id, name }));
 }
 
 export async function isDelegate(db: Database, actor: Actor | null, caravanId: string): Promise<boolean> {

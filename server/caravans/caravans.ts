@@ -17,14 +17,9 @@ import {
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
+import { verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../trpc";
-import {
-  caravanViewer,
-  isCaravanCoordinator,
-  isDelegate,
-  requireCaravanCoordinator,
-  verifiedGroupsOf,
-} from "./access";
+import { caravanViewer, isCaravanCoordinator, isDelegate, requireCaravanCoordinator } from "./access";
 import type { caravanDetailsInput, confirmInput, reportInput } from "./inputs";
 import { toTenths } from "./position";
 import { displacementKey } from "./protection";

@@ -7,7 +7,8 @@ import { caravanReports, caravans, groups, pledges, reportNeeds, type PledgeStat
 import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
-import { caravanViewer, verifiedGroupsOf } from "./access";
+import { verifiedGroupsOf } from "../groups/membership";
+import { caravanViewer } from "./access";
 import { needsOfReports } from "./caravans";
 import type { pledgeInput } from "./inputs";
 

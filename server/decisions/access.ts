@@ -4,26 +4,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { caravanDelegates, groups, memberships } from "@/db/schema";
 import { DomainError } from "../errors";
+import { verifiedGroupsOf, verifiedMemberships } from "../groups/membership";
 import type { Actor } from "../trpc";
 
 /** Coordinators of the decision: active coordinators of a verified group, and admins. */
 export async function isDecisionCoordinator(db: Database, actor: Actor | null): Promise<boolean> {
   if (!actor) return false;
-  if (actor.isAdmin) return true;
-  const [row] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(
-      and(
-        eq(memberships.userId, actor.id),
-        eq(memberships.status, "active"),
-        eq(memberships.role, "coordinator"),
-        eq(groups.verified, true),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
+  return actor.isAdmin || (await verifiedMemberships(db, actor, ["coordinator"])).length > 0;
 }
 
 export async function requireDecisionCoordinator(db: Database, actor: Actor): Promise<void> {
@@ -32,20 +19,7 @@ export async function requireDecisionCoordinator(db: Database, actor: Actor): Pr
 
 /** The verified groups `actor` may cast a ballot for: where they are an active coordinator or organizer. */
 export async function votingGroups(db: Database, actor: Actor | null) {
-  if (!actor) return [];
-  return db
-    .select({ id: groups.id, name: groups.name })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(
-      and(
-        eq(memberships.userId, actor.id),
-        eq(memberships.status, "active"),
-        inArray(memberships.role, ["coordinator", "organizer"]),
-        eq(groups.verified, true),
-      ),
-    )
-    .orderBy(groups.name);
+  return verifiedGroupsOf(db, actor, ["coordinator", "organizer"]);
 }
 
 /** Checks that `actor` may speak for `groupId` in a decision: its active coordinator or organizer, the group verified. */

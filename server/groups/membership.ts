@@ -1,11 +1,38 @@
 // Who belongs to a group and in what role: join requests, approvals, role changes, removals,
 // leaving. A group always keeps at least one active coordinator, however requests interleave.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { groups, memberships, users, type MembershipRole } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
+
+/**
+ * The verified groups `actor` is an active member of, by name, with their role there; only those
+ * where the role is one of `roles` when given. Trust follows from this one question: who sees
+ * caravans in full, reports and pledges, votes in decisions and opens them.
+ */
+export async function verifiedMemberships(db: Database, actor: Actor | null, roles: MembershipRole[] = []) {
+  if (!actor) return [];
+  return db
+    .select({ id: groups.id, name: groups.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        eq(groups.verified, true),
+        roles.length > 0 ? inArray(memberships.role, roles) : undefined,
+      ),
+    )
+    .orderBy(groups.name);
+}
+
+/** The same groups as `verifiedMemberships`, as id and name. */
+export async function verifiedGroupsOf(db: Database, actor: Actor | null, roles: MembershipRole[] = []) {
+  return (await verifiedMemberships(db, actor, roles)).map(({ id, name }) => ({ id, name }));
+}
 
 /** Active members with their roles, coordinators first. Callers are checked to be members. */
 export async function listMembers(db: Database, groupId: string) {
