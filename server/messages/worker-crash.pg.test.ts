@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { jobs, memberships, messageDeliveries, users } from "@/db/schema";
 import "../jobs/handlers";
-import { runDueJobs } from "../jobs/worker";
+import { JOB_CONCURRENCY, runDueJobs } from "../jobs/worker";
 import { createTestDatabase } from "../testing/database";
 import { addMember, makeGroup, makeMessage, makeUser } from "../testing/factories";
 import { startMailbox, type TestMailbox } from "../testing/smtp";
@@ -16,13 +16,15 @@ const PEOPLE = 500;
 let handle: DatabaseHandle;
 let mailbox: TestMailbox;
 let held = false;
+let holding = true;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  // The 200th email is never answered: its sender is mid-send when it is killed.
+  // From the 200th on, no email of the first worker is answered: it is mid-send (in each of its
+  // lanes, since it sends several at once) when it is killed.
   mailbox = await startMailbox(0, {
     accept: async () => {
-      if (!held && mailbox.received.length >= 199) {
+      if (holding && mailbox.received.length >= 199) {
         held = true;
         await new Promise(() => {});
       }
@@ -69,7 +71,10 @@ describe.runIf(process.env.DATABASE_URL)("the email worker killed mid-batch", ()
     await expect.poll(() => held, { timeout: 60_000, interval: 50 }).toBe(true);
     worker.kill("SIGKILL");
     await exited;
-    expect(mailbox.received.length).toBe(199);
+    holding = false;
+    // 199, or a few more when lanes passed the check at the same moment; never all of them.
+    expect(mailbox.received.length).toBeGreaterThanOrEqual(199);
+    expect(mailbox.received.length).toBeLessThan(199 + JOB_CONCURRENCY);
 
     // Restarted after its leases ran out (the two minutes are skipped), the worker finishes the batch.
     await db
