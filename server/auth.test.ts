@@ -135,6 +135,27 @@ describe("signing in by emailed link", () => {
     expect(await handle.db.select().from(sessions).where(eq(sessions.userId, cleo!.id))).toHaveLength(0);
   });
 
+  it("reads a live session by one query, and leaves an expired one or one due for its extension to Auth.js", async () => {
+    const [person] = await handle.db
+      .insert(users)
+      .values({ email: "quick@example.org", name: "Quick", isAdmin: true })
+      .returning();
+    const day = 86_400_000;
+    const session = async (token: string, expiresIn: number) => {
+      await handle.db
+        .insert(sessions)
+        .values({ sessionToken: token, userId: person!.id, expires: new Date(Date.now() + expiresIn) });
+      return auth.sessionOfToken(handle.db, token);
+    };
+    expect(await session("live", 29.5 * day)).toEqual({
+      expires: expect.any(String),
+      user: { id: person!.id, name: "Quick", isAdmin: true },
+    });
+    expect(await session("due", 28.9 * day)).toBe("ask Auth.js");
+    expect(await session("expired", -1000)).toBe("ask Auth.js");
+    expect(await auth.sessionOfToken(handle.db, "unknown")).toBeNull();
+  });
+
   it("stops emailing links to one address after 10 in an hour, whoever asks", async () => {
     for (let i = 0; i < 11; i++) await new Browser().askForLink("flood@example.org");
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { type DefaultSession, type Session } from "next-auth";
 import type { EmailConfig } from "next-auth/providers";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { env, getDb, type Database } from "@/db/client";
 import { accounts, instanceSettings, sessions, users, verificationTokens } from "@/db/schema";
@@ -27,6 +27,11 @@ declare module "next-auth" {
 }
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
+
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
+/** Auth.js's session cookie, with the `__Secure-` prefix when the site is served over HTTPS. */
+const SESSION_COOKIE = { https: "__Secure-authjs.session-token", http: "authjs.session-token" };
 
 const emailLink: EmailConfig = {
   id: "email",
@@ -116,8 +121,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     trustHost: true,
     session: {
       strategy: "database",
-      maxAge: 30 * 24 * 60 * 60,
-      updateAge: 24 * 60 * 60,
+      maxAge: SESSION_MAX_AGE_SECONDS,
+      updateAge: SESSION_UPDATE_AGE_SECONDS,
       generateSessionToken,
     },
     providers: [emailLink],
@@ -184,7 +189,49 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
 });
 
 /**
- * The session of the request being rendered, looked up once per request however many components
- * ask (the header, the page, the API context). Outside a render it simply asks Auth.js.
+ * A live session's payload, as Auth.js's `session` callback shapes it, found by one query; or
+ * "ask Auth.js" when there is something to do besides reading: an expired session (Auth.js deletes
+ * it) or one due for its daily extension (Auth.js pushes `expires` forward).
  */
-export const currentSession = cache(() => auth());
+export async function sessionOfToken(
+  db: Database,
+  token: string,
+  now = Date.now(),
+): Promise<Session | null | "ask Auth.js"> {
+  const [row] = await db
+    .select({ expires: sessions.expires, id: users.id, name: users.name, isAdmin: users.isAdmin })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.sessionToken, token));
+  if (!row) return null;
+  const dueForUpdate =
+    row.expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000 <= now;
+  if (row.expires.getTime() < now || dueForUpdate) return "ask Auth.js";
+  return {
+    expires: row.expires.toISOString(),
+    user: { id: row.id, name: row.name ?? null, isAdmin: row.isAdmin },
+  } as Session;
+}
+
+/**
+ * The session of the request being rendered, looked up once per request however many components
+ * ask (the header, the page, the API context). Read with one query rather than `auth()`, which
+ * runs Auth.js's whole HTTP pipeline for it (a Request, the lazy config, a Response parsed back):
+ * `npm run bench` measured that as the largest cost of a signed-in API request (BENCHMARKS.md).
+ * Auth.js still decides whenever the session needs writing. Outside a request: Auth.js.
+ */
+export const currentSession = cache(async (): Promise<Session | null> => {
+  let store: Awaited<ReturnType<typeof cookies>>;
+  try {
+    store = await cookies();
+  } catch {
+    return auth();
+  }
+  // The cookie Auth.js itself reads: over HTTPS only the `__Secure-` one, so a plain cookie
+  // planted from elsewhere can never sign the reader into another account.
+  const https = (await headers()).get("x-forwarded-proto") === "https";
+  const token = store.get(https ? SESSION_COOKIE.https : SESSION_COOKIE.http)?.value;
+  if (!token) return https ? null : auth();
+  const found = await sessionOfToken(await getDb(), token);
+  return found === "ask Auth.js" ? auth() : found;
+});

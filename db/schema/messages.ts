@@ -72,7 +72,8 @@ export const messageDeliveries = pgTable(
     // One delivery per person per message, however many audience parts they are in.
     uniqueIndex("message_deliveries_message_user_idx").on(d.messageId, d.userId),
     // The inbox, newest first, and the unread count.
-    index("message_deliveries_inbox_idx").on(d.userId, d.createdAt),
+    // The inbox reads a person's newest deliveries first, a page at a time by (created_at, id).
+    index("message_deliveries_inbox_idx").on(d.userId, d.createdAt, d.id),
     index("message_deliveries_unread_idx")
       .on(d.userId)
       .where(sql`${d.readAt} is null`),

@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { actions, groups, memberships, shifts, signups } from "@/db/schema";
+import { actions, groups, memberships, shifts } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError } from "../errors";
@@ -181,7 +181,9 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
       capacity: shifts.capacity,
       confirmedCount: shifts.confirmedCount,
       wantedSkills: shifts.wantedSkills,
-      waitlisted: sql<number>`(select count(*) from ${signups} where ${signups.shiftId} = ${shifts.id} and ${signups.status} = 'waitlisted')::int`,
+      // Written out in full: Drizzle leaves a single-table query's columns unqualified, and inside
+      // this subquery "id" would name signups.id (the count was always 0, after a scan of signups).
+      waitlisted: sql<number>`(select count(*) from "signups" waiting where waiting.shift_id = "shifts"."id" and waiting.status = 'waitlisted')::int`,
     })
     .from(shifts)
     .where(eq(shifts.actionId, actionId))

@@ -32,6 +32,15 @@ describe("signing up for a shift", () => {
     ]);
   });
 
+  it("the action page counts the people waiting for each shift", async () => {
+    const group = await makeGroup(handle.db);
+    const { action, shift } = await makeAction(handle.db, group.id, { capacity: 1 });
+    for (const person of await people(3))
+      await callerFor(handle.db, person).actions.signUp({ shiftId: shift.id });
+    const page = await callerFor(handle.db, null).actions.get({ actionId: action.id });
+    expect(page.shifts.map((s) => [s.confirmedCount, s.waitlisted])).toEqual([[1, 2]]);
+  });
+
   it("signing up twice returns the same signup and keeps one row", async () => {
     const group = await makeGroup(handle.db);
     const { shift } = await makeAction(handle.db, group.id);

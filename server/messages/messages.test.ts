@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { groups, jobs, messageDeliveries } from "@/db/schema";
@@ -209,6 +209,29 @@ describe("reading and replying", () => {
     expect(seen.deliveries).toMatchObject({ total: 2, read: 1 });
     // Recipients never see one another's threads.
     expect((await callerFor(handle.db, ben).messages.get({ messageId: id })).replies).toEqual([]);
+  });
+
+  it("pages through a long inbox newest first, each message once, messages sent at the same moment included", async () => {
+    const reader = await makeUser(handle.db);
+    // 70 messages, two at each of 35 moments: the page boundary falls inside a tie.
+    await handle.db.execute(sql`with m as (
+        insert into messages (audience, subject_es, created_at)
+        select '[]'::jsonb, 'Aviso ' || i, timestamptz '2026-11-01 12:00Z' + (i / 2) * interval '1 minute'
+        from generate_series(1, 70) i returning id, created_at)
+      insert into message_deliveries (message_id, user_id, status, by_email, created_at)
+      select id, ${reader.id}, 'sent', false, created_at from m`);
+    const api = callerFor(handle.db, reader);
+    const seen: { subjectEs: string; createdAt: Date }[] = [];
+    let page = await api.messages.inbox({});
+    seen.push(...page.messages);
+    while (page.next) {
+      page = await api.messages.inbox({ before: page.next });
+      seen.push(...page.messages);
+    }
+    expect(new Set(seen.map((m) => m.subjectEs)).size).toBe(70);
+    expect(seen).toHaveLength(70);
+    const times = seen.map((m) => m.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("refuses a reply to a message one never received", async () => {

@@ -1,7 +1,7 @@
 // Sending a message to an audience and reading one's inbox. Sending is one transaction: the
 // message, a delivery per recipient (one INSERT … SELECT), an email job per delivery that goes by
 // email, the audit entry and the live signal all commit together or not at all.
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobs, messageDeliveries, messages, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
@@ -90,11 +90,9 @@ export async function inbox(db: Database, actor: Actor, before?: { createdAt: Da
     .where(
       and(
         eq(messageDeliveries.userId, actor.id),
+        // A row comparison: the index on (user_id, created_at, id) finds the page's start directly.
         before
-          ? or(
-              lt(messageDeliveries.createdAt, before.createdAt),
-              and(eq(messageDeliveries.createdAt, before.createdAt), lt(messageDeliveries.id, before.id)),
-            )
+          ? sql`(${messageDeliveries.createdAt}, ${messageDeliveries.id}) < (${sql.param(before.createdAt, messageDeliveries.createdAt)}, ${sql.param(before.id, messageDeliveries.id)})`
           : undefined,
       ),
     )

@@ -1,0 +1,275 @@
+// `npm run bench`: the key procedures over HTTP at realistic volume (server/bench/volume.ts), on
+// PostgreSQL. autocannon drives, with 50 connections, the production server (`next start`, tRPC in
+// a Next route handler, Auth.js sessions) and, in the same run, a bare node:http server sending the
+// same SQL through the `postgres` driver (server/bench/direct-server.ts): req/s, p50 and p99 of
+// both and their ratio. A third column is a prototype (server/bench/trpc-node-server.ts): the same
+// appRouter on tRPC's Node adapter. Before the table, the plan of every statement sent.
+// Needs `npm run build` first. BENCH_SECONDS (default 10) per run; BENCH_TARGETS=app,direct,node
+// to run fewer, BENCH_CASES=inbox,directory (label prefixes) likewise; BENCH_PROFILE=<folder> starts `next start` under `node --cpu-prof` into that folder.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { env, migrateDatabase, openPostgres } from "@/db/client";
+import { explainProcedures } from "./explain";
+import { PEOPLE, SIGNED_UP, seedVolume, sessionToken } from "./volume";
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PORTS = { app: 3401, direct: 3402, node: 3403 } as const;
+type Target = keyof typeof PORTS;
+const TARGETS = (process.env.BENCH_TARGETS ?? "app,direct,node").split(",") as Target[];
+const CASES = process.env.BENCH_CASES?.split(",");
+
+if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+const baseUrl = env("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const name = `puente_bench_${randomBytes(4).toString("hex")}`;
+const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+const url = new URL(baseUrl);
+url.pathname = `/${name}`;
+const databaseUrl = url.toString();
+
+const children: ChildProcess[] = [];
+const servers: Partial<Record<Target, ChildProcess>> = {};
+function start(target: Target): ChildProcess {
+  const port = String(PORTS[target]);
+  const tsx = ["--import", "tsx"];
+  const profile = process.env.BENCH_PROFILE;
+  const args =
+    target === "app"
+      ? [
+          ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+          path.join("node_modules", "next", "dist", "bin", "next"),
+          "start",
+          "-p",
+          port,
+        ]
+      : [
+          ...tsx,
+          path.join("server", "bench", `${target === "direct" ? "direct" : "trpc-node"}-server.ts`),
+        ].concat([databaseUrl, port]);
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PUENTE_WORKER: "0", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  return child;
+}
+
+/**
+ * CPU seconds a server process and its descendants have used (Linux /proc): CPU per request is
+ * steadier than req/s on a machine shared with other work, which takes cores away from both paths.
+ */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const own = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100)
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    return own + children.reduce((sum, child) => sum + cpuSeconds(Number(child)), 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function waitFor(port: number, pathname: string) {
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}${pathname}`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`nothing answered on port ${port}`);
+}
+
+const trpcGet = (procedure: string, input: unknown) =>
+  `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+const signedIn = (person: number) => ({ cookie: `authjs.session-token=${sessionToken(person)}` });
+/** A different address for every request: the per-address limits are not the subject here. */
+const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+interface Case {
+  label: string;
+  read: boolean;
+  /** The n-th request to `target`: its path, and for a POST its body. */
+  request(target: Target, n: number): { path: string; headers?: Record<string, string>; body?: string };
+}
+
+let signupCount = 0;
+function cases(actionIds: string[], shiftIds: string[]): Case[] {
+  const benchPeople = PEOPLE - SIGNED_UP;
+  return [
+    {
+      label: "actions list",
+      read: true,
+      request: (target) => ({ path: target === "direct" ? "/actions" : trpcGet("actions.list", {}) }),
+    },
+    {
+      label: "action page",
+      read: true,
+      request: (target, n) => {
+        const id = actionIds[n % actionIds.length]!;
+        return { path: target === "direct" ? `/action?id=${id}` : trpcGet("actions.get", { actionId: id }) };
+      },
+    },
+    {
+      label: "inbox (signed in)",
+      read: true,
+      request: (target, n) => ({
+        path: target === "direct" ? "/inbox" : trpcGet("messages.inbox", {}),
+        headers: signedIn((n % PEOPLE) + 1),
+      }),
+    },
+    {
+      label: "directory",
+      read: true,
+      request: (target) => ({ path: target === "direct" ? "/directory" : trpcGet("groups.directory", {}) }),
+    },
+    {
+      label: "signup (signed in, write)",
+      read: false,
+      // People without seeded signups, each on a different shift every time (no re-signup no-ops).
+      request: (target) => {
+        const n = signupCount++;
+        const person = SIGNED_UP + 1 + (n % benchPeople);
+        const shiftId = shiftIds[(n + Math.floor(n / benchPeople)) % shiftIds.length]!;
+        return {
+          path: target === "direct" ? "/signup" : "/api/trpc/actions.signUp",
+          headers: { ...signedIn(person), "content-type": "application/json", "x-forwarded-for": address(n) },
+          body: JSON.stringify(target === "direct" ? { shiftId } : { json: { shiftId } }),
+        };
+      },
+    },
+  ];
+}
+
+interface Result {
+  rps: number;
+  /** Server CPU milliseconds per answered request. */
+  cpuMs: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  statuses: string;
+}
+
+async function drive(target: Target, kase: Case, seconds: number): Promise<Result> {
+  let n = 0;
+  const pid = servers[target]!.pid!;
+  const cpuBefore = cpuSeconds(pid);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORTS[target]}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: kase.read ? "GET" : "POST",
+        setupRequest: (request) => {
+          const { path: p, headers, body } = kase.request(target, n++);
+          return { ...request, path: p, headers: { ...request.headers, ...headers }, body };
+        },
+      },
+    ],
+  });
+  const statusCodes = (result as unknown as { statusCodeStats?: Record<string, { count: number }> })
+    .statusCodeStats;
+  const statuses = Object.entries(statusCodes ?? {})
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(" ");
+  return {
+    rps: result.requests.average,
+    cpuMs: ((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+    statuses,
+  };
+}
+
+const handle = await openPostgres(databaseUrl);
+try {
+  await migrateDatabase(handle);
+  const seeding = Date.now();
+  const raw = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const { actionIds, shiftIds } = await seedVolume(raw);
+  const [counts] =
+    await raw`select (select count(*) from users)::int users, (select count(*) from groups)::int groups,
+    (select count(*) from actions)::int actions, (select count(*) from shifts)::int shifts,
+    (select count(*) from signups)::int signups, (select count(*) from message_deliveries)::int deliveries`;
+  await raw.end();
+  console.log(`Seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s:`, counts);
+
+  const reader = { id: "person-1", isAdmin: false };
+  const volunteer = { id: `person-${PEOPLE}`, isAdmin: false };
+  const flagged = await explainProcedures(
+    databaseUrl,
+    [
+      { label: "actions.list (anonymous)", actor: null, call: (api) => api.actions.list({}) },
+      {
+        label: "actions.get (anonymous)",
+        actor: null,
+        call: (api) => api.actions.get({ actionId: actionIds[0]! }),
+      },
+      { label: "messages.inbox", actor: reader, call: (api) => api.messages.inbox({}) },
+      { label: "groups.directory", actor: null, call: (api) => api.groups.directory({}) },
+      {
+        label: "actions.signUp",
+        actor: volunteer,
+        call: (api) => api.actions.signUp({ shiftId: shiftIds.at(-1)! }),
+      },
+    ],
+    sessionToken(1),
+  );
+  console.log(`\n${flagged} sequential scans of big tables.\n`);
+
+  for (const target of TARGETS) servers[target] = start(target);
+  for (const target of TARGETS) {
+    await waitFor(PORTS[target], target === "direct" ? "/directory" : trpcGet("groups.directory", {}));
+  }
+
+  const rows: string[] = [];
+  const header = `| request | ${TARGETS.map((t) => `${t} req/s | ${t} p50 | ${t} p99 | ${t} CPU/req`).join(" | ")} | app / direct req/s | node / direct req/s | direct / app CPU | load avg |`;
+  const chosen = cases(actionIds, shiftIds).filter(
+    (kase) => !CASES || CASES.some((prefix) => kase.label.startsWith(prefix)),
+  );
+  for (const kase of chosen) {
+    const results: Partial<Record<Target, Result>> = {};
+    for (const target of TARGETS) {
+      await drive(target, kase, 2); // warm up: JIT, pools, plans
+      results[target] = await drive(target, kase, SECONDS);
+      const r = results[target]!;
+      console.log(
+        `${kase.label} — ${target}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cpuMs.toFixed(2)} ms CPU/request; ${r.statuses}` +
+          (r.non2xx ? `  (${r.non2xx} not 2xx!)` : ""),
+      );
+    }
+    const ratio = (a?: Result, b?: Result) => (a && b ? (a.rps / b.rps).toFixed(2) : "–");
+    rows.push(
+      `| ${kase.label} | ${TARGETS.map((t) => `${results[t]!.rps.toFixed(0)} | ${results[t]!.p50} ms | ${results[t]!.p99} ms | ${results[t]!.cpuMs.toFixed(2)} ms`).join(" | ")} | ${ratio(results.app, results.direct)} | ${ratio(results.node, results.direct)} | ${results.app && results.direct ? (results.direct.cpuMs / results.app.cpuMs).toFixed(2) : "–"} | ${loadavg()[0]!.toFixed(1)} |`,
+    );
+  }
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, after a 2 s warm-up:\n`);
+  console.log(header);
+  console.log(`|${" --- |".repeat(header.split("|").length - 2)}`);
+  for (const row of rows) console.log(row);
+} finally {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(
+    children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)),
+  );
+  await handle.close();
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
