@@ -10,6 +10,7 @@
 const PAGES = "puente-pages-";
 const STATIC = "puente-static";
 const SAVED_AT = "x-puente-saved-at";
+const KEEP_UNTIL = "x-puente-keep-until";
 const STATIC_ENTRIES = 120;
 /** A copy older than a session can last (30 days, server/auth.ts) is never shown. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -27,6 +28,17 @@ function viewerOf(html) {
 
 function isMarkedKeep(html) {
   return /<meta name="puente-offline" content="keep"\/?>/.test(html);
+}
+
+/** Until when a page may be shown from the phone (an action's end), or null for no such limit. */
+function keepUntilOf(html) {
+  const match = /<meta name="puente-offline-until" content="(\d{1,15})"\/?>/.exec(html);
+  return match ? Number(match[1]) : null;
+}
+
+/** Whether a copy saved at `savedAt`, kept until `until` (or null), may still be shown at `now`. */
+function isShowable(savedAt, until, now) {
+  return now - savedAt < MAX_AGE_MS && (until === null || now < until);
 }
 
 /** "14:05" when saved today, "14:05 (27 Nov)" otherwise, in the page's language and the phone's clock. */
@@ -90,6 +102,8 @@ async function remember(url, response) {
   }
   const headers = new Headers(response.headers);
   headers.set(SAVED_AT, String(Date.now()));
+  const until = keepUntilOf(html);
+  if (until !== null) headers.set(KEEP_UNTIL, String(until));
   await cache.put(url.pathname, new Response(html, { status: 200, headers }));
 }
 
@@ -97,11 +111,13 @@ async function savedCopy(url) {
   if (!isKeepablePath(url.pathname)) return undefined;
   const [name] = await pageCaches();
   if (!name) return undefined;
-  const saved = await (await caches.open(name)).match(url.pathname);
+  const cache = await caches.open(name);
+  const saved = await cache.match(url.pathname);
   if (!saved) return undefined;
   const savedAt = Number(saved.headers.get(SAVED_AT));
-  if (!(Date.now() - savedAt < MAX_AGE_MS)) {
-    await caches.delete(name);
+  const until = saved.headers.has(KEEP_UNTIL) ? Number(saved.headers.get(KEEP_UNTIL)) : null;
+  if (!isShowable(savedAt, until, Date.now())) {
+    await cache.delete(url.pathname);
     return undefined;
   }
   const html = showSavedNotice(await saved.text(), savedAt, Date.now());

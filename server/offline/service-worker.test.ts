@@ -10,6 +10,7 @@ interface Rules {
   remember(url: URL, response: Response): Promise<void>;
   savedCopy(url: URL): Promise<Response | undefined>;
   forgetPages(viewer: string | null): Promise<void>;
+  isShowable(savedAt: number, until: number | null, now: number): boolean;
   isKeepablePath(pathname: string): boolean;
   viewerOf(html: string): string | null;
   isMarkedKeep(html: string): boolean;
@@ -52,7 +53,7 @@ function loadRules(caches = new Storage()): Rules {
   const source = readFileSync(path.join(import.meta.dirname, "../../public/sw.js"), "utf8");
   const context = vm.createContext({ Intl, Date, URL, Response, Headers, caches });
   vm.runInContext(
-    `${source}\n;globalThis.rules = { remember, savedCopy, forgetPages, isKeepablePath, viewerOf, isMarkedKeep, savedAtLabel, showSavedNotice };`,
+    `${source}\n;globalThis.rules = { remember, savedCopy, forgetPages, isShowable, isKeepablePath, viewerOf, isMarkedKeep, savedAtLabel, showSavedNotice };`,
     context,
   );
   return (context as unknown as { rules: Rules }).rules;
@@ -202,6 +203,23 @@ describe("what the service worker stores as pages come from the network", () => 
     expect(caches.list()).toEqual([]);
   });
 
+  it("never replays an action's page after the action ended (its exact place is nobody's then)", async () => {
+    const caches = new Storage();
+    const sw = loadRules(caches);
+    const ended = Date.now() - 60_000;
+    const html = page("en", notice).replace(
+      "</head>",
+      `<meta name="puente-offline-until" content="${ended}"/></head>`,
+    );
+    await sw.remember(at(`/actions/${id}`), fromNetwork(html));
+    expect(caches.list()).toEqual([`puente-pages-${key} /actions/${id}`]);
+    expect(await sw.savedCopy(at(`/actions/${id}`))).toBeUndefined();
+    expect(caches.list()).toEqual([]);
+    const later = html.replace(String(ended), String(Date.now() + 3_600_000));
+    await sw.remember(at(`/actions/${id}`), fromNetwork(later));
+    expect(await sw.savedCopy(at(`/actions/${id}`))).toBeDefined();
+  });
+
   it("never replays a copy older than a session can last", async () => {
     const caches = new Storage();
     const sw = loadRules(caches);
@@ -213,5 +231,14 @@ describe("what the service worker stores as pages come from the network", () => 
     await store.put("/me", new Response(await saved.text(), { headers }));
     expect(await sw.savedCopy(at("/me"))).toBeUndefined();
     expect(caches.list()).toEqual([]);
+  });
+
+  it("decides what may be shown from the save time and the page's own limit", () => {
+    const now = Date.now();
+    expect(rules.isShowable(now - 1000, null, now)).toBe(true);
+    expect(rules.isShowable(now - 31 * 86_400_000, null, now)).toBe(false);
+    expect(rules.isShowable(now - 1000, now + 1, now)).toBe(true);
+    expect(rules.isShowable(now - 1000, now, now)).toBe(false);
+    expect(rules.isShowable(Number.NaN, null, now)).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ export default async function ActionPage({
   const keep = action.mySignups.some((s) => s.status === "confirmed" || s.status === "waitlisted");
   return (
     <article className="space-y-5">
-      {keep && <SavedCopy />}
+      {keep && <SavedCopy until={action.endsAt} />}
       <header className="space-y-1">
         <p className="text-sm font-medium text-brand-700">
           {tk(action.kind)} · {action.visibility === "members" ? t("membersOnly") : t("public")}
