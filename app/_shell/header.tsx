@@ -4,9 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { currentSession } from "@/server/auth";
 import { unreadCount } from "@/server/messages/messages";
+import { offlineViewer } from "@/server/offline/viewer";
 import { isReviewer } from "@/server/trpc";
 import { signOutAction } from "./actions";
 import { LiveInbox } from "./live-inbox";
+import { OfflineRegistration } from "./offline-registration";
 
 export async function Header() {
   const [t, ta, locale, session] = await Promise.all([
@@ -20,8 +22,10 @@ export async function Header() {
   const actor = user?.id ? { id: user.id, isAdmin: user.isAdmin } : null;
   const db = actor ? await getDb() : null;
   // Signed-out readers get neither query nor the live client's JavaScript.
-  const [reviews, unread] =
-    db && actor ? await Promise.all([isReviewer(db, actor), unreadCount(db, actor)]) : [false, 0];
+  const [reviews, unread, viewer] =
+    db && actor
+      ? await Promise.all([isReviewer(db, actor), unreadCount(db, actor), offlineViewer()])
+      : [false, 0, null];
   const links: [href: string, label: string][] = [
     ["/", t("home")],
     ["/actions", t("actions")],
@@ -56,8 +60,15 @@ export async function Header() {
             {t("switchTo")}
           </button>
         </form>
+        {viewer && (
+          <>
+            {/* Whose pages the service worker may keep (public/sw.js); React puts it in <head>. */}
+            <meta name="puente-viewer" content={viewer} />
+            <OfflineRegistration />
+          </>
+        )}
         {user ? (
-          <form action={signOutAction}>
+          <form action={signOutAction} data-forget-offline="">
             <button
               type="submit"
               className="rounded-md border border-brand-600 px-3 py-1 text-sm text-brand-700"

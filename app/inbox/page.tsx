@@ -5,6 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
+import { SavedCopy } from "../_shell/saved-copy";
 import { serverApi } from "../_trpc/server";
 import { inLanguage } from "../messages/language";
 
@@ -37,6 +38,7 @@ export default async function InboxPage({
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
   return (
     <div className="space-y-6">
+      <SavedCopy />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-bold">{t("inbox")}</h1>
         {choices.groups.length > 0 && (

@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "../_trpc/react";
 import { serverApi } from "../_trpc/server";
+import { SavedCopy } from "../_shell/saved-copy";
 import { currentSession } from "@/server/auth";
 import { MessagePreferences } from "./message-preferences";
 import { MyData } from "./my-data";
@@ -56,6 +57,7 @@ export default async function MePage({
   };
   return (
     <div className="space-y-6">
+      <SavedCopy />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {params.welcome && (
         <p role="status" className="rounded-md bg-brand-100 p-3">

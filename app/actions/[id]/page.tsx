@@ -5,6 +5,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
+import { SavedCopy } from "../../_shell/saved-copy";
 import {
   ActionForm,
   ConfirmStep,
@@ -48,8 +49,11 @@ export default async function ActionPage({
   ]);
   const signedIn = Boolean(session?.user);
   const mine = new Map(action.mySignups.map((s) => [s.shiftId, s]));
+  // The action of a shift the person holds (or waits for) is kept for reading in the field.
+  const keep = action.mySignups.some((s) => s.status === "confirmed" || s.status === "waitlisted");
   return (
     <article className="space-y-5">
+      {keep && <SavedCopy until={action.endsAt} />}
       <header className="space-y-1">
         <p className="text-sm font-medium text-brand-700">
           {tk(action.kind)} · {action.visibility === "members" ? t("membersOnly") : t("public")}

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { currentSession } from "@/server/auth";
+import { SavedCopy } from "../../_shell/saved-copy";
 import { ActionForm, FieldError, FormMessage, SubmitButton, Textarea } from "../../_forms/action-form";
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { markReadForm, replyForm, retryFailedForm } from "../../messages/forms";
@@ -73,6 +74,8 @@ export default async function MessagePage({ params }: Params) {
   }
   return (
     <div className="space-y-6">
+      {/* Urgent word is what a volunteer needs in the field: kept for reading offline. */}
+      {message.urgent && <SavedCopy />}
       <Link href="/inbox" className="text-brand-700 underline">
         {t("back")}
       </Link>
