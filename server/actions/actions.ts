@@ -181,7 +181,9 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
       capacity: shifts.capacity,
       confirmedCount: shifts.confirmedCount,
       wantedSkills: shifts.wantedSkills,
-      waitlisted: sql<number>`(select count(*) from ${signups} where ${signups.shiftId} = ${shifts.id} and ${signups.status} = 'waitlisted')::int`,
+      // Plain SQL names: Drizzle leaves a one-table select's columns unqualified, which inside
+      // the subquery would mean the signup's own id.
+      waitlisted: sql<number>`(select count(*) from signups w where w.shift_id = shifts.id and w.status = 'waitlisted')::int`,
     })
     .from(shifts)
     .where(eq(shifts.actionId, actionId))
