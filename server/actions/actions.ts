@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { actions, groups, memberships, shifts, signups } from "@/db/schema";
+import { actions, groups, memberships, shifts } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError } from "../errors";
