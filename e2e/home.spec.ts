@@ -93,6 +93,7 @@ test("a volunteer sees their next shift and an urgent unread message on their ho
 
   // One tap to the message; reading it, it no longer waits.
   await message.click();
+  await home.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);
   await expect(home.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   await expect(home.getByRole("link", { name: /sin leer/ })).toHaveCount(0);
   await home.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Inicio" }).click();
