@@ -1,5 +1,7 @@
-// The landing page: what Puente is, in the reader's language; signed in, the next steps.
+// The landing page: what Puente is, in the reader's language. Signed-in people are sent to their
+// home (/home), from the server: no script, and nothing more for anyone signed out.
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { ActionList } from "./actions/action-list";
@@ -14,34 +16,15 @@ export default async function Home() {
     currentSession(),
     serverApi(),
   ]);
+  if (session?.user) redirect("/home");
   const [upcoming, { stories }, chosen] = await Promise.all([
     api.actions.list({}).then((list) => list.actions.slice(0, 4)),
     api.stories.list({ limit: 3 }),
     api.meetingPoints.chosen(),
   ]);
-  const user = session?.user;
   const asks = [1, 2, 3] as const;
   return (
     <div className="space-y-8">
-      {user && (
-        <section aria-labelledby="next-steps" className="rounded-lg border border-brand-100 bg-white p-4">
-          <h2 id="next-steps" className="font-semibold">
-            {user.name ? t("welcomeBack", { name: user.name }) : t("nextStepsTitle")}
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            <li>
-              <Link href="/me" className="text-brand-700 underline">
-                {t("nextStepProfile")}
-              </Link>
-            </li>
-            <li>
-              <Link href="/groups" className="text-brand-700 underline">
-                {t("nextStepGroups")}
-              </Link>
-            </li>
-          </ul>
-        </section>
-      )}
       <section className="space-y-3">
         <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t("eyebrow")}</p>
         <h1 className="text-3xl font-bold leading-tight text-brand-800">{t("title")}</h1>
@@ -50,14 +33,12 @@ export default async function Home() {
           <Link href="/groups" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
             {t("ctaGroups")}
           </Link>
-          {!user && (
-            <Link
-              href="/signin"
-              className="rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700"
-            >
-              {t("ctaSignIn")}
-            </Link>
-          )}
+          <Link
+            href="/signin"
+            className="rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700"
+          >
+            {t("ctaSignIn")}
+          </Link>
         </div>
       </section>
       {chosen && (

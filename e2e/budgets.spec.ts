@@ -131,14 +131,28 @@ test("every page stays within its weight budget on a first visit", async ({
     weights.push(await weighFresh(browser, path));
   }
 
+  // A member who coordinates a group of their own (not verified yet), so /coordinate is theirs.
   const member = await person(browser, mailbox, { locale: "en-US" });
-  await member.page.goto("/me");
+  await member.page.goto("/groups/new");
+  await member.page
+    .getByLabel("Name", { exact: true })
+    .fill(`Budget coordinators ${Date.now().toString(36)}`);
+  await member.page.getByLabel("Kind").selectOption({ label: "Community" });
+  await member.page.getByLabel("Country").selectOption({ label: "Mexico" });
+  await member.page.getByLabel("City").fill("Tijuana");
+  await member.page.getByLabel("State or region").fill("Baja California");
+  await member.page.getByRole("button", { name: "Create a group" }).click();
+  await member.page.waitForURL(
+    (url) => url.pathname.startsWith("/groups/") && url.pathname !== "/groups/new",
+  );
   const session = testInfo.outputPath("signed-in.json");
   await member.page.context().storageState({ path: session });
   await member.done();
-  const me = await weighFresh(browser, "/me", session);
-  expect(me.html, "/me is the account page, not a redirect to sign in").toBeGreaterThan(0);
-  weights.push(me);
+  for (const path of ["/me", "/home", "/coordinate"]) {
+    const weight = await weighFresh(browser, path, session);
+    expect(weight.html, `${path} is the signed-in page, not a redirect to sign in`).toBeGreaterThan(0);
+    weights.push(weight);
+  }
 
   const report = table(weights.map((w) => (w.path === actionPath ? { ...w, path: "/actions/[id]" } : w)));
   console.log(report);

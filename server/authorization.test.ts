@@ -392,6 +392,9 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   "messages.setPreferences": { input: () => ({ emailMessages: false }), expect: signedIn() },
   "messages.live": { input: () => undefined, expect: signedIn() },
   // Everyone reads caravans; what each caravan shows depends on the reader (caravans.test.ts).
+  "home.mine": { input: () => undefined, expect: signedIn() },
+  // Coordinators and organizers of any group, and admins: what each sees is in home.test.ts.
+  "home.overview": { input: () => undefined, expect: only(["organizer", "coordinator", "admin"]) },
   "caravans.list": { input: () => undefined, expect: everyone("ok") },
   "caravans.get": { input: (s) => ({ caravanId: s.caravan.id }), expect: everyone("ok") },
   "caravans.create": { input: () => ({ details: caravanDetails() }), expect: only(["coordinator", "admin"]) },

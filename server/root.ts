@@ -4,6 +4,7 @@ import { auditRouter } from "./audit/router";
 import { caravansRouter, needsRouter } from "./caravans/router";
 import { decisionsRouter, meetingPointsRouter } from "./decisions/router";
 import { groupsRouter } from "./groups/router";
+import { homeRouter } from "./home/router";
 import { meRouter } from "./me/router";
 import { messagesRouter } from "./messages/router";
 import { retentionRouter } from "./retention/router";
@@ -22,6 +23,7 @@ export const appRouter = router({
   messages: messagesRouter,
   caravans: caravansRouter,
   needs: needsRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

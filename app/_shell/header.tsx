@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { organizingGroupIds } from "@/server/actions/access";
 import { currentSession } from "@/server/auth";
 import { unreadCount } from "@/server/messages/messages";
 import { offlineViewer } from "@/server/offline/viewer";
@@ -22,12 +23,20 @@ export async function Header() {
   const actor = user?.id ? { id: user.id, isAdmin: user.isAdmin } : null;
   const db = actor ? await getDb() : null;
   // Signed-out readers get neither query nor the live client's JavaScript.
-  const [reviews, unread, viewer] =
+  const [reviews, unread, viewer, organizes] =
     db && actor
-      ? await Promise.all([isReviewer(db, actor), unreadCount(db, actor), offlineViewer()])
-      : [false, 0, null];
+      ? await Promise.all([
+          isReviewer(db, actor),
+          unreadCount(db, actor),
+          offlineViewer(),
+          actor.isAdmin || organizingGroupIds(db, actor).then((ids) => ids.length > 0),
+        ])
+      : [false, 0, null, false];
+  // Signed in, home is what needs the person now (the landing page sends them there too).
+  const home = user ? "/home" : "/";
   const links: [href: string, label: string][] = [
-    ["/", t("home")],
+    [home, t("home")],
+    ...(organizes ? ([["/coordinate", t("coordinate")]] as [string, string][]) : []),
     ["/actions", t("actions")],
     ["/groups", t("groups")],
     ["/stories", t("stories")],
@@ -47,7 +56,7 @@ export async function Header() {
   return (
     <header className="border-b border-brand-100 bg-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="mr-auto text-xl font-bold text-brand-700">
+        <Link href={home} className="mr-auto text-xl font-bold text-brand-700">
           Puente
         </Link>
         <form action="/language" method="post">

@@ -77,6 +77,10 @@ export const messageDeliveries = pgTable(
     index("message_deliveries_unread_idx")
       .on(d.userId)
       .where(sql`${d.readAt} is null`),
+    // The few deliveries whose email failed, for the coordinators' overview (failures are rare).
+    index("message_deliveries_failed_idx")
+      .on(d.messageId)
+      .where(sql`${d.status} = 'failed'`),
   ],
 );
 

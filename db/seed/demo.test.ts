@@ -94,4 +94,23 @@ describe("the demo data", () => {
     expect(needs.some((n) => n.covered)).toBe(true);
     expect(needs.some((n) => !n.covered && n.pledged > 0)).toBe(true);
   });
+
+  it("gives people something on their home and coordinators something on the overview", async () => {
+    const person = async (email: string) => {
+      const [user] = await handle.db.select().from(users).where(eq(users.email, email));
+      return callerFor(handle.db, user!);
+    };
+    const kevin = await (await person("kevin@puente.example.org")).home.mine();
+    expect(kevin.shifts.length).toBeGreaterThan(0);
+    expect(kevin.urgent).toHaveLength(1);
+    expect(kevin.ballots).toHaveLength(1);
+    expect(kevin.pledges.length).toBeGreaterThan(0);
+    expect(kevin.requests).toHaveLength(1);
+    expect((await (await person("marisol@puente.example.org")).home.mine()).invitations).toHaveLength(1);
+    const overview = await (await person("jt@puente.example.org")).home.overview();
+    expect(overview.caravans.every((c) => c.access === "full")).toBe(true);
+    expect(overview.failed).toEqual([expect.objectContaining({ failed: 1 })]);
+    const { actions } = await (await person("kevin@puente.example.org")).home.overview();
+    expect(actions.flatMap((a) => a.shifts).some((s) => s.taken * 2 < s.capacity)).toBe(true);
+  });
 });

@@ -1,7 +1,8 @@
 // Demo messages: an urgent bilingual one from a coordinator with a reply and her answer, a
-// non-urgent one in English, and one in Spanish already read. Sent through the domain functions,
-// so they look exactly like real ones; their emails are not queued (nobody behind these addresses).
-import { eq, sql } from "drizzle-orm";
+// non-urgent one in English whose email to one member bounced, and one in Spanish already read.
+// Sent through the domain functions, so they look exactly like real ones; their emails are not
+// queued (nobody behind these addresses).
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobs, messageDeliveries } from "@/db/schema";
 import { markRead, sendMessage } from "@/server/messages/messages";
@@ -40,7 +41,7 @@ export async function seedDemoMessages(
     body: "¡Gracias, Dan! Te esperamos a las 7:45 en la entrada norte.",
   });
 
-  await sendMessage(tx, as("jt"), {
+  const waterDrop = await sendMessage(tx, as("jt"), {
     audience: [group("tucson-samaritans", ["member"])],
     urgent: false,
     subjectEs: "",
@@ -65,4 +66,11 @@ export async function seedDemoMessages(
     .update(messageDeliveries)
     .set({ status: "sent", sentAt: sql`now()` })
     .where(eq(messageDeliveries.status, "queued"));
+  // One email bounced, so the coordinators' overview has a failed delivery to show and retry.
+  await tx
+    .update(messageDeliveries)
+    .set({ status: "failed", sentAt: null, lastError: "550 5.1.1 mailbox unavailable" })
+    .where(
+      and(eq(messageDeliveries.messageId, waterDrop.id), eq(messageDeliveries.userId, userIds.get("dan")!)),
+    );
 }

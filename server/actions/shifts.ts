@@ -1,8 +1,8 @@
 // Shifts: the roles of an action, each with its own time span, capacity and wanted skills.
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { shifts } from "@/db/schema";
+import { actions, groups, shifts } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../trpc";
 import { organizerAccess, type ActionAccess } from "./access";
@@ -69,4 +69,59 @@ export async function updateShift(db: Database, actor: Actor, shiftId: string, i
     );
     return { id: shiftId, promoted: promoted.length };
   });
+}
+
+/**
+ * The next scheduled actions of `groupIds`, soonest first, each with its shifts and how full they
+ * are (places taken out of capacity, people waiting): what the groups' organizers watch.
+ */
+export async function fillRates(db: Database, groupIds: string[], limit = 8) {
+  if (groupIds.length === 0) return [];
+  const upcoming = await db
+    .select({
+      id: actions.id,
+      title: actions.title,
+      placeName: actions.placeName,
+      timeZone: actions.timeZone,
+      startsAt: actions.startsAt,
+      groupName: groups.name,
+    })
+    .from(actions)
+    .innerJoin(groups, eq(groups.id, actions.groupId))
+    .where(
+      and(
+        inArray(actions.groupId, groupIds),
+        eq(actions.status, "scheduled"),
+        gt(actions.endsAt, sql`now()`),
+      ),
+    )
+    .orderBy(asc(actions.startsAt), asc(actions.id))
+    .limit(limit);
+  if (upcoming.length === 0) return [];
+  const shiftRows = await db
+    .select({
+      id: shifts.id,
+      actionId: shifts.actionId,
+      role: shifts.role,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      capacity: shifts.capacity,
+      taken: shifts.confirmedCount,
+      // Plain SQL names: Drizzle leaves a one-table select's columns unqualified (see getAction).
+      waitlisted: sql<number>`(select count(*) from signups w where w.shift_id = shifts.id and w.status = 'waitlisted')::int`,
+    })
+    .from(shifts)
+    .where(
+      inArray(
+        shifts.actionId,
+        upcoming.map((a) => a.id),
+      ),
+    )
+    .orderBy(asc(shifts.startsAt), asc(shifts.role));
+  return upcoming.map((action) => ({
+    ...action,
+    shifts: shiftRows
+      .filter((s) => s.actionId === action.id)
+      .map(({ actionId: _a, ...shift }) => ({ ...shift, waitlisted: Number(shift.waitlisted) })),
+  }));
 }

@@ -30,6 +30,10 @@ describe("signing up for a shift", () => {
       ["waitlisted", 1],
       ["waitlisted", 2],
     ]);
+    const {
+      shifts: [seen],
+    } = await callerFor(handle.db, a!).actions.get({ actionId: shift.actionId });
+    expect(seen).toMatchObject({ capacity: 2, confirmedCount: 2, waitlisted: 2 });
   });
 
   it("the action page counts the people waiting for each shift", async () => {

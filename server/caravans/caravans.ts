@@ -28,7 +28,7 @@ import { showCaravan, type CaravanRecord, type NeedRecord, type ReportRecord } f
 type CaravanDetails = z.output<typeof caravanDetailsInput>;
 const TIMELINE_LENGTH = 50;
 
-const caravanColumns = {
+export const caravanColumns = {
   id: caravans.id,
   name: caravans.name,
   origin: caravans.origin,
@@ -41,7 +41,7 @@ const caravanColumns = {
  * The newest report of each of `caravanIds`, with how many independent groups reported or
  * confirmed a report at that same position (its corroboration).
  */
-async function latestReports(db: Database, caravanIds: string[]) {
+export async function latestReports(db: Database, caravanIds: string[]) {
   if (caravanIds.length === 0) return new Map<string, CaravanRecord["latest"]>();
   const [rows, recent] = await Promise.all([
     db

@@ -1,6 +1,6 @@
 // The needs board and pledges: the needs of each caravan's latest report, grouped by place, and
 // what groups have promised against them, so one need is not met three times and another not at all.
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { caravanReports, caravans, groups, pledges, reportNeeds, type PledgeStatus } from "@/db/schema";
@@ -156,3 +156,40 @@ export const withdrawPledge = (db: Database, actor: Actor, groupId: string, pled
 
 export const deliverPledge = (db: Database, actor: Actor, groupId: string, pledgeId: string) =>
   settle(db, actor, groupId, pledgeId, "delivered");
+
+/**
+ * Open pledges of the verified groups `actor` is active in that fall due within `withinDays` (or
+ * are overdue), soonest first: what the group promised, for which caravan's need, by when.
+ */
+export async function pledgesDue(db: Database, actor: Actor, withinDays = 7) {
+  const mine = await verifiedGroupsOf(db, actor);
+  if (mine.length === 0) return [];
+  return db
+    .select({
+      id: pledges.id,
+      what: pledges.what,
+      quantity: pledges.quantity,
+      byDate: pledges.byDate,
+      overdue: sql<boolean>`${pledges.byDate} < current_date`,
+      groupName: groups.name,
+      needKind: reportNeeds.kind,
+      caravanName: caravans.name,
+    })
+    .from(pledges)
+    .innerJoin(groups, eq(groups.id, pledges.groupId))
+    .innerJoin(reportNeeds, eq(reportNeeds.id, pledges.needId))
+    .innerJoin(caravanReports, eq(caravanReports.id, reportNeeds.reportId))
+    .innerJoin(caravans, eq(caravans.id, caravanReports.caravanId))
+    .where(
+      and(
+        inArray(
+          pledges.groupId,
+          mine.map((g) => g.id),
+        ),
+        eq(pledges.status, "pledged"),
+        lte(pledges.byDate, sql`current_date + ${withinDays}::int`),
+      ),
+    )
+    .orderBy(asc(pledges.byDate), asc(pledges.id))
+    .limit(10);
+}

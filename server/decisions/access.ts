@@ -1,8 +1,8 @@
 // Who may run the meeting-point decision, and for which groups and caravans a person may vote: the
 // one place these rules live.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, countDistinct, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravanDelegates, groups, memberships } from "@/db/schema";
+import { caravanDelegates, caravans, groups, memberships } from "@/db/schema";
 import { DomainError } from "../errors";
 import { verifiedGroupsOf, verifiedMemberships } from "../groups/membership";
 import type { Actor } from "../trpc";
@@ -49,4 +49,37 @@ export async function requireCaravanDelegate(db: Database, actor: Actor, caravan
     .where(and(eq(caravanDelegates.caravanId, caravanId), eq(caravanDelegates.userId, actor.id)));
   if (!delegate) throw new DomainError("FORBIDDEN", "notCaravanDelegate");
   return { kind: "delegate" as const, caravanId };
+}
+
+/**
+ * How many ballots a decision can receive: one per verified group with an active coordinator or
+ * organizer to cast it, and one per caravan that has a delegate.
+ */
+export async function eligibleVoterCount(db: Database): Promise<number> {
+  const [[groupVoters], [caravanVoters]] = await Promise.all([
+    db
+      .select({ n: countDistinct(memberships.groupId) })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(
+        and(
+          eq(memberships.status, "active"),
+          inArray(memberships.role, ["coordinator", "organizer"]),
+          eq(groups.verified, true),
+        ),
+      ),
+    db.select({ n: countDistinct(caravanDelegates.caravanId) }).from(caravanDelegates),
+  ]);
+  return Number(groupVoters?.n ?? 0) + Number(caravanVoters?.n ?? 0);
+}
+
+/** The caravans `actor` speaks for as a delegate (one ballot between a caravan's delegates). */
+export async function delegateCaravans(db: Database, actor: Actor | null) {
+  if (!actor) return [];
+  return db
+    .select({ id: caravans.id, name: caravans.name })
+    .from(caravanDelegates)
+    .innerJoin(caravans, eq(caravans.id, caravanDelegates.caravanId))
+    .where(eq(caravanDelegates.userId, actor.id))
+    .orderBy(caravans.name);
 }

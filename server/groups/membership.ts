@@ -1,6 +1,6 @@
 // Who belongs to a group and in what role: join requests, approvals, role changes, removals,
 // leaving. A group always keeps at least one active coordinator, however requests interleave.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, min, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { groups, memberships, users, type MembershipRole } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
@@ -237,4 +237,34 @@ export async function leaveGroup(db: Database, actor: Actor, groupId: string) {
     });
     return { left: true };
   });
+}
+
+/**
+ * Join requests waiting for `actor`'s answer: per group they coordinate or organize, how many
+ * people asked and since when, the longest waiting first.
+ */
+export async function joinRequestsWaitingFor(db: Database, actor: Actor) {
+  const answering = db
+    .select({ groupId: memberships.groupId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+      ),
+    );
+  return db
+    .select({
+      groupId: groups.id,
+      slug: groups.slug,
+      name: groups.name,
+      requests: count(),
+      oldest: min(memberships.updatedAt),
+    })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(and(eq(memberships.status, "pending"), inArray(memberships.groupId, answering)))
+    .groupBy(groups.id, groups.slug, groups.name)
+    .orderBy(min(memberships.updatedAt));
 }

@@ -168,3 +168,27 @@ export async function setEmailPreference(db: Database, actor: Actor, emailMessag
   await db.update(users).set({ emailMessages }).where(eq(users.id, actor.id));
   return { emailMessages };
 }
+
+/** `actor`'s urgent messages not yet read, newest first (the partial unread index finds them). */
+export async function unreadUrgent(db: Database, actor: Actor, limit = 5) {
+  return db
+    .select({
+      id: messages.id,
+      subjectEs: messages.subjectEs,
+      subjectEn: messages.subjectEn,
+      createdAt: messageDeliveries.createdAt,
+      senderName: users.name,
+    })
+    .from(messageDeliveries)
+    .innerJoin(messages, eq(messages.id, messageDeliveries.messageId))
+    .leftJoin(users, eq(users.id, messages.senderId))
+    .where(
+      and(
+        eq(messageDeliveries.userId, actor.id),
+        isNull(messageDeliveries.readAt),
+        eq(messages.urgent, true),
+      ),
+    )
+    .orderBy(desc(messageDeliveries.createdAt), desc(messageDeliveries.id))
+    .limit(limit);
+}

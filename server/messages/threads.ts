@@ -168,3 +168,36 @@ export async function sentMessages(db: Database, actor: Actor) {
     replies: number;
   }>(result).map((m) => ({ ...m, createdAt: new Date(m.createdAt) }));
 }
+
+/**
+ * Messages of the last 30 days that `actor` sent or co-organizes whose email failed to reach some
+ * recipients, newest first: the ones worth sending again. Older failures have lost their servers'
+ * answers to retention and are left alone.
+ */
+export async function messagesWithFailedDeliveries(db: Database, actor: Actor, limit = 10) {
+  // Failures first, from their partial index (they are few); recipients counted for the shown ones only.
+  const result = await db.execute(sql`
+    select m.id, m.subject_es as "subjectEs", m.subject_en as "subjectEn", m.urgent,
+      m.created_at as "createdAt", m.failed,
+      (select count(*)::int from message_deliveries d where d.message_id = m.id) as recipients
+    from (
+      select m.id, m.subject_es, m.subject_en, m.urgent, m.created_at, f.failed
+      from (select message_id, count(*)::int as failed from message_deliveries
+        where status = 'failed' group by message_id) f
+      join messages m on m.id = f.message_id
+      where m.created_at > now() - interval '30 days'
+        and (m.sender_id = ${actor.id} or m.group_ids && array(
+          select ms.group_id from memberships ms where ms.user_id = ${actor.id}
+          and ms.status = 'active' and ms.role in ('coordinator', 'organizer')))
+      order by m.created_at desc limit ${limit}) m
+    order by m.created_at desc`);
+  return rowsOf<{
+    id: string;
+    subjectEs: string;
+    subjectEn: string;
+    urgent: boolean;
+    createdAt: Date | string;
+    failed: number;
+    recipients: number;
+  }>(result).map((m) => ({ ...m, createdAt: new Date(m.createdAt) }));
+}

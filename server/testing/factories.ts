@@ -20,6 +20,7 @@ import {
   type CaravanStatus,
   type DecisionMethod,
   type NeedKind,
+  type PledgeStatus,
   type GroupKind,
   type MeetingPointStatus,
   type MembershipRole,
@@ -302,6 +303,8 @@ export async function makeReport(
     headcount?: number;
     placeName?: string;
     needs?: { kind: NeedKind; quantity?: number; note?: string }[];
+    reportedAt?: Date;
+    expected?: { meetingPointId: string; from?: string; until?: string };
   } = {},
 ) {
   const [report] = await db
@@ -314,6 +317,10 @@ export async function makeReport(
       latitudeTenths: options.latitudeTenths ?? 149,
       longitudeTenths: options.longitudeTenths ?? -923,
       headcount: options.headcount ?? 900,
+      reportedAt: options.reportedAt,
+      expectedMeetingPointId: options.expected?.meetingPointId,
+      expectedFrom: options.expected?.from,
+      expectedUntil: options.expected?.until,
     })
     .returning();
   const needs = await db
@@ -335,7 +342,7 @@ export async function makePledge(
   db: Database,
   groupId: string,
   needId: string,
-  options: { quantity?: number } = {},
+  options: { quantity?: number; byDate?: string; status?: PledgeStatus } = {},
 ) {
   const [pledge] = await db
     .insert(pledges)
@@ -344,7 +351,8 @@ export async function makePledge(
       needId,
       what: "Garrafones de agua",
       quantity: options.quantity ?? 100,
-      byDate: "2026-12-01",
+      byDate: options.byDate ?? "2026-12-01",
+      status: options.status,
     })
     .returning();
   return pledge!;

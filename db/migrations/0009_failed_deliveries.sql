@@ -1,0 +1,1 @@
+CREATE INDEX "message_deliveries_failed_idx" ON "message_deliveries" USING btree ("message_id") WHERE "message_deliveries"."status" = 'failed';

@@ -1,0 +1,47 @@
+// A person's home: what needs them now, gathered from the domains in one call, each part read
+// in parallel and none per item. Every part comes from its domain's own function, with that
+// domain's rules (who sees what) applied there.
+import type { Database } from "@/db/client";
+import { mySignups } from "../actions/signups";
+import { ballotsAwaiting } from "../decisions/turnout";
+import { chosenMeetingPoint } from "../decisions/meeting-points";
+import { pledgesDue } from "../caravans/needs";
+import { listMyGroups } from "../groups/groups";
+import { listMyInvitations } from "../groups/invitations";
+import { joinRequestsWaitingFor } from "../groups/membership";
+import { unreadUrgent } from "../messages/messages";
+import type { Actor } from "../trpc";
+
+/** Shifts listed on the home; the rest are on /me. */
+export const NEXT_SHIFTS = 5;
+
+export async function homeOf(db: Database, actor: Actor) {
+  const [signups, urgent, ballots, pledges, requests, invitations, groups, chosen] = await Promise.all([
+    mySignups(db, actor),
+    unreadUrgent(db, actor),
+    ballotsAwaiting(db, actor),
+    pledgesDue(db, actor),
+    joinRequestsWaitingFor(db, actor),
+    listMyInvitations(db, actor),
+    listMyGroups(db, actor),
+    chosenMeetingPoint(db),
+  ]);
+  const active = groups.filter((g) => g.status === "active");
+  return {
+    shifts: signups.slice(0, NEXT_SHIFTS),
+    moreShifts: Math.max(0, signups.length - NEXT_SHIFTS),
+    urgent,
+    ballots,
+    pledges,
+    requests: requests.map((r) => ({ ...r, requests: Number(r.requests) })),
+    invitations,
+    /** Groups the person asked to join, still waiting for an answer. */
+    pendingGroups: groups.filter((g) => g.status === "pending").map(({ slug, name }) => ({ slug, name })),
+    inAGroup: active.length > 0,
+    /** Whether the coordinators' overview is theirs to read. */
+    coordinates: actor.isAdmin || active.some((g) => g.role === "coordinator" || g.role === "organizer"),
+    chosen: chosen && { id: chosen.id, name: chosen.name, crossing: chosen.crossing },
+  };
+}
+
+export type Home = Awaited<ReturnType<typeof homeOf>>;
