@@ -1,12 +1,13 @@
 // The tRPC core: the request context, the one error mapping, and the procedure builders that
 // say who may call a procedure (public, signedIn, admin, reviewer, inGroup(...roles)).
 import { initTRPC, TRPCError } from "@trpc/server";
-import { and, eq, exists, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import superjson from "superjson";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { groups, memberships, type MembershipRole } from "@/db/schema";
+import { memberships, type MembershipRole } from "@/db/schema";
 import { DomainError, explainError } from "./errors";
+import { isVerifiedCoordinator } from "./groups/membership";
 import type { Locale } from "./i18n/locale";
 import { log } from "./log";
 
@@ -85,25 +86,7 @@ export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
  * verified group. Checked against the database on every call, like group membership.
  */
 export async function isReviewer(db: Database, actor: Actor): Promise<boolean> {
-  if (actor.isAdmin) return true;
-  const [row] = await db
-    .select({ one: sql<number>`1` })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, actor.id),
-        eq(memberships.status, "active"),
-        eq(memberships.role, "coordinator"),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(groups)
-            .where(and(eq(groups.id, memberships.groupId), eq(groups.verified, true))),
-        ),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
+  return isVerifiedCoordinator(db, actor);
 }
 
 /** A reviewer (see `isReviewer`). */

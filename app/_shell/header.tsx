@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { organizingGroupIds } from "@/server/actions/access";
 import { currentSession } from "@/server/auth";
+import { listMyGroups } from "@/server/groups/groups";
+import { coordinatesVerified, organizesIn } from "@/server/groups/membership";
 import { unreadCount } from "@/server/messages/messages";
 import { offlineViewer } from "@/server/offline/viewer";
-import { isReviewer } from "@/server/trpc";
 import { signOutAction } from "./actions";
 import { LiveInbox } from "./live-inbox";
 import { OfflineRegistration } from "./offline-registration";
@@ -23,15 +23,13 @@ export async function Header() {
   const actor = user?.id ? { id: user.id, isAdmin: user.isAdmin } : null;
   const db = actor ? await getDb() : null;
   // Signed-out readers get neither query nor the live client's JavaScript.
-  const [reviews, unread, viewer, organizes] =
+  const [mine, unread, viewer] =
     db && actor
-      ? await Promise.all([
-          isReviewer(db, actor),
-          unreadCount(db, actor),
-          offlineViewer(),
-          actor.isAdmin || organizingGroupIds(db, actor).then((ids) => ids.length > 0),
-        ])
-      : [false, 0, null, false];
+      ? await Promise.all([listMyGroups(db, actor), unreadCount(db, actor), offlineViewer()])
+      : [[], 0, null];
+  // One read of the person's memberships serves both links (this runs on every page).
+  const reviews = Boolean(actor?.isAdmin) || mine.some(coordinatesVerified);
+  const organizes = Boolean(actor?.isAdmin) || mine.some(organizesIn);
   // Signed in, home is what needs the person now (the landing page sends them there too).
   const home = user ? "/home" : "/";
   const links: [href: string, label: string][] = [

@@ -1,5 +1,5 @@
 // Who may do what with an action: the one place its object-level rules live.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, memberships, shifts } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
@@ -62,19 +62,4 @@ export async function shiftAccess(db: Database, actor: Actor | null, shiftId: st
   const [shift] = await db.select({ actionId: shifts.actionId }).from(shifts).where(eq(shifts.id, shiftId));
   if (!shift) throw notFound();
   return actionAccess(db, actor, shift.actionId);
-}
-
-/** The groups in which `actor` organizes: where they may create actions. */
-export async function organizingGroupIds(db: Database, actor: Actor): Promise<string[]> {
-  const rows = await db
-    .select({ groupId: memberships.groupId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, actor.id),
-        eq(memberships.status, "active"),
-        inArray(memberships.role, ["coordinator", "organizer"]),
-      ),
-    );
-  return rows.map((r) => r.groupId);
 }

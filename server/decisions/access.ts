@@ -4,14 +4,11 @@ import { and, countDistinct, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { caravanDelegates, caravans, groups, memberships } from "@/db/schema";
 import { DomainError } from "../errors";
-import { verifiedGroupsOf, verifiedMemberships } from "../groups/membership";
+import { isVerifiedCoordinator, verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../trpc";
 
-/** Coordinators of the decision: active coordinators of a verified group, and admins. */
-export async function isDecisionCoordinator(db: Database, actor: Actor | null): Promise<boolean> {
-  if (!actor) return false;
-  return actor.isAdmin || (await verifiedMemberships(db, actor, ["coordinator"])).length > 0;
-}
+/** Coordinators of the decision: admins and active coordinators of a verified group. */
+export const isDecisionCoordinator = isVerifiedCoordinator;
 
 export async function requireDecisionCoordinator(db: Database, actor: Actor): Promise<void> {
   if (!(await isDecisionCoordinator(db, actor))) throw new DomainError("FORBIDDEN", "notDecisionCoordinator");

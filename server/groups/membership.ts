@@ -34,6 +34,30 @@ export async function verifiedGroupsOf(db: Database, actor: Actor | null, roles:
   return (await verifiedMemberships(db, actor, roles)).map(({ id, name }) => ({ id, name }));
 }
 
+/** A membership as `listMyGroups` reads it, for the two rules below. */
+interface Held {
+  role: MembershipRole;
+  status: string;
+  verified: boolean;
+}
+
+/** Organizes in this group: an active coordinator or organizer (verified or not). */
+export const organizesIn = (m: Held) =>
+  m.status === "active" && (m.role === "coordinator" || m.role === "organizer");
+
+/**
+ * A coordinator in the trusted sense: admins, and active coordinators of a verified group. They
+ * review stories, run the meeting-point decision and create caravans: one notion of coordinator.
+ */
+export async function isVerifiedCoordinator(db: Database, actor: Actor | null): Promise<boolean> {
+  if (!actor) return false;
+  return actor.isAdmin || (await verifiedMemberships(db, actor, ["coordinator"])).length > 0;
+}
+
+/** The same rule over memberships already read (the header reads them once for every link). */
+export const coordinatesVerified = (m: Held) =>
+  m.status === "active" && m.role === "coordinator" && m.verified;
+
 /** Active members with their roles, coordinators first. Callers are checked to be members. */
 export async function listMembers(db: Database, groupId: string) {
   return db

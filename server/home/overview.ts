@@ -9,14 +9,13 @@ import { caravansAtAGlance } from "../caravans/glance";
 import { ballotsAwaiting, openDecisionsTurnout } from "../decisions/turnout";
 import { DomainError } from "../errors";
 import { listMyGroups } from "../groups/groups";
+import { organizesIn } from "../groups/membership";
 import { messagesWithFailedDeliveries } from "../messages/threads";
 import type { Actor } from "../trpc";
 
 /** The groups `actor` coordinates or organizes; refuses anyone with none, unless an admin. */
 async function organizedGroups(db: Database, actor: Actor) {
-  const groups = (await listMyGroups(db, actor)).filter(
-    (g) => g.status === "active" && (g.role === "coordinator" || g.role === "organizer"),
-  );
+  const groups = (await listMyGroups(db, actor)).filter(organizesIn);
   if (groups.length === 0 && !actor.isAdmin) throw new DomainError("FORBIDDEN", "notOrganizer");
   return groups.map(({ groupId, slug, name, verified, role }) => ({
     id: groupId,
