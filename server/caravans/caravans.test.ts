@@ -14,6 +14,7 @@ import {
   makeMeetingPoint,
   makeReport,
   makeUser,
+  personInGroup,
 } from "../testing/factories";
 import { kmBetween } from "./protection";
 import { caravanBox, regionOf } from "./position";
@@ -34,15 +35,6 @@ async function refusal(call: Promise<unknown>) {
   return { code: error.code, ...explainError(error, "es") };
 }
 
-/** A person active in a new group, verified unless told otherwise. */
-async function memberOfGroup(role: "member" | "organizer" | "coordinator" = "member", verified = true) {
-  const db = handle.db;
-  const group = await makeGroup(db, { verified });
-  const person = await makeUser(db);
-  await addMember(db, group.id, person.id, role);
-  return { group, person, api: callerFor(db, person, "es") };
-}
-
 const oaxaca = {
   placeName: "Juchitán, Oaxaca",
   latitude: 16.4367,
@@ -56,7 +48,7 @@ const oaxaca = {
 
 describe("caravans", () => {
   it("are created and edited by coordinators of verified groups, on the record", async () => {
-    const { api, person } = await memberOfGroup("coordinator");
+    const { api, person } = await personInGroup(handle.db, "coordinator", { locale: "es" });
     const details = {
       name: "Caravana Éxodo Tapachula",
       origin: "HN" as const,
@@ -91,7 +83,7 @@ describe("caravans", () => {
       .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "caravan.read_timeline")));
     await api.caravans.get({ caravanId: id });
     expect(await reads()).toHaveLength(2);
-    const plain = await memberOfGroup("member");
+    const plain = await personInGroup(handle.db, "member", { locale: "es" });
     expect(await refusal(plain.api.caravans.create({ details }))).toMatchObject({
       code: "FORBIDDEN",
       message:
@@ -143,7 +135,7 @@ describe("what each viewer sees", () => {
       longitudeTenths: -967,
       headcount: 1234,
     });
-    const unverified = await memberOfGroup("coordinator", false);
+    const unverified = await personInGroup(handle.db, "coordinator", { verified: false, locale: "es" });
     for (const api of [
       callerFor(handle.db, null),
       unverified.api,
@@ -181,7 +173,7 @@ describe("what each viewer sees", () => {
 
   it("shows members of verified groups the full timeline, and records that they read it", async () => {
     const caravan = await makeCaravan(handle.db);
-    const reporter = await memberOfGroup("member");
+    const reporter = await personInGroup(handle.db, "member", { locale: "es" });
     await makeReport(handle.db, caravan.id, {
       reportedBy: reporter.person.id,
       reporterGroupId: reporter.group.id,
@@ -190,7 +182,7 @@ describe("what each viewer sees", () => {
       headcount: 900,
     });
     await makeReport(handle.db, caravan.id, { latitudeTenths: 171, longitudeTenths: -967, headcount: 850 });
-    const reader = await memberOfGroup("member");
+    const reader = await personInGroup(handle.db, "member", { locale: "es" });
     const { caravan: seen } = await reader.api.caravans.get({ caravanId: caravan.id });
     if (seen.access !== "full") throw new Error("expected the full view");
     expect(seen.estimatedSize).toBe(1200);
@@ -228,7 +220,7 @@ describe("what each viewer sees", () => {
 
 describe("reports", () => {
   it("never store a position finer than 0.1°, whatever the input", async () => {
-    const { api, group } = await memberOfGroup("member");
+    const { api, group } = await personInGroup(handle.db, "member", { locale: "es" });
     const caravan = await makeCaravan(handle.db);
     await fc.assert(
       fc.asyncProperty(
@@ -280,11 +272,11 @@ describe("reports", () => {
       code: "FORBIDDEN",
       message: "Tú hiciste este reporte: alguien de otro grupo tiene que confirmarlo.",
     });
-    const unverified = await memberOfGroup("member", false);
+    const unverified = await personInGroup(handle.db, "member", { verified: false, locale: "es" });
     await expect(unverified.api.caravans.confirm({ reportId: id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const second = await memberOfGroup("member");
+    const second = await personInGroup(handle.db, "member", { locale: "es" });
     await second.api.caravans.confirm({ reportId: id });
     await expect(second.api.caravans.confirm({ reportId: id })).rejects.toMatchObject({ code: "CONFLICT" });
     const { caravan: seen } = await second.api.caravans.get({ caravanId: caravan.id });
@@ -304,14 +296,14 @@ describe("reports", () => {
 
   it("from a group are not confirmed by the same group, but by a coordinator or another group", async () => {
     const caravan = await makeCaravan(handle.db);
-    const reporter = await memberOfGroup("member");
+    const reporter = await personInGroup(handle.db, "member", { locale: "es" });
     const { id } = await reporter.api.caravans.report({ caravanId: caravan.id, ...oaxaca });
     const colleague = await makeUser(handle.db);
     await addMember(handle.db, reporter.group.id, colleague.id, "organizer");
     await expect(callerFor(handle.db, colleague).caravans.confirm({ reportId: id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const coordinator = await memberOfGroup("coordinator");
+    const coordinator = await personInGroup(handle.db, "coordinator", { locale: "es" });
     await coordinator.api.caravans.confirm({ reportId: id });
   });
 

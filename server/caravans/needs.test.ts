@@ -3,20 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeCaravan, makeGroup, makeReport, makeUser } from "../testing/factories";
+import { makeCaravan, makeReport, personInGroup } from "../testing/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
 });
 afterAll(() => handle.close());
-
-async function organizerOfGroup(verified = true) {
-  const group = await makeGroup(handle.db, { verified });
-  const person = await makeUser(handle.db);
-  await addMember(handle.db, group.id, person.id, "organizer");
-  return { group, person, api: callerFor(handle.db, person, "es") };
-}
 
 const pledgeOf = (groupId: string, needId: string, quantity: number) => ({
   groupId,
@@ -41,8 +34,8 @@ describe("the needs board", () => {
       ],
     });
     const water = needs.find((n) => n.kind === "water")!;
-    const a = await organizerOfGroup();
-    const b = await organizerOfGroup();
+    const a = await personInGroup(handle.db, "organizer", { locale: "es" });
+    const b = await personInGroup(handle.db, "organizer", { locale: "es" });
 
     const first = await a.api.needs.pledge(pledgeOf(a.group.id, water.id, 500));
     let board = await a.api.needs.board();
@@ -88,7 +81,7 @@ describe("the needs board", () => {
   it("is closed to unverified groups, and they cannot pledge", async () => {
     const caravan = await makeCaravan(handle.db);
     const { needs } = await makeReport(handle.db, caravan.id);
-    const unverified = await organizerOfGroup(false);
+    const unverified = await personInGroup(handle.db, "organizer", { verified: false, locale: "es" });
     await expect(unverified.api.needs.board()).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "caravanDataForVerifiedGroups",
@@ -101,7 +94,7 @@ describe("the needs board", () => {
   it("leaves out dispersed caravans", async () => {
     const caravan = await makeCaravan(handle.db, { status: "dispersed" });
     await makeReport(handle.db, caravan.id, { placeName: "Lugar Disperso" });
-    const { api } = await organizerOfGroup();
+    const { api } = await personInGroup(handle.db, "organizer", { locale: "es" });
     const board = await api.needs.board();
     expect(board.places.some((p) => p.placeName === "Lugar Disperso")).toBe(false);
   });

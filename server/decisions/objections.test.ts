@@ -11,6 +11,7 @@ import {
   makeGroup,
   makeMeetingPoint,
   makeUser,
+  personInGroup,
 } from "../testing/factories";
 import { closeDecision } from "./closing";
 
@@ -22,24 +23,9 @@ afterAll(() => handle.close());
 
 const REASON = "Hay un retén de migración a 200 m y un grupo armado vigila la plaza de noche.";
 
-/** A verified group with an organizer who votes for it. */
-async function voter() {
-  const group = await makeGroup(handle.db, { verified: true });
-  const organizer = await makeUser(handle.db);
-  await addMember(handle.db, group.id, organizer.id, "organizer");
-  return { group, organizer, api: callerFor(handle.db, organizer) };
-}
-
-async function coordinator() {
-  const group = await makeGroup(handle.db, { verified: true });
-  const person = await makeUser(handle.db);
-  await addMember(handle.db, group.id, person.id, "coordinator");
-  return callerFor(handle.db, person);
-}
-
 /** Two options, A and B, and a decision between them that voters are voting in. */
 async function decisionBetweenTwo() {
-  const { group } = await voter();
+  const { group } = await personInGroup(handle.db, "organizer");
   const suffix = Math.random().toString(36).slice(2, 8);
   const a = await makeMeetingPoint(handle.db, group.id, { name: `Plaza A ${suffix}` });
   const b = await makeMeetingPoint(handle.db, group.id, { name: `Parque B ${suffix}` });
@@ -66,8 +52,8 @@ const statusOf = async (id: string) =>
 describe("a safety objection", () => {
   it("holds the winning option unchosen until a coordinator resolves it in writing, then chooses it", async () => {
     const { a, b, decision } = await decisionBetweenTwo();
-    const first = await voter();
-    const second = await voter();
+    const first = await personInGroup(handle.db, "organizer");
+    const second = await personInGroup(handle.db, "organizer");
     await first.api.decisions.vote({
       decisionId: decision.id,
       groupId: first.group.id,
@@ -86,7 +72,7 @@ describe("a safety objection", () => {
     expect(held).toMatchObject({ phase: "held", winnerId: a.id });
     expect(await statusOf(a.id)).not.toBe("chosen");
 
-    const coordinatorApi = await coordinator();
+    const coordinatorApi = (await personInGroup(handle.db, "coordinator")).api;
     await expect(
       first.api.decisions.resolveObjection({ objectionId: objection.id, resolution: "Nos parece bien." }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -113,7 +99,7 @@ describe("a safety objection", () => {
 
   it("is read in full by voters and coordinators; the public sees only that it exists; nobody sees who raised it", async () => {
     const { a, decision } = await decisionBetweenTwo();
-    const objector = await voter();
+    const objector = await personInGroup(handle.db, "organizer");
     await objector.api.decisions.raiseObjection({
       decisionId: decision.id,
       groupId: objector.group.id,
@@ -128,10 +114,10 @@ describe("a safety objection", () => {
     expect(
       JSON.stringify(await callerFor(handle.db, member).decisions.get({ decisionId: decision.id })),
     ).not.toContain("retén");
-    const otherVoter = await voter();
+    const otherVoter = await personInGroup(handle.db, "organizer");
     const seen = await otherVoter.api.decisions.get({ decisionId: decision.id });
     expect(seen.objections[0]!.reason).toBe(REASON);
-    expect(JSON.stringify(seen)).not.toContain(objector.organizer.id);
+    expect(JSON.stringify(seen)).not.toContain(objector.person.id);
     expect(JSON.stringify(seen)).not.toContain(objector.group.id);
   });
 
@@ -155,7 +141,7 @@ describe("a safety objection", () => {
 
   it("to a losing option does not stop the winner from being chosen", async () => {
     const { a, b, decision } = await decisionBetweenTwo();
-    const { api, group } = await voter();
+    const { api, group } = await personInGroup(handle.db, "organizer");
     await api.decisions.vote({ decisionId: decision.id, groupId: group.id, choices: [b.id] });
     await api.decisions.raiseObjection({
       decisionId: decision.id,
@@ -170,7 +156,7 @@ describe("a safety objection", () => {
 
   it("is refused, with nothing stored, from a non-voter, after closing, for a non-option, or without a reason", async () => {
     const { a, decision } = await decisionBetweenTwo();
-    const { api, group } = await voter();
+    const { api, group } = await personInGroup(handle.db, "organizer");
     const member = await makeUser(handle.db);
     await addMember(handle.db, group.id, member.id, "member");
     const raise = (caller: typeof api, overrides: Record<string, string> = {}) =>
@@ -198,7 +184,7 @@ describe("a safety objection", () => {
 
 describe("a meeting point's safety checklist", () => {
   it("is stored with the proposal and shown with it; distances out of range are refused", async () => {
-    const { api, group } = await voter();
+    const { api, group } = await personInGroup(handle.db, "organizer");
     const details = {
       name: `Parroquia del Carmen ${Date.now()}`,
       crossing: "el_paso_juarez" as const,

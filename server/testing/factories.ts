@@ -97,6 +97,18 @@ export function callerFor(
   });
 }
 
+/** A group (verified unless told otherwise) with one new person in `role`, and the API as they see it. */
+export async function personInGroup(
+  db: Database,
+  role: MembershipRole,
+  options: { verified?: boolean; locale?: Locale } = {},
+) {
+  const group = await makeGroup(db, { verified: options.verified ?? true });
+  const person = await makeUser(db);
+  await addMember(db, group.id, person.id, role);
+  return { group, person, api: callerFor(db, person, options.locale) };
+}
+
 /** An invitation stored as `invite` would store it; returns the raw token of its link. */
 export async function makeInvitation(
   db: Database,
