@@ -1,4 +1,4 @@
-// Sums the JSON reports of every suite (vitest runs, Playwright) into "N passed, N failed".
+// Sums the JSON reports of every suite (vitest runs, Playwright, Lighthouse) into "N passed, N failed".
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 let passed = 0;
@@ -10,6 +10,10 @@ for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith("
     // Playwright: expected = passed, unexpected = failed, flaky = passed on retry (counted as failed).
     passed += report.stats.expected;
     failed += report.stats.unexpected + report.stats.flaky;
+  } else if (report.suite === "lighthouse") {
+    // server/bench/lighthouse.ts: one check per page audited.
+    passed += report.checks.filter((check) => check.failed.length === 0).length;
+    failed += report.checks.filter((check) => check.failed.length > 0).length;
   } else {
     // vitest: failed tests, plus each file that failed without a failed test (it did not load, or
     // an error escaped its tests), plus one for a run that failed otherwise (an unhandled error), so

@@ -1,4 +1,4 @@
-// An app server under test: the production build (`next start`) of this checkout, the real route
+// An app server under test: the production build of this checkout on its production server (`npm run serve`), the real route
 // handlers, Auth.js sessions, rate limits and job worker, on a port of 127.0.0.1. It runs as its
 // own process, so it can be killed for real (SIGKILL) in the middle of a request. The build comes
 // from `.next`, made by faults/global-setup.ts when missing or older than the sources.
@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** `npm run serve` without npm: one process, so that a signal reaches the server itself. */
+const SERVE = ["--import", "tsx", path.join(root, "server", "front", "serve.ts")];
 const probeScript = path.join(root, "faults", "memory-probe.mjs");
 
 export interface MemorySample {
@@ -62,7 +63,7 @@ export class AppServer {
       throw new Error("fault suite: no production build in .next (faults/global-setup.ts makes one)");
     }
     const probeDir = mkdtempSync(path.join(tmpdir(), "puente-faults-probe-"));
-    const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    const child = spawn(process.execPath, [...SERVE, "-p", String(options.port), "-H", "127.0.0.1"], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? "",

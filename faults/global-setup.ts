@@ -1,4 +1,4 @@
-// The fault suite drives the production build (`next start`). CI's `npm test` has just built it
+// The fault suite drives the production build (on `npm run serve`'s server). CI's `npm test` has just built it
 // for Playwright (.ci/run runs this suite afterwards), so normally there is nothing to do here.
 // When `.next` is missing, or older than any source file, this builds it first (a few minutes on
 // two cores) rather than test stale code.

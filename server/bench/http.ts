@@ -1,11 +1,11 @@
 // `npm run bench`: the key procedures over HTTP at realistic volume (server/bench/volume.ts), on
-// PostgreSQL. autocannon drives, with 50 connections, the production server (`next start`, tRPC in
+// PostgreSQL. autocannon drives, with 50 connections, the production server (`npm run serve`: Next, tRPC in
 // a Next route handler, Auth.js sessions) and, in the same run, a bare node:http server sending the
 // same SQL through the `postgres` driver (server/bench/direct-server.ts): req/s, p50 and p99 of
 // both and their ratio. A third column is a prototype (server/bench/trpc-node-server.ts): the same
 // appRouter on tRPC's Node adapter. Before the table, the plan of every statement sent.
 // Needs `npm run build` first. BENCH_SECONDS (default 10) per run; BENCH_TARGETS=app,direct,node
-// to run fewer, BENCH_CASES=inbox,directory (label prefixes) likewise; BENCH_PROFILE=<folder> starts `next start` under `node --cpu-prof` into that folder.
+// to run fewer, BENCH_CASES=inbox,directory (label prefixes) likewise; BENCH_PROFILE=<folder> starts the app server under `node --cpu-prof` into that folder.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -47,8 +47,8 @@ function start(target: Target): ChildProcess {
     target === "app"
       ? [
           ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []),
-          path.join("node_modules", "next", "dist", "bin", "next"),
-          "start",
+          ...tsx,
+          path.join("server", "front", "serve.ts"),
           "-p",
           port,
         ]

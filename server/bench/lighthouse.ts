@@ -1,8 +1,14 @@
 // `npm run lighthouse`: Lighthouse's mobile profile (emulated phone, slow 4G, 4× slower CPU) on the
-// public pages and on /me signed in, against the production build (`npm run build` first), served
-// on a free port from a fresh embedded database with its demo data. Prints one row per page.
+// public pages and on /inbox and /me signed in, against the production build (`npm run build`
+// first), served on a free port from a fresh embedded database with its demo data. Prints one row
+// per page, and how each page stands against issue 10's aims.
+//
+// CI runs it (.ci/run). Accessibility and best practices do not depend on the machine's speed, so
+// a page below 100 in either fails the run; performance, LCP and TBT move with the load on the two
+// shared cores and are reported, not asserted (speed targets live in benchmarks, QUALITY.md). With
+// LIGHTHOUSE_REPORT=<file> it also writes the checks as JSON for .ci/totals.mjs.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -30,14 +36,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `next start` on the embedded database, with its stdout kept so sign-in links can be read. */
+/** The production server on the embedded database, with its stdout kept so sign-in links can be read. */
 function startApp(port: number, dataDir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, PUENTE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
   // No SMTP server: the app prints sign-in links instead of sending them.
   delete env.SMTP_URL;
   delete env.DATABASE_URL;
-  const next = path.join(process.cwd(), "node_modules", ".bin", "next");
-  const child = spawn(next, ["start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const serve = ["--import", "tsx", path.join("server", "front", "serve.ts"), "-p", String(port)];
+  const child = spawn(process.execPath, serve, { env, stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
@@ -136,8 +142,26 @@ async function audit(name: string, url: string, workDir: string, cookie?: string
   };
 }
 
+/** Issue 10's aims for every page: performance 98+, accessibility 100, LCP ≤ 1.5 s, TBT ≤ 100 ms. */
+function missedAims(row: Row): string[] {
+  return [
+    row.performance < 98 && "performance",
+    row.accessibility < 100 && "accessibility",
+    row.lcp > 1500 && "LCP",
+    row.tbt > 100 && "TBT",
+  ].filter((aim): aim is string => Boolean(aim));
+}
+
+/** What fails the run: the scores that do not depend on the machine's speed. */
+function failedChecks(row: Row): string[] {
+  return [
+    row.accessibility < 100 && `accessibility ${row.accessibility}`,
+    row.bestPractices < 100 && `best practices ${row.bestPractices}`,
+  ].filter((check): check is string => Boolean(check));
+}
+
 function print(rows: Row[]) {
-  const header = ["page", "perf", "a11y", "best practices", "LCP", "CLS", "TBT"];
+  const header = ["page", "perf", "a11y", "best practices", "LCP", "CLS", "TBT", "aims missed"];
   const lines = rows.map((row) => [
     row.page,
     String(row.performance),
@@ -146,6 +170,7 @@ function print(rows: Row[]) {
     `${(row.lcp / 1000).toFixed(1)} s`,
     row.cls.toFixed(3),
     `${Math.round(row.tbt)} ms`,
+    missedAims(row).join(", ") || "none",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
@@ -181,8 +206,20 @@ try {
   ] as const) {
     rows.push(await audit(name, base + pathname, workDir));
   }
+  rows.push(await audit("/inbox (signed in)", `${base}/inbox`, workDir, cookie));
   rows.push(await audit("/me (signed in)", `${base}/me`, workDir, cookie));
   print(rows);
+
+  const checks = rows.map((row) => ({ page: row.page, failed: failedChecks(row) }));
+  const report = process.env.LIGHTHOUSE_REPORT;
+  if (report) {
+    mkdirSync(path.dirname(report), { recursive: true });
+    writeFileSync(report, JSON.stringify({ suite: "lighthouse", rows, checks }, null, 2));
+  }
+  for (const check of checks.filter((c) => c.failed.length > 0)) {
+    console.error(`FAILED ${check.page}: ${check.failed.join(", ")} (must be 100)`);
+    process.exitCode = 1;
+  }
 } finally {
   app.child.kill("SIGTERM");
   rmSync(workDir, { recursive: true, force: true });

@@ -1,0 +1,40 @@
+// The production server (`npm run serve`, and `npm start` after its build): Next.js's own request
+// handler inside a Node server of Puente's, so that a page can be changed after Next has made it.
+// One change today: the public pages reach signed-out readers without scripts (./script-free.ts).
+// Every other request goes to Next untouched. Options as `next start`: -p/--port (or PORT, default
+// 3000) and -H/--hostname (or HOSTNAME; every interface when unset).
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import { serveWithoutScripts, wantsScriptFree } from "./script-free";
+
+// As `next start` does, and before Next is loaded: it reads NODE_ENV as it loads.
+Object.assign(process.env, { NODE_ENV: "production" });
+const { default: next } = await import("next");
+
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME;
+
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  if (wantsScriptFree(req)) void serveWithoutScripts(req, res, handle);
+  else void handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`Puente ready on http://${hostname ?? "localhost"}:${port}`);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close();
+    // Open keep-alive connections would hold the close; Next has nothing to flush.
+    server.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
