@@ -110,12 +110,19 @@ async function audit(name: string, url: string, workDir: string, cookie?: string
   ];
   if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
   const bin = path.join(process.cwd(), "node_modules", ".bin", "lighthouse");
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, stdio: "inherit" });
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`lighthouse ${name}: exit ${code}`)),
-    );
-  });
+  const run = () =>
+    new Promise<number | null>((resolve) => {
+      const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, stdio: "inherit" });
+      child.on("exit", resolve);
+    });
+  // Headless Chromium now and then loses the trace of a load ("NO_NAVSTART"), which Lighthouse
+  // reports as a runtime error and asks to run again: a page gets three attempts.
+  let code = await run();
+  for (let attempt = 2; code !== 0 && attempt <= 3; attempt++) {
+    console.error(`lighthouse ${name}: exit ${code}, attempt ${attempt} of 3`);
+    code = await run();
+  }
+  if (code !== 0) throw new Error(`lighthouse ${name}: exit ${code}`);
   const report = JSON.parse(readFileSync(out, "utf8")) as {
     finalDisplayedUrl: string;
     categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
