@@ -4,6 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, sessions, users, verificationTokens } from "@/db/schema";
+import { sessionOfToken } from "./sessions";
 import { createTestDatabase } from "./testing/database";
 import { startMailbox, type TestMailbox } from "./testing/smtp";
 
@@ -145,7 +146,7 @@ describe("signing in by emailed link", () => {
       await handle.db
         .insert(sessions)
         .values({ sessionToken: token, userId: person!.id, expires: new Date(Date.now() + expiresIn) });
-      return auth.sessionOfToken(handle.db, token);
+      return sessionOfToken(handle.db, token);
     };
     expect(await session("live", 29.5 * day)).toEqual({
       expires: expect.any(String),
@@ -153,7 +154,7 @@ describe("signing in by emailed link", () => {
     });
     expect(await session("due", 28.9 * day)).toBe("ask Auth.js");
     expect(await session("expired", -1000)).toBe("ask Auth.js");
-    expect(await auth.sessionOfToken(handle.db, "unknown")).toBeNull();
+    expect(await sessionOfToken(handle.db, "unknown")).toBeNull();
   });
 
   it("stops emailing links to one address after 10 in an hour, whoever asks", async () => {

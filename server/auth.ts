@@ -16,6 +16,12 @@ import { consume, emailKeyOf, SIGN_IN_LINKS_SENT } from "./rate-limits";
 import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
 import { translator } from "./i18n/messages";
 import { log } from "./log";
+import {
+  SESSION_COOKIE,
+  SESSION_MAX_AGE_SECONDS,
+  SESSION_UPDATE_AGE_SECONDS,
+  sessionOfToken,
+} from "./sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -27,11 +33,6 @@ declare module "next-auth" {
 }
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
-
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
-/** Auth.js's session cookie, with the `__Secure-` prefix when the site is served over HTTPS. */
-const SESSION_COOKIE = { https: "__Secure-authjs.session-token", http: "authjs.session-token" };
 
 const emailLink: EmailConfig = {
   id: "email",
@@ -187,31 +188,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     },
   };
 });
-
-/**
- * A live session's payload, as Auth.js's `session` callback shapes it, found by one query; or
- * "ask Auth.js" when there is something to do besides reading: an expired session (Auth.js deletes
- * it) or one due for its daily extension (Auth.js pushes `expires` forward).
- */
-export async function sessionOfToken(
-  db: Database,
-  token: string,
-  now = Date.now(),
-): Promise<Session | null | "ask Auth.js"> {
-  const [row] = await db
-    .select({ expires: sessions.expires, id: users.id, name: users.name, isAdmin: users.isAdmin })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.sessionToken, token));
-  if (!row) return null;
-  const dueForUpdate =
-    row.expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000 <= now;
-  if (row.expires.getTime() < now || dueForUpdate) return "ask Auth.js";
-  return {
-    expires: row.expires.toISOString(),
-    user: { id: row.id, name: row.name ?? null, isAdmin: row.isAdmin },
-  } as Session;
-}
 
 /**
  * The session of the request being rendered, looked up once per request however many components

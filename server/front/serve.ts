@@ -1,10 +1,11 @@
 // The production server (`npm run serve`, and `npm start` after its build): Next.js's own request
-// handler inside a Node server of Puente's, so that a page can be changed after Next has made it.
-// One change today: the public pages reach signed-out readers without scripts (./script-free.ts).
-// Every other request goes to Next untouched. Options as `next start`: -p/--port (or PORT, default
+// handler inside a Node server of Puente's, which answers two things itself: the tRPC API, without
+// Next's per-request machinery (./api.ts), and the public pages for signed-out readers, without
+// scripts (./script-free.ts). Every other request goes to Next untouched. Options as `next start`: -p/--port (or PORT, default
 // 3000) and -H/--hostname (or HOSTNAME; every interface when unset).
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { API_PREFIX, apiHandler } from "./api";
 import { serveWithoutScripts, wantsScriptFree } from "./script-free";
 
 // As `next start` does, and before Next is loaded: it reads NODE_ENV as it loads.
@@ -21,8 +22,11 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localh
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const api = apiHandler(handle);
+
 const server = createServer((req, res) => {
-  if (wantsScriptFree(req)) void serveWithoutScripts(req, res, handle);
+  if (req.url?.startsWith(API_PREFIX)) void api(req, res);
+  else if (wantsScriptFree(req)) void serveWithoutScripts(req, res, handle);
   else void handle(req, res);
 });
 server.listen(port, hostname, () => {

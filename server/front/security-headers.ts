@@ -1,0 +1,38 @@
+// Security headers on every response (QUALITY.md, ASVS 3.4): a strict Content-Security-Policy
+// (with a fresh nonce per page for Next's own scripts), no framing, no other hosts, HSTS over
+// HTTPS, and a referrer and permissions policy that leak nothing. Set by proxy.ts on what Next
+// serves, and by the front server (./api.ts) on the API it answers itself.
+
+export function contentSecurityPolicy(nonce: string | null, dev = false): string {
+  return [
+    "default-src 'self'",
+    nonce
+      ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`
+      : "script-src 'self'",
+    // Inline style attributes only (React, the route announcer): styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    // The service worker (public/sw.js): 'strict-dynamic' would otherwise leave it no source.
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Every header but the policy, which depends on the page. */
+export function securityHeaders(https: boolean): [name: string, value: string][] {
+  return [
+    ["x-content-type-options", "nosniff"],
+    ["x-frame-options", "DENY"],
+    ["referrer-policy", "strict-origin-when-cross-origin"],
+    ["permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), interest-cohort=()"],
+    ["cross-origin-opener-policy", "same-origin"],
+    ...(https
+      ? ([["strict-transport-security", "max-age=31536000; includeSubDomains"]] as [string, string][])
+      : []),
+  ];
+}
