@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { createTestDatabase } from "../testing/database";
-import { apiHandler } from "./api";
+import { apiHandler, MAX_BODY_BYTES } from "./api";
 
 const DAY = 86_400_000;
 
@@ -106,6 +106,15 @@ describe("the API on the front server", () => {
     // A secure cookie sent over plain HTTP is Auth.js's to judge too.
     await call("me.profile", { cookie: `__Secure-authjs.session-token=${due.token}` });
     expect(toNext).toEqual(["/api/trpc/me.profile", "/api/trpc/me.profile", "/api/trpc/me.profile"]);
+  });
+
+  it("refuses a call body larger than any input, without reading it all", async () => {
+    const response = await fetch(`${base}/api/trpc/stories.submit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { textEs: "x".repeat(2 * MAX_BODY_BYTES) } }),
+    });
+    expect(response.status).toBe(413);
   });
 
   it("answers tRPC's own error, not a hang or a crash, when the database cannot be reached", async () => {

@@ -20,6 +20,8 @@ import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 export const API_PREFIX = "/api/trpc/";
+/** The largest call body read: far above any input (a story, the largest, is two texts of at most 8,000 characters). */
+export const MAX_BODY_BYTES = 1_000_000;
 
 function headersOf(req: IncomingMessage) {
   return {
@@ -58,6 +60,7 @@ export function apiHandler(next: Handler, database: () => Promise<Database> = ge
   const trpc = createHTTPHandler({
     basePath: API_PREFIX,
     router: appRouter,
+    maxBodySize: MAX_BODY_BYTES,
     createContext: ({ req }) => contexts.get(req)!(),
     // Responses may hold personal data: never cached (QUALITY.md 14.3.2).
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
