@@ -1,6 +1,7 @@
 // Signing in by an emailed link: a newcomer's first visit, staying signed in, signing out, links
 // that work only once, and the administrator named in the configuration.
 import { ADMIN_EMAIL, expect, newEmail, signInLinkIn, test } from "./fixtures";
+import { person } from "./people";
 
 test.use({ locale: "en-US" });
 
@@ -71,4 +72,39 @@ test("someone else's address does not make an administrator", async ({ page, sig
   await page.goto("/me");
   await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText("You are an administrator");
+});
+
+test("someone who lost their phone signs out everywhere from another device, after a confirmation", async ({
+  page,
+  browser,
+  mailbox,
+  signIn,
+}) => {
+  const email = await signIn();
+  // The lost phone: the same account, signed in on another device.
+  const phone = await person(browser, mailbox, { locale: "en-US", email });
+  await phone.page.goto("/me");
+  await expect(phone.page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
+
+  await page.goto("/me");
+  const ask = page.getByRole("button", { name: "Sign out everywhere" });
+  const question = page.getByRole("group", { name: "Sign out on every device, including this one?" });
+  await ask.click();
+  await expect(question).toBeVisible();
+  // Changing one's mind changes nothing.
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
+
+  await ask.click();
+  await question.getByRole("button", { name: "Yes, sign out everywhere" }).click();
+  await page.waitForURL("/");
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+
+  // Whoever holds the phone now is signed out too.
+  await phone.page.goto("/me");
+  await phone.page.waitForURL(/\/signin\?callbackUrl=%2Fme|\/signin\?callbackUrl=\/me/);
+  await expect(phone.page.getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
+  await phone.done();
 });

@@ -1,6 +1,9 @@
 "use client";
-// The tRPC client for client components, over TanStack Query. Only pages with interaction
-// mount this provider, so public pages do not ship the query client.
+// The tRPC client for client components, over TanStack Query, for a component that needs to
+// query or mutate from the browser. No page mounts it today: Puente's forms post to server actions
+// (app/_forms), which work with JavaScript off and send no API client to the phone (45 KB gzipped
+// that /me carried until its profile form moved), and the header's live inbox loads only the
+// bare tRPC client for its subscription.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";

@@ -1,8 +1,30 @@
 "use server";
-// Form posts of /me that are not profile edits (those go through the tRPC client).
+// Form posts of /me: the profile, the calendar feed, ending every session, deleting the account.
 import { redirect } from "next/navigation";
+import type { Locale, Skill } from "@/db/schema";
 import { attempt } from "../_forms/attempt";
 import type { FormState } from "../_forms/state";
+
+export async function updateProfileForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.me.updateProfile({
+      name: String(formData.get("name") ?? ""),
+      preferredLanguage: formData.get("preferredLanguage") as Locale,
+      languagesSpoken: String(formData.get("languagesSpoken") ?? "")
+        .split(/[,\s]+/)
+        .filter(Boolean),
+      skills: formData.getAll("skills").map(String) as Skill[],
+      phone: String(formData.get("phone") ?? ""),
+    }),
+  );
+}
+
+/** Every session of the person ends, this one too: they land on the public home page. */
+export async function signOutEverywhereForm(_: FormState, formData: FormData): Promise<FormState> {
+  const state = await attempt(formData, (api) => api.me.signOutEverywhere(), { confirm: true });
+  if (state.ok) redirect("/");
+  return state;
+}
 
 export async function createCalendarFeedForm(_: FormState, formData: FormData): Promise<FormState> {
   let url = "";

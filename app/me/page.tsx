@@ -1,9 +1,7 @@
 // A person's own page: their profile and their sessions. Later: shifts, groups, exports.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
-import { TRPCReactProvider } from "../_trpc/react";
+import { getTranslations } from "next-intl/server";
 import { serverApi } from "../_trpc/server";
 import { SavedCopy } from "../_shell/saved-copy";
 import { currentSession } from "@/server/auth";
@@ -39,22 +37,11 @@ export default async function MePage({
 }) {
   const session = await currentSession();
   if (!session?.user) redirect("/signin?callbackUrl=/me");
-  const [api, t, messages, params] = await Promise.all([
-    serverApi(),
-    getTranslations("me"),
-    getMessages(),
-    searchParams,
-  ]);
+  const [api, t, params] = await Promise.all([serverApi(), getTranslations("me"), searchParams]);
   const profile = await api.me.profile();
   // A newcomer who already gave a name (signing up for a shift by email) goes straight back.
   const next = params.welcome ? continuePath(params.callbackUrl) : null;
   if (next && profile.name) redirect(next);
-  const clientMessages = {
-    me: messages.me,
-    skills: messages.skills,
-    languages: messages.languages,
-    errors: messages.errors,
-  };
   return (
     <div className="space-y-6">
       <SavedCopy />
@@ -68,12 +55,8 @@ export default async function MePage({
       <MyShifts />
       <MyGroups />
       <MessagePreferences />
-      <NextIntlClientProvider messages={clientMessages}>
-        <TRPCReactProvider>
-          <ProfileForm profile={profile} />
-          <SignOutEverywhere />
-        </TRPCReactProvider>
-      </NextIntlClientProvider>
+      <ProfileForm profile={profile} />
+      <SignOutEverywhere />
       <MyData />
     </div>
   );
