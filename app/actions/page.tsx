@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FilterSelect, filterFieldClass } from "../_forms/filter-select";
 import { actionKinds, locales, skills } from "@/db/schema";
 import { actionListInput } from "@/server/actions/inputs";
 import { serverApi } from "../_trpc/server";
@@ -50,7 +51,6 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       skill: filters.skill,
     }).filter(([, v]) => v),
   ) as Record<string, string>;
-  const select = "w-full rounded-md border border-gray-500 bg-white px-2 py-2";
   return (
     <div className="space-y-5">
       <div>
@@ -73,54 +73,42 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             type="search"
             maxLength={100}
             defaultValue={filters.place ?? ""}
-            className={select}
+            className={filterFieldClass}
           />
         </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            {t("kind")}
-          </label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""} className={select}>
-            <option value="">{t("any")}</option>
-            {actionKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {tk(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          anyLabel={t("any")}
+          value={filters.kind}
+          options={actionKinds.map((kind) => [kind, tk(kind)] as const)}
+        />
         <div>
           <label htmlFor="from" className="block text-sm font-medium">
             {t("from")}
           </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={select} />
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={filters.from ?? ""}
+            className={filterFieldClass}
+          />
         </div>
-        <div>
-          <label htmlFor="language" className="block text-sm font-medium">
-            {t("language")}
-          </label>
-          <select id="language" name="language" defaultValue={filters.language ?? ""} className={select}>
-            <option value="">{t("any")}</option>
-            {locales.map((locale) => (
-              <option key={locale} value={locale}>
-                {tl(locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="skill" className="block text-sm font-medium">
-            {t("skill")}
-          </label>
-          <select id="skill" name="skill" defaultValue={filters.skill ?? ""} className={select}>
-            <option value="">{t("any")}</option>
-            {skills.map((skill) => (
-              <option key={skill} value={skill}>
-                {ts(skill)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="language"
+          label={t("language")}
+          anyLabel={t("any")}
+          value={filters.language}
+          options={locales.map((locale) => [locale, tl(locale)] as const)}
+        />
+        <FilterSelect
+          name="skill"
+          label={t("skill")}
+          anyLabel={t("any")}
+          value={filters.skill}
+          options={skills.map((skill) => [skill, ts(skill)] as const)}
+        />
         <button
           type="submit"
           className="col-span-2 rounded-md bg-brand-700 px-4 py-2 font-medium text-white sm:col-span-1 sm:col-start-3"

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterSelect, filterFieldClass } from "../_forms/filter-select";
 import { countries, groupKinds } from "@/db/schema";
 import { directoryInput } from "@/server/groups/inputs";
 import { currentSession } from "@/server/auth";
@@ -77,45 +78,23 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             type="search"
             defaultValue={filters.query ?? ""}
             maxLength={100}
-            className="w-full rounded-md border border-gray-400 px-3 py-2"
+            className={filterFieldClass}
           />
         </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            {t("kind")}
-          </label>
-          <select
-            id="kind"
-            name="kind"
-            defaultValue={filters.kind ?? ""}
-            className="w-full rounded-md border border-gray-400 px-2 py-2"
-          >
-            <option value="">{t("any")}</option>
-            {groupKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {tk(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="country" className="block text-sm font-medium">
-            {t("country")}
-          </label>
-          <select
-            id="country"
-            name="country"
-            defaultValue={filters.country ?? ""}
-            className="w-full rounded-md border border-gray-400 px-2 py-2"
-          >
-            <option value="">{t("any")}</option>
-            {countries.map((country) => (
-              <option key={country} value={country}>
-                {tc(country)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          anyLabel={t("any")}
+          value={filters.kind}
+          options={groupKinds.map((kind) => [kind, tk(kind)] as const)}
+        />
+        <FilterSelect
+          name="country"
+          label={t("country")}
+          anyLabel={t("any")}
+          value={filters.country}
+          options={countries.map((country) => [country, tc(country)] as const)}
+        />
         <button
           type="submit"
           className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white sm:col-start-4"

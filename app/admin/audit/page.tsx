@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FilterSelect } from "../../_forms/filter-select";
 import { currentSession } from "@/server/auth";
 import { auditKinds, auditQueryInput } from "@/server/audit/inputs";
 import { serverApi } from "../../_trpc/server";
@@ -74,24 +75,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             className="w-full rounded-md border border-gray-500 px-2 py-2"
           />
         </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            {t("kind")}
-          </label>
-          <select
-            id="kind"
-            name="kind"
-            defaultValue={filters.kind ?? ""}
-            className="w-full rounded-md border border-gray-500 px-2 py-2"
-          >
-            <option value="">{t("any")}</option>
-            {auditKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          anyLabel={t("any")}
+          value={filters.kind}
+          options={auditKinds.map((kind) => [kind, t(`kinds.${kind}`)] as const)}
+        />
         <div className="flex items-end gap-2">
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
             {t("filter")}
