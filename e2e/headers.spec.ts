@@ -5,7 +5,8 @@ import { expect, test } from "./fixtures";
 test("pages carry a strict Content-Security-Policy whose nonce is on every script, and cannot be framed", async ({
   page,
 }) => {
-  const response = await page.goto("/");
+  // A page with Next's scripts for a signed-out reader (the public ones come without scripts).
+  const response = await page.goto("/signin");
   const csp = response!.headers()["content-security-policy"] ?? "";
   const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
   expect(nonce).toBeTruthy();
@@ -28,6 +29,14 @@ test("pages carry a strict Content-Security-Policy whose nonce is on every scrip
   // The nonce is new for every response.
   const again = await page.reload();
   expect(again!.headers()["content-security-policy"]).not.toContain(nonce!);
+
+  // The pages sent without scripts, and the API, carry the same headers.
+  for (const path of ["/", "/api/trpc/groups.directory?input=%7B%22json%22%3A%7B%7D%7D"]) {
+    const headers = (await page.request.get(path)).headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+  }
 });
 
 test("pages ask nothing of other hosts", async ({ page }) => {
