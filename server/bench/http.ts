@@ -1,11 +1,12 @@
 // `npm run bench`: the key procedures over HTTP at realistic volume (server/bench/volume.ts), on
-// PostgreSQL. autocannon drives, with 50 connections, the production server (`npm run serve`: Next, tRPC in
-// a Next route handler, Auth.js sessions) and, in the same run, a bare node:http server sending the
-// same SQL through the `postgres` driver (server/bench/direct-server.ts): req/s, p50 and p99 of
-// both and their ratio. A third column is a prototype (server/bench/trpc-node-server.ts): the same
-// appRouter on tRPC's Node adapter. Before the table, the plan of every statement sent.
-// Needs `npm run build` first. BENCH_SECONDS (default 10) per run; BENCH_TARGETS=app,direct,node
-// to run fewer, BENCH_CASES=inbox,directory (label prefixes) likewise; BENCH_PROFILE=<folder> starts the app server under `node --cpu-prof` into that folder.
+// PostgreSQL. autocannon drives, with 50 connections, the production server as it runs (`npm run
+// serve`: the front server, which answers /api/trpc on tRPC's Node adapter) and, in the same run, a
+// bare node:http server sending the same SQL through the `postgres` driver
+// (server/bench/direct-server.ts): req/s, p50 and p99 of both and their ratio. A third column is
+// `next start` alone, the API in Next's route handler, as the app ran before the front server.
+// Before the table, the plan of every statement sent. Needs `npm run build` first. BENCH_SECONDS
+// (default 10) per run; BENCH_TARGETS=app,direct,next to run fewer, BENCH_CASES=inbox,directory
+// (label prefixes) likewise; BENCH_PROFILE=<folder> runs the app servers under `node --cpu-prof`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -19,9 +20,9 @@ import { PEOPLE, SIGNED_UP, seedVolume, sessionToken } from "./volume";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PORTS = { app: 3401, direct: 3402, node: 3403 } as const;
+const PORTS = { app: 3401, direct: 3402, next: 3403 } as const;
 type Target = keyof typeof PORTS;
-const TARGETS = (process.env.BENCH_TARGETS ?? "app,direct,node").split(",") as Target[];
+const TARGETS = (process.env.BENCH_TARGETS ?? "app,direct,next").split(",") as Target[];
 const CASES = process.env.BENCH_CASES?.split(",");
 
 if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
@@ -41,21 +42,14 @@ const children: ChildProcess[] = [];
 const servers: Partial<Record<Target, ChildProcess>> = {};
 function start(target: Target): ChildProcess {
   const port = String(PORTS[target]);
-  const tsx = ["--import", "tsx"];
   const profile = process.env.BENCH_PROFILE;
-  const args =
-    target === "app"
-      ? [
-          ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []),
-          ...tsx,
-          path.join("server", "front", "serve.ts"),
-          "-p",
-          port,
-        ]
-      : [
-          ...tsx,
-          path.join("server", "bench", `${target === "direct" ? "direct" : "trpc-node"}-server.ts`),
-        ].concat([databaseUrl, port]);
+  const profiled =
+    profile && target !== "direct" ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+  const args = {
+    app: [...profiled, "--import", "tsx", path.join("server", "front", "serve.ts"), "-p", port],
+    next: [...profiled, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
+    direct: ["--import", "tsx", path.join("server", "bench", "direct-server.ts"), databaseUrl, port],
+  }[target];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: databaseUrl, PUENTE_WORKER: "0", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -240,7 +234,7 @@ try {
   }
 
   const rows: string[] = [];
-  const header = `| request | ${TARGETS.map((t) => `${t} req/s | ${t} p50 | ${t} p99 | ${t} CPU/req`).join(" | ")} | app / direct req/s | node / direct req/s | direct / app CPU | load avg |`;
+  const header = `| request | ${TARGETS.map((t) => `${t} req/s | ${t} p50 | ${t} p99 | ${t} CPU/req`).join(" | ")} | app / direct req/s | next / direct req/s | direct / app CPU | load avg |`;
   const chosen = cases(actionIds, shiftIds).filter(
     (kase) => !CASES || CASES.some((prefix) => kase.label.startsWith(prefix)),
   );
@@ -257,7 +251,7 @@ try {
     }
     const ratio = (a?: Result, b?: Result) => (a && b ? (a.rps / b.rps).toFixed(2) : "–");
     rows.push(
-      `| ${kase.label} | ${TARGETS.map((t) => `${results[t]!.rps.toFixed(0)} | ${results[t]!.p50} ms | ${results[t]!.p99} ms | ${results[t]!.cpuMs.toFixed(2)} ms`).join(" | ")} | ${ratio(results.app, results.direct)} | ${ratio(results.node, results.direct)} | ${results.app && results.direct ? (results.direct.cpuMs / results.app.cpuMs).toFixed(2) : "–"} | ${loadavg()[0]!.toFixed(1)} |`,
+      `| ${kase.label} | ${TARGETS.map((t) => `${results[t]!.rps.toFixed(0)} | ${results[t]!.p50} ms | ${results[t]!.p99} ms | ${results[t]!.cpuMs.toFixed(2)} ms`).join(" | ")} | ${ratio(results.app, results.direct)} | ${ratio(results.next, results.direct)} | ${results.app && results.direct ? (results.direct.cpuMs / results.app.cpuMs).toFixed(2) : "–"} | ${loadavg()[0]!.toFixed(1)} |`,
     );
   }
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, after a 2 s warm-up:\n`);
