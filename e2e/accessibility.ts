@@ -17,6 +17,11 @@ const watches = new WeakMap<Page, Watch>();
 /** Fails, listing each violation and where it is, when axe finds serious or critical problems. */
 export async function expectAccessible(page: Page): Promise<void> {
   const watch = watches.get(page);
+  // After a client-side navigation the address changes first and the new page's <title> follows
+  // a moment later: wait for it (a page that really has none still fails, on axe's document-title).
+  await expect(page)
+    .toHaveTitle(/\S/, { timeout: 5_000 })
+    .catch(() => {});
   const url = page.url();
   const { violations } =
     watch?.javaScriptEnabled === false ? await analyzeCopy(page) : await new AxeBuilder({ page }).analyze();
