@@ -2,22 +2,22 @@
 // (region and status for the public; place and headcount for verified groups).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { serverApi } from "../_trpc/server";
 import { CaravanMap } from "./caravan-map";
 import { Corroboration } from "./corroboration";
+import { Whereabouts } from "./whereabouts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("caravans"))("title") };
 }
 
 export default async function CaravansPage() {
-  const [api, t, tc, ts, format] = await Promise.all([
+  const [api, t, tc, ts] = await Promise.all([
     serverApi(),
     getTranslations("caravans"),
     getTranslations("countries"),
     getTranslations("caravanStatus"),
-    getFormatter(),
   ]);
   const [{ caravans, access, canCreate }, points] = await Promise.all([
     api.caravans.list(),
@@ -62,17 +62,7 @@ export default async function CaravansPage() {
                 <span className="font-medium">{ts(caravan.status)}</span> ·{" "}
                 {t("from", { country: tc(caravan.origin) })}
               </p>
-              <p className="text-sm text-gray-700">
-                {caravan.access === "full" && caravan.latest
-                  ? t("latest", {
-                      place: caravan.latest.placeName,
-                      date: format.dateTime(caravan.latest.reportedAt, { dateStyle: "medium" }),
-                      count: caravan.latest.headcount,
-                    })
-                  : caravan.region
-                    ? t("regionLine", { region: t(`region.${caravan.region}`) })
-                    : t("noRegion")}
-              </p>
+              <Whereabouts caravan={caravan} className="text-sm text-gray-700" />
               <Corroboration caravan={caravan} />
             </li>
           ))}

@@ -10,6 +10,7 @@ import { CaravanMap } from "../caravan-map";
 import { Delegates } from "./delegates";
 import { Timeline } from "./timeline";
 import { Corroboration } from "../corroboration";
+import { Whereabouts } from "../whereabouts";
 
 type Params = Promise<{ id: string }>;
 
@@ -40,17 +41,7 @@ export default async function CaravanPage({ params }: { params: Params }) {
           {t("from", { country: tc(caravan.origin) })} · {t("departed", { date: day(caravan.departureDate) })}
           {caravan.access === "full" && ` · ${t("estimatedSize", { count: caravan.estimatedSize })}`}
         </p>
-        <p>
-          {caravan.access === "full" && caravan.latest
-            ? t("latest", {
-                place: caravan.latest.placeName,
-                date: format.dateTime(caravan.latest.reportedAt, { dateStyle: "medium" }),
-                count: caravan.latest.headcount,
-              })
-            : caravan.region
-              ? t("regionLine", { region: t(`region.${caravan.region}`) })
-              : t("noRegion")}
-        </p>
+        <Whereabouts caravan={caravan} />
         <Corroboration caravan={caravan} />
         <div className="flex flex-wrap gap-2 pt-1">
           {canReport && (
