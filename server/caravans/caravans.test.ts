@@ -1,10 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { and, count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, caravanReports } from "@/db/schema";
-import { explainError } from "../errors";
 import { createTestDatabase } from "../testing/database";
 import {
   addMember,
@@ -15,6 +13,7 @@ import {
   makeReport,
   makeUser,
   personInGroup,
+  refusal,
 } from "../testing/factories";
 import { kmBetween } from "./protection";
 import { caravanBox, regionOf } from "./position";
@@ -26,15 +25,6 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 /** What the reader of Spanish is told about a refused call. */
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { code: error.code, ...explainError(error, "es") };
-}
-
 const oaxaca = {
   placeName: "Juchitán, Oaxaca",
   latitude: 16.4367,

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
@@ -17,6 +16,7 @@ import {
   makePledge,
   makeReport,
   makeUser,
+  refusal,
 } from "../testing/factories";
 
 let handle: DatabaseHandle;
@@ -37,15 +37,6 @@ async function team(verified = true) {
   await addMember(db, group.id, organizer.id, "organizer");
   await addMember(db, group.id, member.id, "member");
   return { group, coordinator, organizer, member };
-}
-
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error.code;
 }
 
 describe("the home", () => {
@@ -193,7 +184,7 @@ describe("the home", () => {
       inAGroup: false,
       coordinates: false,
     });
-    expect(await refusal(callerFor(db, null).home.mine())).toBe("UNAUTHORIZED");
+    expect((await refusal(callerFor(db, null).home.mine())).code).toBe("UNAUTHORIZED");
   });
 });
 
@@ -344,8 +335,8 @@ describe("the coordinators' overview", () => {
   it("is for coordinators and organizers of groups and admins, not members or strangers", async () => {
     const db = handle.db;
     const { member } = await team();
-    expect(await refusal(callerFor(db, member).home.overview())).toBe("FORBIDDEN");
-    expect(await refusal(callerFor(db, await makeUser(db)).home.overview())).toBe("FORBIDDEN");
+    expect((await refusal(callerFor(db, member).home.overview())).code).toBe("FORBIDDEN");
+    expect((await refusal(callerFor(db, await makeUser(db)).home.overview())).code).toBe("FORBIDDEN");
     const admin = await callerFor(db, await makeUser(db, { isAdmin: true })).home.overview();
     expect(admin).toMatchObject({ groups: [], caravanAccess: "full", actions: [] });
   });

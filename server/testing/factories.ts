@@ -1,5 +1,6 @@
 // Test data with sensible defaults: each test states only what matters to it.
 import { createHash, randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import type { Database } from "@/db/client";
 import {
   actions,
@@ -27,6 +28,7 @@ import {
   type MembershipStatus,
 } from "@/db/schema";
 import { scheduleReveal } from "@/server/actions/reveal";
+import { explainError } from "@/server/errors";
 import type { Locale } from "@/server/i18n/locale";
 import type { AudiencePartInput } from "@/server/messages/inputs";
 import { sendMessage } from "@/server/messages/messages";
@@ -368,4 +370,17 @@ export async function makePledge(
     })
     .returning();
   return pledge!;
+}
+
+/**
+ * The refusal a call ends in: its code, and the message and field errors a reader of `locale` is
+ * shown. A call that succeeds, or fails some other way, fails the test.
+ */
+export async function refusal(call: Promise<unknown>, locale: Locale = "es") {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return { code: error.code, ...explainError(error, locale) };
 }
