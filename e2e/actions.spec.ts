@@ -5,6 +5,7 @@ import { formatInTimeZone } from "date-fns-tz";
 import { checkAccessibilityOnNavigation } from "./accessibility";
 import { ADMIN_EMAIL, expect, signInLinkIn, test } from "./fixtures";
 import { nameMyself, verifiedGroup } from "./people";
+import { addShift, createAction } from "./organizing";
 
 const phone = { width: 390, height: 844 };
 test.use({ locale: "en-US", viewport: phone });
@@ -44,34 +45,29 @@ test("an organizer makes an action with two shifts, a newcomer signs up by email
     `Red de Acogida ${Date.now().toString(36)}`,
   );
   await page.goto(groupPath);
-  await page.getByRole("link", { name: "Create an action" }).click();
-  await page.waitForURL(/\/actions\/new/);
-
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Area (shown to everyone who can see the action)").fill("San Ysidro, Tijuana");
-  await page.getByLabel(/^Exact place/).fill("Plaza Viva Tijuana, fuente central");
-  await page.getByLabel("Starts on").fill(when.date);
-  await page.getByLabel("Ends on").fill(when.date);
-  await page.getByLabel("Start time").fill(when.start);
-  await page.getByLabel("End time").fill(when.end);
-  await page.getByRole("button", { name: "Create an action" }).click();
-  await page.waitForURL(/\/actions\/[0-9a-f-]+\/manage\?created=1/);
-  const manageUrl = new URL(page.url()).pathname;
-  const actionUrl = manageUrl.replace(/\/manage$/, "");
-
-  const addShift = page.getByRole("region", { name: "Add a shift" });
-  for (const [role, from, to, places] of [
-    ["Welcome table", when.start, when.middle, "2"],
-    ["Interpreters", when.middle, when.end, "1"],
-  ] as const) {
-    await addShift.getByLabel("Role").fill(role);
-    await addShift.getByLabel("Date").fill(when.date);
-    await addShift.getByLabel("From").fill(from);
-    await addShift.getByLabel("Until").fill(to);
-    await addShift.getByLabel("Places").fill(places);
-    await addShift.getByRole("button", { name: "Add a shift" }).click();
-    await expect(page.getByRole("region", { name: role })).toBeVisible();
-  }
+  const actionUrl = await createAction(page, {
+    title,
+    area: "San Ysidro, Tijuana",
+    exactPlace: "Plaza Viva Tijuana, fuente central",
+    date: when.date,
+    start: when.start,
+    end: when.end,
+  });
+  const manageUrl = `${actionUrl}/manage`;
+  await addShift(page, {
+    role: "Welcome table",
+    date: when.date,
+    from: when.start,
+    until: when.middle,
+    places: 2,
+  });
+  await addShift(page, {
+    role: "Interpreters",
+    date: when.date,
+    from: when.middle,
+    until: when.end,
+    places: 1,
+  });
 
   // A newcomer on a phone, with no account, asks for a place with a name and an email.
   const context = await browser.newContext({ locale: "en-US", viewport: phone });

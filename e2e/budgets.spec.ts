@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import type { Mailbox } from "./mailbox";
 import { person, verifiedGroup } from "./people";
+import { createAction } from "./organizing";
 
 test.use({ locale: "en-US" });
 
@@ -89,21 +90,15 @@ async function findOrMakeAction(page: Page, browser: Browser, mailbox: Mailbox):
   const stamp = Date.now().toString(36);
   const groupPath = await verifiedGroup(organizer.page, browser, mailbox, ADMIN_EMAIL, `Budget ${stamp}`);
   await organizer.page.goto(groupPath);
-  await organizer.page.getByRole("link", { name: "Create an action" }).click();
-  await organizer.page.waitForURL(/\/actions\/new/);
   const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  await organizer.page.getByLabel("Title").fill(`Budget walk ${stamp}`);
-  await organizer.page
-    .getByLabel("Area (shown to everyone who can see the action)")
-    .fill("San Ysidro, Tijuana");
-  await organizer.page.getByLabel(/^Exact place/).fill("Plaza Viva Tijuana");
-  await organizer.page.getByLabel("Starts on").fill(day);
-  await organizer.page.getByLabel("Ends on").fill(day);
-  await organizer.page.getByLabel("Start time").fill("09:00");
-  await organizer.page.getByLabel("End time").fill("11:00");
-  await organizer.page.getByRole("button", { name: "Create an action" }).click();
-  await organizer.page.waitForURL(/\/actions\/[0-9a-f-]+\/manage\?created=1/);
-  const path = new URL(organizer.page.url()).pathname.replace(/\/manage$/, "");
+  const path = await createAction(organizer.page, {
+    title: `Budget walk ${stamp}`,
+    area: "San Ysidro, Tijuana",
+    exactPlace: "Plaza Viva Tijuana",
+    date: day,
+    start: "09:00",
+    end: "11:00",
+  });
   await organizer.page.goto(path);
   await organizer.done();
   return path;

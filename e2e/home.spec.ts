@@ -3,6 +3,7 @@
 // the coordinator's overview shows the shift's fill rate.
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
+import { addShift, createAction } from "./organizing";
 
 test.use({ locale: "en-US" });
 const phone = { width: 390, height: 844 };
@@ -25,27 +26,14 @@ test("a volunteer sees their next shift and an urgent unread message on their ho
   await nameMyself(page, "Coordinadora Inicio E2E");
   const groupUrl = await verifiedGroup(page, browser, mailbox, ADMIN_EMAIL, `Casa Inicio ${run}`);
   await page.goto(groupUrl);
-  await page.getByRole("link", { name: "Create an action" }).click();
-  await page.waitForURL(/\/actions\/new/);
-  await page.getByLabel("Title").fill(title);
-  await page
-    .getByLabel("Area (shown to everyone who can see the action)")
-    .fill("Garita El Chaparral, Tijuana");
-  await page.getByLabel("Starts on").fill(day);
-  await page.getByLabel("Ends on").fill(day);
-  await page.getByLabel("Start time").fill("09:00");
-  await page.getByLabel("End time").fill("13:00");
-  await page.getByRole("button", { name: "Create an action" }).click();
-  await page.waitForURL(/\/actions\/[0-9a-f-]+\/manage\?created=1/);
-  const actionUrl = new URL(page.url()).pathname.replace(/\/manage$/, "");
-  const addShift = page.getByRole("region", { name: "Add a shift" });
-  await addShift.getByLabel("Role").fill("Mesa de bienvenida");
-  await addShift.getByLabel("Date").fill(day);
-  await addShift.getByLabel("From").fill("09:00");
-  await addShift.getByLabel("Until").fill("13:00");
-  await addShift.getByLabel("Places").fill("3");
-  await addShift.getByRole("button", { name: "Add a shift" }).click();
-  await expect(page.getByRole("region", { name: "Mesa de bienvenida" })).toBeVisible();
+  const actionUrl = await createAction(page, {
+    title,
+    area: "Garita El Chaparral, Tijuana",
+    date: day,
+    start: "09:00",
+    end: "13:00",
+  });
+  await addShift(page, { role: "Mesa de bienvenida", date: day, from: "09:00", until: "13:00", places: 3 });
 
   // A volunteer on a phone, reading Spanish, joins the group and takes a place on the shift.
   const volunteer = await person(browser, mailbox, { locale: "es-MX", viewport: phone });

@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
+import { addShift, createAction } from "./organizing";
 
 test.use({ locale: "en-US" });
 
@@ -55,27 +56,16 @@ test("a volunteer's shifts, action and urgent message stay readable offline, and
   await nameMyself(page, "Organizer Offline");
   const groupPath = await verifiedGroup(page, browser, mailbox, ADMIN_EMAIL, `Frontera Offline ${run}`);
   await page.goto(groupPath);
-  await page.getByRole("link", { name: "Create an action" }).click();
-  await page.waitForURL(/\/actions\/new/);
   const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Area (shown to everyone who can see the action)").fill("San Ysidro, Tijuana");
-  await page.getByLabel(/^Exact place/).fill("Plaza Viva Tijuana");
-  await page.getByLabel("Starts on").fill(day);
-  await page.getByLabel("Ends on").fill(day);
-  await page.getByLabel("Start time").fill("09:00");
-  await page.getByLabel("End time").fill("13:00");
-  await page.getByRole("button", { name: "Create an action" }).click();
-  await page.waitForURL(/\/actions\/[0-9a-f-]+\/manage\?created=1/);
-  const actionPath = new URL(page.url()).pathname.replace(/\/manage$/, "");
-  const addShift = page.getByRole("region", { name: "Add a shift" });
-  await addShift.getByLabel("Role").fill("Water");
-  await addShift.getByLabel("Date").fill(day);
-  await addShift.getByLabel("From").fill("09:00");
-  await addShift.getByLabel("Until").fill("13:00");
-  await addShift.getByLabel("Places").fill("5");
-  await addShift.getByRole("button", { name: "Add a shift" }).click();
-  await expect(page.getByRole("region", { name: "Water" })).toBeVisible();
+  const actionPath = await createAction(page, {
+    title,
+    area: "San Ysidro, Tijuana",
+    exactPlace: "Plaza Viva Tijuana",
+    date: day,
+    start: "09:00",
+    end: "13:00",
+  });
+  await addShift(page, { role: "Water", date: day, from: "09:00", until: "13:00", places: 5 });
 
   // A volunteer signs up for it.
   const volunteer = await person(browser, mailbox, {

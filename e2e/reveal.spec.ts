@@ -4,6 +4,7 @@
 import { formatInTimeZone } from "date-fns-tz";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
+import { addShift } from "./organizing";
 
 test.use({ locale: "en-US" });
 
@@ -54,14 +55,13 @@ test("a confirmed volunteer sees a members-only action's exact spot only inside 
   await page.getByRole("button", { name: "Create an action" }).click();
   await page.waitForURL(/\/actions\/[0-9a-f-]+\/manage\?created=1/);
   const manageUrl = new URL(page.url()).pathname;
-  const addShift = page.getByRole("region", { name: "Add a shift" });
-  await addShift.getByLabel("Role").fill("Acompañantes");
-  await addShift.getByLabel("Date").fill(formatInTimeZone(start, zone, "yyyy-MM-dd"));
-  await addShift.getByLabel("From").fill(formatInTimeZone(start, zone, "HH:mm"));
-  await addShift.getByLabel("Until").fill(formatInTimeZone(end, zone, "HH:mm"));
-  await addShift.getByLabel("Places").fill("4");
-  await addShift.getByRole("button", { name: "Add a shift" }).click();
-  await expect(page.getByRole("region", { name: "Acompañantes" })).toBeVisible();
+  await addShift(page, {
+    role: "Acompañantes",
+    date: formatInTimeZone(start, zone, "yyyy-MM-dd"),
+    from: formatInTimeZone(start, zone, "HH:mm"),
+    until: formatInTimeZone(end, zone, "HH:mm"),
+    places: 4,
+  });
 
   // The volunteer takes a place: the spot is not on the page yet, only when it will be.
   const actionUrl = manageUrl.replace(/\/manage$/, "");
