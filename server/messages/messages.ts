@@ -1,7 +1,7 @@
 // Sending a message to an audience and reading one's inbox. Sending is one transaction: the
 // message, a delivery per recipient (one INSERT … SELECT), an email job per delivery that goes by
 // email, the audit entry and the live signal all commit together or not at all.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobs, messageDeliveries, messages, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
@@ -71,9 +71,12 @@ export async function sendMessage(db: Database, actor: Actor, input: NewMessage)
   });
 }
 
-/** A page of `actor`'s inbox, newest first, after the cursor `before`. */
-export async function inbox(db: Database, actor: Actor, before?: { createdAt: Date; id: string }) {
-  const rows = await db
+/**
+ * `actor`'s deliveries that also meet `where`, newest first, with what a list of messages shows.
+ * In the order of the index on (user_id, created_at, id).
+ */
+function deliveriesOf(db: Database, actor: Actor, ...where: (SQL | undefined)[]) {
+  return db
     .select({
       id: messages.id,
       deliveryId: messageDeliveries.id,
@@ -87,17 +90,20 @@ export async function inbox(db: Database, actor: Actor, before?: { createdAt: Da
     .from(messageDeliveries)
     .innerJoin(messages, eq(messages.id, messageDeliveries.messageId))
     .leftJoin(users, eq(users.id, messages.senderId))
-    .where(
-      and(
-        eq(messageDeliveries.userId, actor.id),
-        // A row comparison: the index on (user_id, created_at, id) finds the page's start directly.
-        before
-          ? sql`(${messageDeliveries.createdAt}, ${messageDeliveries.id}) < (${sql.param(before.createdAt, messageDeliveries.createdAt)}, ${sql.param(before.id, messageDeliveries.id)})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(messageDeliveries.createdAt), desc(messageDeliveries.id))
-    .limit(INBOX_PAGE_SIZE + 1);
+    .where(and(eq(messageDeliveries.userId, actor.id), ...where))
+    .orderBy(desc(messageDeliveries.createdAt), desc(messageDeliveries.id));
+}
+
+/** A page of `actor`'s inbox, newest first, after the cursor `before`. */
+export async function inbox(db: Database, actor: Actor, before?: { createdAt: Date; id: string }) {
+  const rows = await deliveriesOf(
+    db,
+    actor,
+    // A row comparison: the index on (user_id, created_at, id) finds the page's start directly.
+    before
+      ? sql`(${messageDeliveries.createdAt}, ${messageDeliveries.id}) < (${sql.param(before.createdAt, messageDeliveries.createdAt)}, ${sql.param(before.id, messageDeliveries.id)})`
+      : undefined,
+  ).limit(INBOX_PAGE_SIZE + 1);
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
   return {
@@ -171,24 +177,5 @@ export async function setEmailPreference(db: Database, actor: Actor, emailMessag
 
 /** `actor`'s urgent messages not yet read, newest first (the partial unread index finds them). */
 export async function unreadUrgent(db: Database, actor: Actor, limit = 5) {
-  return db
-    .select({
-      id: messages.id,
-      subjectEs: messages.subjectEs,
-      subjectEn: messages.subjectEn,
-      createdAt: messageDeliveries.createdAt,
-      senderName: users.name,
-    })
-    .from(messageDeliveries)
-    .innerJoin(messages, eq(messages.id, messageDeliveries.messageId))
-    .leftJoin(users, eq(users.id, messages.senderId))
-    .where(
-      and(
-        eq(messageDeliveries.userId, actor.id),
-        isNull(messageDeliveries.readAt),
-        eq(messages.urgent, true),
-      ),
-    )
-    .orderBy(desc(messageDeliveries.createdAt), desc(messageDeliveries.id))
-    .limit(limit);
+  return deliveriesOf(db, actor, isNull(messageDeliveries.readAt), eq(messages.urgent, true)).limit(limit);
 }
