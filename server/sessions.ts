@@ -12,6 +12,11 @@ export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 /** Auth.js's session cookie, with the `__Secure-` prefix when the site is served over HTTPS. */
 export const SESSION_COOKIE = { https: "__Secure-authjs.session-token", http: "authjs.session-token" };
 
+/** Whether a cookie of this name is (a chunk of) an Auth.js session cookie, over HTTP or HTTPS. */
+export function isSessionCookie(name: string): boolean {
+  return /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/.test(name);
+}
+
 /**
  * A live session's payload, as Auth.js's `session` callback shapes it, found by one query; or
  * "ask Auth.js" when there is something to do besides reading: an expired session (Auth.js deletes

@@ -13,7 +13,7 @@ import { parseCookie } from "cookie";
 import { getDb, type Database } from "@/db/client";
 import { requestContext } from "@/server/request-context";
 import { appRouter } from "@/server/root";
-import { SESSION_COOKIE, sessionOfToken } from "@/server/sessions";
+import { isSessionCookie, SESSION_COOKIE, sessionOfToken } from "@/server/sessions";
 import type { Actor, Context } from "@/server/trpc";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 
@@ -41,8 +41,7 @@ async function actorOf(db: Database, req: IncomingMessage, https: boolean): Prom
   // Over HTTPS only the `__Secure-` cookie counts, as for Auth.js (server/auth.ts).
   const token = cookies[https ? SESSION_COOKIE.https : SESSION_COOKIE.http];
   if (!token) {
-    const other = Object.keys(cookies).some((name) => name.includes("authjs.session-token"));
-    return other && !https ? "Next" : null;
+    return !https && Object.keys(cookies).some(isSessionCookie) ? "Next" : null;
   }
   const session = await sessionOfToken(db, token);
   if (session === "ask Auth.js") return "Next";

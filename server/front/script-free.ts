@@ -14,13 +14,12 @@ import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
+import { parseCookie } from "cookie";
 import { RewritingStream } from "parse5-html-rewriting-stream";
+import { isSessionCookie } from "@/server/sessions";
 
 /** The public pages served without scripts to signed-out readers. */
 const SCRIPT_FREE_PAGES = [/^\/$/, /^\/actions$/, /^\/actions\/[0-9a-f-]{36}$/, /^\/stories$/, /^\/groups$/];
-
-/** Auth.js's session cookie, over HTTP and HTTPS, whole or in chunks. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 /**
  * Whether this request is a signed-out reader's page load of a public page. The App Router's own
@@ -31,7 +30,7 @@ export function wantsScriptFree(request: Pick<IncomingMessage, "method" | "url" 
   if (request.method !== "GET") return false;
   const { headers } = request;
   if (headers.rsc !== undefined || headers["next-router-prefetch"] !== undefined) return false;
-  if (SESSION_COOKIE.test(headers.cookie ?? "")) return false;
+  if (Object.keys(parseCookie(headers.cookie ?? "")).some(isSessionCookie)) return false;
   const pathname = new URL(request.url ?? "/", "http://puente.invalid").pathname;
   return SCRIPT_FREE_PAGES.some((page) => page.test(pathname));
 }

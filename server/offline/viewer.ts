@@ -4,8 +4,7 @@
 import { createHash } from "node:crypto";
 import { cookies } from "next/headers";
 import { currentSession } from "@/server/auth";
-
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+import { SESSION_COOKIE } from "@/server/sessions";
 
 export function viewerKeyOf(sessionToken: string): string {
   return createHash("sha256").update(`puente-offline:${sessionToken}`).digest("hex").slice(0, 32);
@@ -15,6 +14,6 @@ export function viewerKeyOf(sessionToken: string): string {
 export async function offlineViewer(): Promise<string | null> {
   const [session, jar] = await Promise.all([currentSession(), cookies()]);
   if (!session?.user) return null;
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const token = [SESSION_COOKIE.https, SESSION_COOKIE.http].map((name) => jar.get(name)?.value).find(Boolean);
   return token ? viewerKeyOf(token) : null;
 }
