@@ -1,0 +1,32 @@
+// The one address Puente is reached at. Every absolute URL it writes (sign-in links, invitations,
+// reminders, story withdrawal links, calendar feeds) and every same-origin check is built from it,
+// never from a header a client sends (Host, X-Forwarded-Host, Origin): a forged host must not get
+// a sign-in link pointed at itself. PUENTE_URL when set; else http://localhost:PORT, for a first
+// `npm start` on a laptop.
+import { env } from "@/db/client";
+
+/** `scheme://host[:port]` of PUENTE_URL (any path dropped), else http://localhost:PORT. */
+export function publicOrigin(): string {
+  const configured = env("PUENTE_URL");
+  if (configured) {
+    const url = new URL(configured);
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      throw new Error(`PUENTE_URL must be an http(s) address, not ${url.protocol}`);
+    }
+    return url.origin;
+  }
+  return `http://localhost:${Number(env("PORT") ?? 3000)}`;
+}
+
+/** True when PUENTE_URL names the public address (production); false when the default is guessed. */
+export const hasConfiguredOrigin = () => env("PUENTE_URL") !== undefined;
+
+/** True when `origin` (an Origin header, or a URL) is Puente's own, scheme, host and port alike. */
+export function isOwnOrigin(origin: string | null | undefined): boolean {
+  if (!origin || origin === "null") return false;
+  try {
+    return new URL(origin).origin === publicOrigin();
+  } catch {
+    return false;
+  }
+}
