@@ -7,7 +7,7 @@ import type { Locale } from "./i18n/locale";
 import { appRouter } from "./root";
 import { createTestDatabase } from "./testing/database";
 import { makeUser } from "./testing/factories";
-import type { Actor } from "./trpc";
+import type { Actor } from "./actor";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -5,7 +5,8 @@ import { parseCookie } from "cookie";
 import { env, type Database } from "@/db/client";
 import { LOCALE_COOKIE, negotiateLocale } from "./i18n/locale";
 import { clientAddress, clientKeyOf } from "./rate-limits";
-import type { Actor, Context } from "./trpc";
+import type { Context } from "./trpc";
+import type { Actor } from "./actor";
 
 export interface RequestHeaders {
   get(name: string): string | null;

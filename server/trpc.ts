@@ -5,17 +5,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import superjson from "superjson";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import type { Actor } from "./actor";
 import { memberships, type MembershipRole } from "@/db/schema";
 import { DomainError, explainError } from "./errors";
 import { isVerifiedCoordinator } from "./groups/membership";
 import type { Locale } from "./i18n/locale";
 import { log } from "./log";
-
-/** The person making a request, as every domain function receives them. */
-export interface Actor {
-  id: string;
-  isAdmin: boolean;
-}
 
 export interface Context {
   db: Database;

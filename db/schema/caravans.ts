@@ -15,7 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { meetingPoints } from "./decisions";
+import { meetingPoints } from "./meeting-points";
 import { countries, groups } from "./groups";
 
 export const caravanStatuses = ["forming", "in_transit", "stopped", "arrived", "dispersed"] as const;

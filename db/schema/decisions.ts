@@ -5,9 +5,7 @@
 // is the same for both.
 import { sql } from "drizzle-orm";
 import {
-  boolean,
   check,
-  doublePrecision,
   index,
   integer,
   jsonb,
@@ -19,31 +17,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { Count } from "@/server/decisions/count";
-import type { SafetyChecklist } from "@/server/decisions/inputs";
 import { users } from "./auth";
-// A cycle (caravans reference meeting points), harmless: references are resolved lazily.
 import { caravans } from "./caravans";
 import { groups } from "./groups";
-
-/** The crossings of the border, west to east. */
-export const crossings = [
-  "san_ysidro_tijuana",
-  "calexico_mexicali",
-  "nogales",
-  "el_paso_juarez",
-  "laredo_nuevo_laredo",
-  "brownsville_matamoros",
-] as const;
-export type Crossing = (typeof crossings)[number];
-export const crossingEnum = pgEnum("crossing", crossings);
-
-export const borderSides = ["US", "MX"] as const;
-export const borderSideEnum = pgEnum("border_side", borderSides);
-
-export const meetingPointStatuses = ["proposed", "shortlisted", "rejected", "chosen"] as const;
-export type MeetingPointStatus = (typeof meetingPointStatuses)[number];
-export const meetingPointStatusEnum = pgEnum("meeting_point_status", meetingPointStatuses);
+import { meetingPoints } from "./meeting-points";
 
 export const decisionMethods = ["irv", "approval"] as const;
 export type DecisionMethod = (typeof decisionMethods)[number];
@@ -57,60 +34,39 @@ export const decisionStatuses = ["open", "closed", "no_quorum", "held"] as const
 export type DecisionStatus = (typeof decisionStatuses)[number];
 export const decisionStatusEnum = pgEnum("decision_status", decisionStatuses);
 
+/** How a ballot's choices are counted: the same values as the decision's method. */
+export type CountMethod = DecisionMethod;
+
+export type EliminationReason = "unranked" | "fewest" | "fewestEarlier" | "fewestMentions" | "lot";
+
+export interface Tally {
+  option: string;
+  votes: number;
+}
+
+export interface Round {
+  number: number;
+  /** Every option still in the count this round, most votes first. */
+  tallies: Tally[];
+  /** Ballots with no option left to give a vote to. */
+  exhausted: number;
+  eliminated: string[];
+  /** Why `eliminated` went out, when this round did not end the count. */
+  reason: EliminationReason | null;
+}
+
+/** A decision's count as stored, round by round (computed by server/decisions/count.ts). */
+export interface Count {
+  method: CountMethod;
+  ballots: number;
+  rounds: Round[];
+  winner: string | null;
+  /** How the winner was decided, when it took more than the votes. */
+  decidedBy: "votes" | "lot" | null;
+}
+
 export const voterKinds = ["group", "delegate"] as const;
 export const voterKindEnum = pgEnum("voter_kind", voterKinds);
-
-export const meetingPoints = pgTable(
-  "meeting_points",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    /** The proposing group. */
-    groupId: uuid("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    proposedBy: text("proposed_by").references(() => users.id, { onDelete: "set null" }),
-    name: text("name").notNull(),
-    crossing: crossingEnum("crossing").notNull(),
-    side: borderSideEnum("side").notNull(),
-    /** A public place, not a person: its position is kept as given (to about 100 m). */
-    latitude: doublePrecision("latitude").notNull(),
-    longitude: doublePrecision("longitude").notNull(),
-    capacity: integer("capacity").notNull(),
-    facilitiesEs: text("facilities_es").notNull().default(""),
-    facilitiesEn: text("facilities_en").notNull().default(""),
-    safetyNotesEs: text("safety_notes_es").notNull().default(""),
-    safetyNotesEn: text("safety_notes_en").notNull().default(""),
-    legalObservers: boolean("legal_observers").notNull().default(false),
-    /** The proposers' answers to the safety checklist (server/decisions/inputs.ts). */
-    safetyChecklist: jsonb("safety_checklist")
-      .$type<Partial<SafetyChecklist>>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
-    status: meetingPointStatusEnum("status").notNull().default("proposed"),
-    /** Why a coordinator rejected it, shown with the proposal. */
-    reviewNote: text("review_note"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (m) => [
-    index("meeting_points_status_idx").on(m.status, m.crossing),
-    uniqueIndex("meeting_points_name_unique_idx").on(sql`lower(${m.name})`),
-    check("meeting_points_capacity_positive", sql`${m.capacity} > 0`),
-  ],
-);
-
-export const meetingPointComments = pgTable(
-  "meeting_point_comments",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    meetingPointId: uuid("meeting_point_id")
-      .notNull()
-      .references(() => meetingPoints.id, { onDelete: "cascade" }),
-    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
-    body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (c) => [index("meeting_point_comments_point_idx").on(c.meetingPointId, c.createdAt)],
-);
 
 export const decisions = pgTable(
   "decisions",

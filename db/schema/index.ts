@@ -5,6 +5,7 @@ export * from "./instance";
 export * from "./stories";
 export * from "./actions";
 export * from "./jobs";
+export * from "./meeting-points";
 export * from "./decisions";
 export * from "./messages";
 export * from "./caravans";

@@ -4,7 +4,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { scheduleReveal } from "../../server/actions/reveal";
 import { countBallots } from "../../server/decisions/count";
-import type { SafetyChecklist } from "../../server/decisions/inputs";
 import type { Database } from "../client";
 import { seedDemoMessages } from "./messages";
 import { seedCaravans } from "./caravans";
@@ -30,6 +29,7 @@ import {
   type GroupKind,
   type MeetingPointStatus,
   type MembershipRole,
+  type SafetyChecklist,
 } from "../schema";
 
 const people = [

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, memberships, shifts } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 export interface ActionAccess {
   actionId: string;

@@ -7,7 +7,7 @@ import { actions, groups, memberships, shifts } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { actionAccess, isOrganizer, organizerAccess } from "./access";
 import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
 import { exactPlaceFor, scheduleReveal } from "./reveal";

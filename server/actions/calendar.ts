@@ -8,7 +8,7 @@ import type { Database } from "@/db/client";
 import { actions, calendarFeeds, memberships, shifts, signups } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { exactPlaceFor } from "./reveal";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { actions, groups, shifts } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { organizerAccess, type ActionAccess } from "./access";
 import { toInstant, type shiftDetailsInput } from "./inputs";
 import { promoteFromWaitlist } from "./signups";

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { actions, shifts, signupIntents, signups, users, type SignupStatus } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { isOrganizer, shiftAccess } from "./access";
 
 const REMINDER_HOURS = 24;

@@ -7,7 +7,7 @@ import postgres from "postgres";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createCaller } from "@/server/root";
-import type { Actor } from "@/server/trpc";
+import type { Actor } from "@/server/actor";
 
 /** From this many rows on, a sequential scan is flagged: below it, reading the table whole is cheap. */
 const BIG = 5_000;

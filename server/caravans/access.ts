@@ -6,7 +6,7 @@ import { caravanDelegates } from "@/db/schema";
 import { isDecisionCoordinator } from "../decisions/access";
 import { DomainError } from "../errors";
 import { verifiedMemberships } from "../groups/membership";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 /** What a viewer may see of caravans: `public` is region and status only (DESIGN.md). */
 export type CaravanAccess = "public" | "full";

@@ -18,7 +18,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { verifiedGroupsOf } from "../groups/membership";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { caravanViewer, isCaravanCoordinator, isDelegate, requireCaravanCoordinator } from "./access";
 import type { caravanDetailsInput, confirmInput, reportInput } from "./inputs";
 import { toTenths } from "./position";

@@ -9,7 +9,7 @@ import type { Database } from "@/db/client";
 import { caravans, type ReportVerification } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { rowsOf } from "../messages/audience";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import type { CaravanViewer } from "./access";
 import { caravanColumns, latestReports, needsOfReports, pledgedPerNeed } from "./caravans";
 import { displacementKey } from "./protection";

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { caravanReports, caravans } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { spreadsheetCsv } from "../csv";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { requireCaravanCoordinator } from "./access";
 import { needsOfReports } from "./caravans";
 import { fromTenths, regionOf } from "./position";

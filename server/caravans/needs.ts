@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { caravanReports, caravans, groups, pledges, reportNeeds, type PledgeStatus } from "@/db/schema";
 import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { verifiedGroupsOf } from "../groups/membership";
 import { caravanViewer } from "./access";
 import { needsOfReports } from "./caravans";

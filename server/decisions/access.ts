@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { caravanDelegates, caravans, groups, memberships } from "@/db/schema";
 import { DomainError } from "../errors";
 import { isVerifiedCoordinator, verifiedGroupsOf } from "../groups/membership";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 /** Coordinators of the decision: admins and active coordinators of a verified group. */
 export const isDecisionCoordinator = isVerifiedCoordinator;

@@ -11,39 +11,13 @@
 //   Options named on no ballot at all are eliminated together in the first round ("unranked"):
 //   they cannot change who wins, and a recount from the CSV (which cannot name them) agrees.
 import { createHash } from "node:crypto";
+import type { Count, CountMethod, EliminationReason, Round, Tally } from "@/db/schema";
 
-export const countMethods = ["irv", "approval"] as const;
-export type CountMethod = (typeof countMethods)[number];
+export type { CountMethod, Count, Round, Tally, EliminationReason };
+export const countMethods = ["irv", "approval"] as const satisfies readonly CountMethod[];
 
 /** A ballot: option keys, first choice first (for approval, the approved options in any order). */
 export type Ballot = readonly string[];
-
-export type EliminationReason = "unranked" | "fewest" | "fewestEarlier" | "fewestMentions" | "lot";
-
-export interface Tally {
-  option: string;
-  votes: number;
-}
-
-export interface Round {
-  number: number;
-  /** Every option still in the count this round, most votes first. */
-  tallies: Tally[];
-  /** Ballots with no option left to give a vote to. */
-  exhausted: number;
-  eliminated: string[];
-  /** Why `eliminated` went out, when this round did not end the count. */
-  reason: EliminationReason | null;
-}
-
-export interface Count {
-  method: CountMethod;
-  ballots: number;
-  rounds: Round[];
-  winner: string | null;
-  /** How the winner was decided, when it took more than the votes. */
-  decidedBy: "votes" | "lot" | null;
-}
 
 /** The lot: a fixed, public order of names no one chooses. Lower wins. */
 export function lotKey(option: string): string {

@@ -7,7 +7,7 @@ import { ballots, caravanDelegates, caravans, decisionOptions, decisions, meetin
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import {
   isDecisionCoordinator,
   requireCaravanDelegate,

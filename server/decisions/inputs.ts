@@ -1,6 +1,14 @@
 // Inputs of the meeting points and decisions: zod schemas, shared with the forms.
 import { z } from "zod";
-import { borderSides, crossings, decisionMethods } from "@/db/schema";
+import {
+  borderSides,
+  checklistAnswers,
+  crossings,
+  decisionMethods,
+  signalLevels,
+  threatReports,
+  type SafetyChecklist,
+} from "@/db/schema";
 import { timeZones, toInstant } from "../actions/inputs";
 
 const text = (max: number) => z.string().trim().max(max);
@@ -10,10 +18,6 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /** The border's bounding box: a meeting point must be near the line. */
 export const borderBox = { south: 25.5, north: 33, west: -117.5, east: -96.5 } as const;
 
-/** Yes, no, or not known (yet): every checklist answer may honestly be "not known". */
-export const checklistAnswers = ["yes", "no", "unknown"] as const;
-export const signalLevels = ["good", "weak", "none", "unknown"] as const;
-export const threatReports = ["none_known", "reported", "unknown"] as const;
 const kilometres = z.preprocess(
   (value) => (value === "" || value === undefined ? null : value),
   z.coerce.number().min(0).max(500).nullable(),
@@ -28,7 +32,9 @@ export const safetyChecklistInput = z.object({
   phoneSignal: z.enum(signalLevels).default("unknown"),
   shadeAndWater: z.enum(checklistAnswers).default("unknown"),
 });
-export type SafetyChecklist = z.output<typeof safetyChecklistInput>;
+export { checklistAnswers, signalLevels, threatReports, type SafetyChecklist };
+// The stored shape (db/schema/meeting-points.ts) is exactly what this schema gives.
+safetyChecklistInput satisfies z.ZodType<SafetyChecklist, unknown>;
 
 export const meetingPointDetailsInput = z.object({
   // Starts with a letter or digit: a name is also a CSV cell a spreadsheet must never run.

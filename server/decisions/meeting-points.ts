@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { isDecisionCoordinator, requireDecisionCoordinator } from "./access";
 import type { meetingPointDetailsInput } from "./inputs";
 

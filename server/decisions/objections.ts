@@ -7,7 +7,7 @@ import type { Database } from "@/db/client";
 import { decisionOptions, decisions, safetyObjections } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { requireCaravanDelegate, requireDecisionCoordinator, requireGroupVoter } from "./access";
 import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./closing";
 import type { raiseObjectionInput, resolveObjectionInput } from "./inputs";

@@ -4,7 +4,7 @@
 import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { ballots, decisions } from "@/db/schema";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { delegateCaravans, eligibleVoterCount, votingGroups } from "./access";
 
 /** Decisions taking ballots at this moment: open, past their opening, before their closing. */

@@ -14,7 +14,8 @@ import { getDb, type Database } from "@/db/client";
 import { requestContext } from "@/server/request-context";
 import { appRouter } from "@/server/root";
 import { isSessionCookie, SESSION_COOKIE, sessionOfToken } from "@/server/sessions";
-import type { Actor, Context } from "@/server/trpc";
+import type { Context } from "@/server/trpc";
+import type { Actor } from "@/server/actor";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;

@@ -7,7 +7,7 @@ import { groups, memberships } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { DIRECTORY_PAGE_SIZE, type directoryInput, type groupDetailsInput } from "./inputs";
 import { slugFromName } from "./slug";
 

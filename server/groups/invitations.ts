@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { sendEmail } from "../email/email";
 import { DomainError, notFound } from "../errors";
 import { translator } from "../i18n/messages";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 export const INVITATION_DAYS = 7;
 

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { groups, memberships, users, type MembershipRole } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 /**
  * The verified groups `actor` is an active member of, by name, with their role there; only those

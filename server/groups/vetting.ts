@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { groups, memberships } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 /** Unverified groups not yet turned down, oldest first, with how many people they have. */
 export async function vettingQueue(db: Database) {

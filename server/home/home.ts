@@ -10,7 +10,7 @@ import { listMyGroups } from "../groups/groups";
 import { listMyInvitations } from "../groups/invitations";
 import { joinRequestsWaitingFor } from "../groups/membership";
 import { unreadUrgent } from "../messages/messages";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 /** Shifts listed on the home; the rest are on /me. */
 export const NEXT_SHIFTS = 5;

@@ -11,7 +11,7 @@ import { DomainError } from "../errors";
 import { listMyGroups } from "../groups/groups";
 import { organizesIn } from "../groups/membership";
 import { messagesWithFailedDeliveries } from "../messages/threads";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 /** The groups `actor` coordinates or organizes; refuses anyone with none, unless an admin. */
 async function organizedGroups(db: Database, actor: Actor) {

@@ -24,7 +24,7 @@ import {
 import { promoteFromWaitlist } from "../actions/signups";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 /** Everything about the actor, as one JSON document. Other people appear only as group names. */
 export async function exportMyData(db: Database, actor: Actor) {

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import type { profileInput } from "./inputs";
 
 export async function getProfile(db: Database, actor: Actor) {

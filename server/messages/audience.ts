@@ -6,7 +6,7 @@ import { caravans, memberships } from "@/db/schema";
 import { organizerAccess, shiftAccess } from "../actions/access";
 import { votingGroups } from "../decisions/access";
 import { DomainError, type ErrorKey } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import type { AudiencePartInput } from "./inputs";
 
 const refuse = (key: ErrorKey = "audienceNotAllowed") => new DomainError("FORBIDDEN", key);

@@ -3,7 +3,7 @@
 import { and, asc, eq, exists, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, caravanDelegates, caravans, groups, memberships, shifts } from "@/db/schema";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 
 export async function audienceChoices(db: Database, actor: Actor) {
   const mine = await db

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { jobs, messageDeliveries, messages, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { countRecipients, entitledGroups, recipientIds } from "./audience";
 import { INBOX_PAGE_SIZE, type AudiencePartInput } from "./inputs";
 import { signal } from "./live";

@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messageDeliveries, messageReplies, messages, users } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import { rowsOf } from "./audience";
 import { signal } from "./live";
 

@@ -7,7 +7,7 @@ import type { Database } from "@/db/client";
 import { stories, type Locale } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError } from "../errors";
-import type { Actor } from "../trpc";
+import type { Actor } from "../actor";
 import type { reviewStoryInput } from "./inputs";
 
 /** Stories waiting for review, oldest first, with the teller's original next to the edited text. */

@@ -33,7 +33,7 @@ import type { Locale } from "@/server/i18n/locale";
 import type { AudiencePartInput } from "@/server/messages/inputs";
 import { sendMessage } from "@/server/messages/messages";
 import { createCaller } from "@/server/root";
-import type { Actor } from "@/server/trpc";
+import type { Actor } from "@/server/actor";
 
 const unique = () => randomBytes(4).toString("hex");
 
