@@ -30,8 +30,8 @@ describe("inviting by email", () => {
       role: "organizer",
     });
     const email = await mailbox.waitFor("nuevo@example.org");
-    expect(email.text).toContain("Te invitan a unirte a Frontera Legal");
-    expect(email.text).toContain("You are invited to join Frontera Legal");
+    expect(email.text).toContain("Alguien del grupo «Frontera Legal»");
+    expect(email.text).toContain("A member of the group «Frontera Legal»");
     const token = email.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)![1]!;
     const [stored] = await handle.db.select().from(invitations).where(eq(invitations.groupId, group.id));
     expect(stored!.tokenHash).not.toContain(token);
