@@ -27,7 +27,13 @@ function send(
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: "127.0.0.1", port: APP_PORT, path, method, headers: { host: `localhost:${APP_PORT}`, ...headers } },
+      {
+        host: "127.0.0.1",
+        port: APP_PORT,
+        path,
+        method,
+        headers: { host: `localhost:${APP_PORT}`, ...headers },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -51,7 +51,7 @@ const forgeries = {
 /** Without PUENTE_URL (a first start on a laptop, port 3217), and with it. */
 const configurations = {
   "the default origin": { env: { PORT: "3217" }, origin: "http://localhost:3217" },
-  "PUENTE_URL": { env: { PUENTE_URL: `${CONFIGURED}/` }, origin: CONFIGURED },
+  PUENTE_URL: { env: { PUENTE_URL: `${CONFIGURED}/` }, origin: CONFIGURED },
 };
 
 let counter = 0;

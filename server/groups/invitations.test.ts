@@ -143,7 +143,10 @@ describe("a group named to read as Puente speaking", () => {
     await addMember(handle.db, unverified.id, newcomer.id, "coordinator");
     await addMember(handle.db, verified.id, vetted.id, "coordinator");
     const invite = (person: typeof newcomer, groupId: string, i: number) =>
-      callerFor(handle.db, person).groups.invite({ groupId, email: `cap-${groupId.slice(0, 8)}-${i}@example.org` });
+      callerFor(handle.db, person).groups.invite({
+        groupId,
+        email: `cap-${groupId.slice(0, 8)}-${i}@example.org`,
+      });
     for (let i = 0; i < 5; i++) await invite(newcomer, unverified.id, i);
     await expect(invite(newcomer, unverified.id, 5)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
     for (let i = 0; i < 6; i++) await invite(vetted, verified.id, i);
