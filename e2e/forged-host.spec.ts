@@ -102,8 +102,9 @@ const forgeries: Record<string, Record<string, string>> = {
 for (const [name, headers] of Object.entries(forgeries)) {
   test(`the /signin form with a forged ${name} sends no link to another host`, async ({ mailbox }) => {
     const email = newEmail();
+    // An Origin that matches neither Host nor X-Forwarded-Host is refused by Next itself (its
+    // server actions' CSRF check, a 500) before Puente's code runs: what matters is what is sent.
     const answer = await postSignInForm(email, headers);
-    expect(answer.status).toBeLessThan(500);
     expect(answer.location ?? "").not.toContain(EVIL);
     await expectNoForeignLink(mailbox, email);
   });
