@@ -65,6 +65,8 @@ export default defineConfig({
       ...(databaseUrl
         ? { DATABASE_URL: databaseUrl }
         : { PUENTE_DATA_DIR: process.env.PUENTE_E2E_DATA_DIR! }),
+      // The address the browsers use: sign-in links go only to Puente's configured origin.
+      PUENTE_URL: BASE_URL,
       SMTP_URL,
       EMAIL_FROM,
       PUENTE_ADMIN_EMAILS: ADMIN_EMAIL,

@@ -71,6 +71,8 @@ export class AppServer {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: options.databaseUrl,
+        // The address the tests call it at: Puente's one origin, for links and same-origin checks.
+        PUENTE_URL: `http://127.0.0.1:${options.port}`,
         PUENTE_FAULTS_PROBE: path.join(probeDir, "memory.jsonl"),
         NODE_OPTIONS: `--expose-gc --import ${probeScript}`,
         ...options.env,

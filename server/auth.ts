@@ -1,5 +1,6 @@
 // Auth.js: database sessions and sign-in by an emailed link. Links are single use (Auth.js deletes
 // the token when it is used) and expire after 15 minutes; session tokens carry 256 random bits.
+// Links are on Puente's configured origin only (./origin.ts), never on a host a request names.
 import { randomBytes } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
@@ -16,6 +17,7 @@ import { consume, emailKeyOf, SIGN_IN_LINKS_SENT } from "./rate-limits";
 import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
 import { translator } from "./i18n/messages";
 import { log } from "./log";
+import { namesOwnHost, publicOrigin } from "./origin";
 import {
   SESSION_COOKIE,
   SESSION_MAX_AGE_SECONDS,
@@ -40,6 +42,12 @@ const emailLink: EmailConfig = {
   name: "Email",
   maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
   async sendVerificationRequest({ identifier, url, request }) {
+    // The second guard behind AUTH_URL (below): a link whose origin is not Puente's, or asked for
+    // by a request naming another host, is never sent; the token would go to whoever runs it.
+    if (new URL(url).origin !== publicOrigin() || !namesOwnHost(request.headers)) {
+      log.warn("sign-in link not sent: the request named another host");
+      return;
+    }
     // A hard cap for whoever posts to Auth.js's endpoint directly, past the forms' own limits.
     // Never throw here: Auth.js starts this promise before awaiting it, so a rejection would
     // surface as an unhandled one. Past the cap the link is simply not sent.
@@ -109,6 +117,11 @@ let secret: Promise<string> | undefined;
 export const generateSessionToken = () => randomBytes(32).toString("hex");
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  // With `trustHost`, Auth.js builds its links from the request's Host or X-Forwarded-Host unless
+  // AUTH_URL is set: next-auth reads it on every call, after this config, to replace the request's
+  // origin (reqWithEnvURL) and to build its own action URLs (createActionURL). Any AUTH_URL or
+  // NEXTAUTH_URL given is overridden: Puente has one origin.
+  process.env.AUTH_URL = publicOrigin();
   const db = await getDb();
   secret ??= authSecret(db);
   return {

@@ -30,3 +30,23 @@ export function isOwnOrigin(origin: string | null | undefined): boolean {
     return false;
   }
 }
+
+/**
+ * True unless the request names another host than Puente's: its `X-Forwarded-Host` (else `Host`),
+ * and its `Origin` when sent. Such a request gets no emailed link: behind a proxy, the proxy must
+ * pass the public host on (as Next's server actions already require).
+ */
+export function namesOwnHost(headers: { get(name: string): string | null }): boolean {
+  const own = new URL(publicOrigin());
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0]?.trim();
+  if (host) {
+    try {
+      // Parsed as a URL of our own scheme, so "example.org:443" and "example.org" compare equal.
+      if (new URL(`${own.protocol}//${host}`).host !== own.host) return false;
+    } catch {
+      return false;
+    }
+  }
+  const origin = headers.get("origin");
+  return origin === null || isOwnOrigin(origin);
+}

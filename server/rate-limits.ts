@@ -39,6 +39,8 @@ export const SIGNUPS_PER_ADDRESS: Limit = { name: "signup-address", points: 600,
 /** Asking to join groups, and inviting people to them: per person. */
 export const JOIN_REQUESTS: Limit = { name: "join", points: 20, seconds: 3600 };
 export const INVITATIONS: Limit = { name: "invite", points: 50, seconds: 86_400 };
+/** Per person, for a group no admin has verified yet: a new account cannot mail strangers in bulk. */
+export const INVITATIONS_UNVERIFIED: Limit = { name: "invite-unverified", points: 5, seconds: 86_400 };
 
 /** Messages sent, and replies: per person (a stolen session cannot spam thousands). */
 export const MESSAGES_SENT: Limit = { name: "message-send", points: 30, seconds: 3600 };

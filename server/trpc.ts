@@ -16,7 +16,7 @@ export interface Context {
   db: Database;
   actor: Actor | null;
   locale: Locale;
-  /** Where links in emails point: PUENTE_URL, else the address the request came to. */
+  /** Where links in emails point: publicOrigin() (./origin.ts), never a host the request names. */
   origin: string;
   /** A SHA-256 of the client's address (never the address), for per-address rate limits. */
   clientKey?: string;

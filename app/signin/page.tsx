@@ -1,6 +1,7 @@
 // Sign-in by an emailed link. A plain form: it works with JavaScript off.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { publicOrigin } from "@/server/origin";
 import { requestSignInLink } from "../_shell/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +20,7 @@ export default async function SignIn({
   ]);
   const invalid = params.error === "email";
   const limited = params.error === "rate";
+  const otherHost = params.error === "host";
   return (
     <section className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -47,6 +49,11 @@ export default async function SignIn({
         {limited && (
           <p role="alert" className="text-sm font-medium text-red-800">
             {te("tooManyRequests", { seconds: Math.max(1, Number(params.seconds) || 60) })}
+          </p>
+        )}
+        {otherHost && (
+          <p role="alert" className="text-sm font-medium text-red-800">
+            {te("otherHost", { origin: publicOrigin() })}
           </p>
         )}
         {invalid && (

@@ -2,15 +2,15 @@
 // they moved up from the waitlist, and a members-only action's exact place at its reveal time.
 // Run from the job queue; safe to run twice.
 import { and, eq, inArray } from "drizzle-orm";
-import { env, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { actions, memberships, shifts, signups, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { translator } from "../i18n/messages";
+import { publicOrigin } from "../origin";
 import { registerJobHandler } from "../jobs/worker";
 import { exactPlaceFor } from "./reveal";
 
-export const actionLink = (actionId: string) =>
-  `${env("PUENTE_URL") ?? "http://localhost:3000"}/actions/${actionId}`;
+export const actionLink = (actionId: string) => `${publicOrigin()}/actions/${actionId}`;
 
 /** A start time as the reader says it, in the action's own zone, the zone named. */
 export const whenInZone = (at: Date, timeZone: string, locale: string) =>

@@ -38,7 +38,13 @@ async function freePort(): Promise<number> {
 
 /** The production server on the embedded database, with its stdout kept so sign-in links can be read. */
 function startApp(port: number, dataDir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PUENTE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PUENTE_DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The address this script asks for sign-in links at: links go only to Puente's configured one.
+    PUENTE_URL: `http://localhost:${port}`,
+  };
   // No SMTP server: the app prints sign-in links instead of sending them.
   delete env.SMTP_URL;
   delete env.DATABASE_URL;

@@ -3,13 +3,14 @@
 // safety objection to it is open), and the coordinators and organizers of every verified group
 // are told by email in their own language. Safe to run twice.
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { env, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { decisions, groups, meetingPoints, memberships, safetyObjections, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { sendEmail } from "../email/email";
 import { translator } from "../i18n/messages";
 import { enqueue } from "../jobs/queue";
 import { registerJobHandler } from "../jobs/worker";
+import { publicOrigin } from "../origin";
 import { tallyDecision } from "./outcome";
 
 export const CLOSE_JOB = "decision.close";
@@ -134,7 +135,7 @@ export async function sendClosedNotice(db: Database, payload: Record<string, str
   // A "held" notice that runs after the hold was lifted has nothing true left to say.
   if (payload.outcome === "held" && row.status !== "held") return;
   const t = translator(row.locale, "email");
-  const link = `${env("PUENTE_URL") ?? "http://localhost:3000"}/decisions/${payload.decisionId}`;
+  const link = `${publicOrigin()}/decisions/${payload.decisionId}`;
   await sendEmail({
     to: row.email,
     subject: t("decisionClosed.subject", { question: row.question }),

@@ -2,9 +2,11 @@
 // handler inside a Node server of Puente's, which answers two things itself: the tRPC API, without
 // Next's per-request machinery (./api.ts), and the public pages for signed-out readers, without
 // scripts (./script-free.ts). Every other request goes to Next untouched. Options as `next start`: -p/--port (or PORT, default
-// 3000) and -H/--hostname (or HOSTNAME; every interface when unset).
+// 3000) and -H/--hostname (or HOSTNAME; every interface when unset). Links in emails point to
+// PUENTE_URL, else to http://localhost:PORT (../origin.ts): it says so loudly when that is a guess.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { hasConfiguredOrigin, publicOrigin } from "../origin";
 import { API_PREFIX, apiHandler } from "./api";
 import { serveWithoutScripts, wantsScriptFree } from "./script-free";
 
@@ -17,6 +19,21 @@ const { values } = parseArgs({
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME;
+// The default origin is the port listened on, whichever way it was given.
+process.env.PORT = String(port);
+// Read now, so a PUENTE_URL that is not an http(s) address stops the start, not a sign-in.
+const origin = publicOrigin();
+if (!hasConfiguredOrigin()) {
+  console.warn(
+    [
+      "",
+      `!!! PUENTE_URL is not set: every link Puente emails points to ${origin},`,
+      "!!! and sign-in links are sent only to requests for that address. In production, set",
+      "!!! PUENTE_URL to the public address people use (e.g. https://puente.example.org).",
+      "",
+    ].join("\n"),
+  );
+}
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -30,7 +47,7 @@ const server = createServer((req, res) => {
   else void handle(req, res);
 });
 server.listen(port, hostname, () => {
-  console.log(`Puente ready on http://${hostname ?? "localhost"}:${port}`);
+  console.log(`Puente ready on http://${hostname ?? "localhost"}:${port}; its links point to ${origin}`);
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

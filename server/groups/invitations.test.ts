@@ -30,8 +30,8 @@ describe("inviting by email", () => {
       role: "organizer",
     });
     const email = await mailbox.waitFor("nuevo@example.org");
-    expect(email.text).toContain("Te invitan a unirte a Frontera Legal");
-    expect(email.text).toContain("You are invited to join Frontera Legal");
+    expect(email.text).toContain("Alguien del grupo «Frontera Legal»");
+    expect(email.text).toContain("A member of the group «Frontera Legal»");
     const token = email.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)![1]!;
     const [stored] = await handle.db.select().from(invitations).where(eq(invitations.groupId, group.id));
     expect(stored!.tokenHash).not.toContain(token);
@@ -112,5 +112,43 @@ describe("inviting by email", () => {
     await expect(
       api.groups.invite({ groupId: group.id, email: "not-an-email", role: "member" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("a group named to read as Puente speaking", () => {
+  const name = "Puente: verify your account at https://evil.example/login";
+
+  it("keeps the typed name out of the subject, and quotes, attributes and unlinks it in the body", async () => {
+    const group = await makeGroup(handle.db, { name, verified: false });
+    const coordinator = await makeUser(handle.db);
+    await addMember(handle.db, group.id, coordinator.id, "coordinator");
+    await callerFor(handle.db, coordinator).groups.invite({ groupId: group.id, email: "target@example.org" });
+    const email = await mailbox.waitFor("target@example.org");
+    const subject = email.raw.match(/^Subject: (.*(?:\r\n[ \t].*)*)/m)![1]!;
+    expect(subject).not.toMatch(/evil|verify|Group/i);
+    // No link a mail client could make of the name: the only URL is the invitation's own.
+    expect(email.text).not.toContain("evil.example");
+    expect(email.text.match(/https?:\/\/\S+/g)!.every((url) => url.includes("/invitations/"))).toBe(true);
+    expect(email.text).toContain("«Puente: verify your account at https[:]//evil[.]example/login»");
+    expect(email.text).toContain("named by its own members, not checked by Puente");
+    expect(email.text).toContain("nombre que le dieron sus propios miembros, no verificado por Puente");
+    expect(email.text).toContain("not been verified");
+  });
+
+  it("lets an unverified group invite 5 people a day, where a verified one invites 50", async () => {
+    const unverified = await makeGroup(handle.db, { verified: false });
+    const verified = await makeGroup(handle.db);
+    const newcomer = await makeUser(handle.db);
+    const vetted = await makeUser(handle.db);
+    await addMember(handle.db, unverified.id, newcomer.id, "coordinator");
+    await addMember(handle.db, verified.id, vetted.id, "coordinator");
+    const invite = (person: typeof newcomer, groupId: string, i: number) =>
+      callerFor(handle.db, person).groups.invite({
+        groupId,
+        email: `cap-${groupId.slice(0, 8)}-${i}@example.org`,
+      });
+    for (let i = 0; i < 5; i++) await invite(newcomer, unverified.id, i);
+    await expect(invite(newcomer, unverified.id, 5)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let i = 0; i < 6; i++) await invite(vetted, verified.id, i);
   });
 });

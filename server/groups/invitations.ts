@@ -1,14 +1,18 @@
 // Invitations by email: a single-use link that expires after 7 days. The link carries 256 random
-// bits; only their SHA-256 is stored. Only the invited address can accept.
+// bits; only their SHA-256 is stored. Only the invited address can accept. The group's name is
+// typed by its members: it stays out of the subject and is quoted and defanged in the body, so a
+// name like "Puente: verify your account at https://…" never reads as Puente speaking.
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { groups, invitations, memberships, users, type MembershipRole } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { sendEmail } from "../email/email";
+import { quoted } from "../email/typed-text";
 import { DomainError, notFound } from "../errors";
 import { translator } from "../i18n/messages";
 import type { Actor } from "../actor";
+import { consumeForPerson, INVITATIONS_UNVERIFIED } from "../rate-limits";
 
 export const INVITATION_DAYS = 7;
 
@@ -30,8 +34,13 @@ export async function invite(
     .where(and(eq(memberships.groupId, input.groupId), eq(users.email, input.email)));
   if (existing?.status === "active") throw new DomainError("CONFLICT", "alreadyMember");
 
-  const [group] = await db.select({ name: groups.name }).from(groups).where(eq(groups.id, input.groupId));
+  const [group] = await db
+    .select({ name: groups.name, verified: groups.verified })
+    .from(groups)
+    .where(eq(groups.id, input.groupId));
   if (!group) throw notFound();
+  // On top of the router's cap for everyone: an unvetted group is where a bulk mailer would start.
+  if (!group.verified) await consumeForPerson(db, INVITATIONS_UNVERIFIED, actor.id);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const [invitation] = await db.transaction(async (tx) => {
@@ -59,13 +68,19 @@ export async function invite(
 
   // The invitee's language is unknown: the email is in both, Spanish first.
   const link = `${origin}/invitations/${token}`;
-  const [es, en] = (["es", "en"] as const).map((locale) =>
-    translator(locale, "email")("invitation.text", { group: group.name, link, days: INVITATION_DAYS }),
-  );
+  const [es, en] = (["es", "en"] as const).map((locale) => {
+    const t = translator(locale, "email");
+    return t("invitation.text", {
+      group: quoted(group.name),
+      unverified: group.verified ? "" : t("invitationUnverified"),
+      link,
+      days: INVITATION_DAYS,
+    });
+  });
   await sendEmail(
     {
       to: input.email,
-      subject: `${translator("es", "email")("invitation.subject", { group: group.name })} / ${translator("en", "email")("invitation.subject", { group: group.name })}`,
+      subject: `${translator("es", "email")("invitation.subject")} / ${translator("en", "email")("invitation.subject")}`,
       text: `${es}\n\n---\n\n${en}`,
     },
     { label: "Invitation link", link },

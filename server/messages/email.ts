@@ -4,10 +4,11 @@
 // came after the commit) finds it sent and does nothing. A crash between SMTP's acceptance and the
 // commit is the one window left; the Message-ID is the delivery's, so mail servers can spot that twin.
 import { eq, sql } from "drizzle-orm";
-import { env, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { messageDeliveries, messages, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { translator } from "../i18n/messages";
+import { publicOrigin } from "../origin";
 import { registerJobHandler, type JobAttempt } from "../jobs/worker";
 import { EMAIL_JOB } from "./messages";
 
@@ -26,7 +27,7 @@ function compose(row: {
   const first = row.locale === "en" ? (en.subject ? en : es) : es.subject ? es : en;
   const other = first === es ? en : es;
   const t = translator(row.locale, "email");
-  const link = `${env("PUENTE_URL") ?? "http://localhost:3000"}/inbox/${row.messageId}`;
+  const link = `${publicOrigin()}/inbox/${row.messageId}`;
   const subject = row.urgent ? t("message.urgentSubject", { subject: first.subject }) : first.subject;
   const parts = [
     first.body,

@@ -1,0 +1,20 @@
+// Names and text that people typed, as they appear inside Puente's own emails: on one line,
+// quoted, and with nothing a mail client would turn into a link. A plain-text email cannot stop a
+// client from linking "https://…" or "example.org" in a group's name, so the name is "defanged"
+// (the convention of security reports: "https[:]//evil[.]example"): still readable, never clickable.
+
+/** `text` on one line, its URLs and domain names broken so that no mail client links them. */
+export function defanged(text: string): string {
+  return (
+    text
+      // Line breaks and other control characters could make a name look like Puente's own lines.
+      .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
+      .replace(/:\/\//g, "[:]//")
+      // A dot between two letters or digits: "evil.example", "a@b.org", "www.x".
+      .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, "[.]")
+      .trim()
+  );
+}
+
+/** A typed name as Puente's emails quote it: «name», defanged. */
+export const quoted = (text: string) => `«${defanged(text)}»`;
