@@ -15,7 +15,7 @@ const sources = [
   "instrumentation.ts",
   "next.config.js",
   "package-lock.json",
-  // The build bundles the driver, which db/patch-postgres.mjs patches after each install.
+  // The build bundles the driver, which patch-package patches after each install (patches/).
   "node_modules/postgres/src/connection.js",
   "node_modules/postgres/cjs/src/connection.js",
 ];

@@ -35,7 +35,7 @@ describe("the PostgreSQL pool in a plain Node process", () => {
 
     const code = await exited;
     // Exit 1 with "TypeError: Cannot read properties of null (reading 'write')" was postgres.js's
-    // defect that db/patch-postgres.mjs fixes.
+    // defect that patches/postgres+3.4.9.patch fixes.
     expect(code, output.slice(-2000)).toBe(0);
     const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as {
       ok: number;
