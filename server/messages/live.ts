@@ -6,7 +6,7 @@ import { EventEmitter, on } from "node:events";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { log } from "../log";
+import { failureFields, log } from "../log";
 import { rowsOf } from "./audience";
 
 const CHANNEL = "puente_messages";
@@ -112,7 +112,7 @@ export function attachLiveFeed(handle: DatabaseHandle): Promise<LiveFeed> {
       live
         .dispatch(parsed)
         .catch((error: unknown) =>
-          log.warn("live dispatch failed", { error: error instanceof Error ? error.message : String(error) }),
+          log.warn("live dispatch failed", failureFields(error)),
         );
     };
     if (handle.pglite) {
