@@ -1,9 +1,10 @@
 // Inputs of caravans, their reports, needs and pledges: zod schemas, shared with the forms.
 import { z } from "zod";
 import { caravanStatuses, countries, needKinds } from "@/db/schema";
+import { freeText } from "../text";
 import { caravanBox } from "./position";
 
-const text = (max: number) => z.string().trim().max(max);
+const text = freeText;
 /** A calendar day between 2000 and 2100 that exists (no 30 February). */
 const day = z
   .string()
