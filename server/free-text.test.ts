@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { actions, groups, meetingPointComments, messages, stories } from "@/db/schema";
 import { createTestDatabase } from "./testing/database";
-import { addMember, callerFor, makeGroup, makeMeetingPoint, makeUser, refusal } from "./testing/factories";
+import {
+  addMember,
+  callerFor,
+  makeCaravan,
+  makeGroup,
+  makeMeetingPoint,
+  makeMessage,
+  makeUser,
+  refusal,
+} from "./testing/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -35,7 +44,9 @@ describe("free text with control characters", () => {
         "es",
       );
       expect(answer.code).toBe("BAD_REQUEST");
-      expect(answer.fieldErrors).toEqual({ textEs: ["Contiene caracteres de control invisibles que no se pueden guardar: vuelve a escribirlo."] });
+      expect(answer.fieldErrors).toEqual({
+        textEs: ["Contiene caracteres de control invisibles que no se pueden guardar: vuelve a escribirlo."],
+      });
       expect(await rows(stories)).toBe(before);
     });
 
@@ -64,7 +75,11 @@ describe("free text with control characters", () => {
         "en",
       );
       expect(answer.code).toBe("BAD_REQUEST");
-      expect(answer.fieldErrors).toEqual({ "details.description": ["Contains invisible control characters that cannot be saved: please retype it."] });
+      expect(answer.fieldErrors).toEqual({
+        "details.description": [
+          "Contains invisible control characters that cannot be saved: please retype it.",
+        ],
+      });
       expect(await rows(actions)).toBe(before);
     });
 
@@ -82,7 +97,9 @@ describe("free text with control characters", () => {
         "en",
       );
       expect(answer.code).toBe("BAD_REQUEST");
-      expect(answer.fieldErrors).toEqual({ bodyEs: ["Contains invisible control characters that cannot be saved: please retype it."] });
+      expect(answer.fieldErrors).toEqual({
+        bodyEs: ["Contains invisible control characters that cannot be saved: please retype it."],
+      });
       expect(await rows(messages)).toBe(before);
     });
 
@@ -98,7 +115,9 @@ describe("free text with control characters", () => {
         "es",
       );
       expect(answer.code).toBe("BAD_REQUEST");
-      expect(answer.fieldErrors).toEqual({ body: ["Contiene caracteres de control invisibles que no se pueden guardar: vuelve a escribirlo."] });
+      expect(answer.fieldErrors).toEqual({
+        body: ["Contiene caracteres de control invisibles que no se pueden guardar: vuelve a escribirlo."],
+      });
       const comments = await handle.db
         .select({ n: count() })
         .from(meetingPointComments)
@@ -122,7 +141,9 @@ describe("free text with control characters", () => {
         "en",
       );
       expect(answer.code).toBe("BAD_REQUEST");
-      expect(answer.fieldErrors).toEqual({ name: ["Contains invisible control characters that cannot be saved: please retype it."] });
+      expect(answer.fieldErrors).toEqual({
+        name: ["Contains invisible control characters that cannot be saved: please retype it."],
+      });
       expect(await rows(groups)).toBe(before);
     });
   }
@@ -140,5 +161,27 @@ describe("free text with control characters", () => {
       .from(meetingPointComments)
       .where(eq(meetingPointComments.id, id));
     expect(stored!.body).toBe("Sombra:\n\tsí\nAgua: 🌵 no");
+  });
+
+  it("refuses a person's id with a control character as bad input, where it was a query error", async () => {
+    const admin = await makeUser(handle.db, { isAdmin: true });
+    const other = await makeUser(handle.db);
+    const group = await makeGroup(handle.db);
+    await addMember(handle.db, group.id, admin.id, "coordinator");
+    await addMember(handle.db, group.id, other.id, "coordinator");
+    const caravan = await makeCaravan(handle.db, { delegateIds: [admin.id] });
+    const message = await makeMessage(handle.db, admin, [
+      { kind: "group", groupId: group.id, roles: ["coordinator"] },
+    ]);
+    const api = callerFor(handle.db, admin);
+    const forged = `${other.id}\u0000`;
+    for (const call of [
+      api.audit.list({ actorId: forged }),
+      api.groups.removeMember({ groupId: group.id, userId: forged }),
+      api.caravans.removeDelegate({ caravanId: caravan.id, userId: forged }),
+      api.messages.reply({ messageId: message.id, body: "Gracias", threadUserId: forged }),
+    ]) {
+      expect((await refusal(call)).code).toBe("BAD_REQUEST");
+    }
   });
 });

@@ -19,3 +19,13 @@ export const freeText = (max: number) =>
     .trim()
     .max(max)
     .refine((value) => !CONTROL.test(value), { params: { key: "controlCharacter" } });
+
+/**
+ * A person's id (Auth.js makes UUIDs; any id of letters, digits, "-" and "_" is accepted), where an
+ * input names someone: refused as bad input, never a query error, when it holds anything else.
+ */
+export const userId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);

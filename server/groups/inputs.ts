@@ -1,7 +1,7 @@
 // Inputs of the groups domain, shared by forms and procedures.
 import { z } from "zod";
 import { countries, groupKinds, membershipRoles } from "@/db/schema";
-import { freeText } from "../text";
+import { freeText, userId } from "../text";
 
 export const DIRECTORY_PAGE_SIZE = 24;
 
@@ -38,7 +38,7 @@ export const groupDetailsInput = z.object({
 });
 export type GroupDetailsInput = z.input<typeof groupDetailsInput>;
 
-const memberTarget = z.object({ groupId: z.uuid(), userId: z.string().min(1).max(64) });
+const memberTarget = z.object({ groupId: z.uuid(), userId });
 
 export const decideRequestInput = memberTarget.extend({ approve: z.boolean() });
 export const changeRoleInput = memberTarget.extend({ role: z.enum(membershipRoles) });

@@ -2,7 +2,7 @@
 // parts (a discriminated union on `kind`): groups, an action's or a shift's volunteers, a caravan's delegates.
 import { z } from "zod";
 import { membershipRoles } from "@/db/schema";
-import { freeText } from "../text";
+import { freeText, userId } from "../text";
 
 export const MAX_BODY = 10_000;
 export const INBOX_PAGE_SIZE = 30;
@@ -80,7 +80,7 @@ export const inboxInput = z
 export const replyInput = messageIdInput.extend({
   body: freeText(MAX_BODY).min(1),
   /** For the sender's side: whose thread the answer goes to. A recipient leaves it out. */
-  threadUserId: z.string().min(1).max(100).optional(),
+  threadUserId: userId.optional(),
 });
 
 export const preferencesInput = z.object({ emailMessages: z.boolean() });
