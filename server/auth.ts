@@ -129,7 +129,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     // Auth.js's own logger prints stacks and may print addresses: keep one scrubbed line instead.
     logger: {
       error: (error) =>
-        log.warn("auth failed", { kind: (error as { type?: string }).type ?? error.name, ...failureFields(error) }),
+        log.warn("auth failed", {
+          kind: (error as { type?: string }).type ?? error.name,
+          ...failureFields(error),
+        }),
       warn: (code) => log.warn("auth warning", { code }),
       debug: () => {},
     },

@@ -68,11 +68,12 @@ export function failureFields(error: unknown): Fields {
   let place: string | undefined;
   const seen = new Set<unknown>();
   // Auth.js wraps the original error as `cause.err`.
-  for (let e: unknown = error; e && typeof e === "object" && !seen.has(e) && seen.size < 8; ) {
+  for (let e: unknown = error; e && typeof e === "object" && !seen.has(e) && seen.size < 8;) {
     seen.add(e);
     if (e instanceof Error) {
-      // Drizzle's query error keeps the name "Error", PGlite's is "error": their classes say more.
-      const name = /^error$/i.test(e.name) ? e.constructor.name : e.name;
+      // Drizzle's query error keeps the name "Error", PGlite's is "error": their classes say more
+      // (unless a bundler shortened them).
+      const name = /^error$/i.test(e.name) && e.constructor.name.length > 2 ? e.constructor.name : e.name;
       if (SAFE.name.test(name) && names.at(-1) !== name) names.push(name);
       place ??= placeOf(e);
     }

@@ -25,7 +25,9 @@ let output: CapturedOutput | undefined;
 beforeAll(async () => {
   handle = await createTestDatabase();
   await handle.db.execute(
-    sql.raw(`alter table stories add constraint stories_probe check (coalesce(text_es, '') not like '%Bodega Norte%')`),
+    sql.raw(
+      `alter table stories add constraint stories_probe check (coalesce(text_es, '') not like '%Bodega Norte%')`,
+    ),
   );
 });
 afterEach(() => output?.restore());
@@ -48,7 +50,9 @@ const logLines = (text: string) =>
 describe("a failed write's trace in the logs", () => {
   it("names the procedure, the code, the table and the constraint, and nothing the caller wrote", async () => {
     output = captureOutput();
-    const error = await callerFor(handle.db, null).stories.submit(story).catch((e: unknown) => e);
+    const error = await callerFor(handle.db, null)
+      .stories.submit(story)
+      .catch((e: unknown) => e);
     output.restore();
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("INTERNAL_SERVER_ERROR");
@@ -79,17 +83,22 @@ describe("a failed write's trace in the logs", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       output = captureOutput();
-      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/stories.submit`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: story }),
-      });
+      const response = await fetch(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/stories.submit`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ json: story }),
+        },
+      );
       const body = await response.text();
       output.restore();
       expect(response.status).toBe(500);
       expect(body).not.toContain("Bodega");
       expect(output.text()).not.toContain("Bodega");
-      expect(logLines(output.text())).toContainEqual(expect.objectContaining({ code: "23514", table: "stories" }));
+      expect(logLines(output.text())).toContainEqual(
+        expect.objectContaining({ code: "23514", table: "stories" }),
+      );
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -113,9 +122,17 @@ describe("a failed write's trace in the logs", () => {
     output.restore();
     expect(output.text()).not.toContain("Bodega");
     expect(logLines(output.text())).toContainEqual(
-      expect.objectContaining({ message: "job failed", kind: "test.failingWrite", code: "23514", table: "stories" }),
+      expect.objectContaining({
+        message: "job failed",
+        kind: "test.failingWrite",
+        code: "23514",
+        table: "stories",
+      }),
     );
-    const [job] = await handle.db.select({ lastError: jobs.lastError }).from(jobs).where(sql`${jobs.kind} = 'test.failingWrite'`);
+    const [job] = await handle.db
+      .select({ lastError: jobs.lastError })
+      .from(jobs)
+      .where(sql`${jobs.kind} = 'test.failingWrite'`);
     expect(job!.lastError).toContain("23514");
     expect(job!.lastError).not.toContain("Bodega");
   });

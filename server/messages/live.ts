@@ -109,11 +109,7 @@ export function attachLiveFeed(handle: DatabaseHandle): Promise<LiveFeed> {
     const onSignal = (payload: string) => {
       const parsed = parse(payload);
       if (!parsed) return;
-      live
-        .dispatch(parsed)
-        .catch((error: unknown) =>
-          log.warn("live dispatch failed", failureFields(error)),
-        );
+      live.dispatch(parsed).catch((error: unknown) => log.warn("live dispatch failed", failureFields(error)));
     };
     if (handle.pglite) {
       const unlisten = await handle.pglite.listen(CHANNEL, onSignal);
