@@ -16,7 +16,7 @@ import { sendEmail } from "./email/email";
 import { consume, emailKeyOf, SIGN_IN_LINKS_SENT } from "./rate-limits";
 import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
 import { translator } from "./i18n/messages";
-import { log } from "./log";
+import { failureFields, log } from "./log";
 import { namesOwnHost, publicOrigin } from "./origin";
 import {
   SESSION_COOKIE,
@@ -69,9 +69,8 @@ const emailLink: EmailConfig = {
       },
       { label: "Sign-in link", link: url },
     ).catch((error: unknown) => {
-      log.error("sign-in link could not be sent", {
-        error: error instanceof Error ? error.message : String(error),
-      });
+      // An SMTP server's refusal may quote the address: its codes only.
+      log.error("sign-in link could not be sent", failureFields(error));
       return false;
     });
     if (sent) log.info("sign-in link sent");
@@ -145,7 +144,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       error: (error) =>
         log.warn("auth failed", {
           kind: (error as { type?: string }).type ?? error.name,
-          cause: error.cause instanceof Error ? error.cause.message : null,
+          ...failureFields(error),
         }),
       warn: (code) => log.warn("auth warning", { code }),
       debug: () => {},

@@ -13,6 +13,7 @@ import {
   makeAction,
   makeCaravan,
   makeGroup,
+  makeMeetingPoint,
   makeMessage,
   makePledge,
   makeReport,
@@ -24,6 +25,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 let handle: DatabaseHandle;
 let ids: string[] = [];
 let actors: (Awaited<ReturnType<typeof makeUser>> | null)[] = [];
+/** A valid input for procedures that store free text: fuzzed one text field at a time, so the text reaches the database. */
+let validInputs: Record<string, Record<string, unknown>> = {};
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -54,13 +57,72 @@ beforeAll(async () => {
     message.id,
   ];
   actors = [null, admin, coordinator];
+  const point = await makeMeetingPoint(handle.db, group.id);
+  validInputs = {
+    "stories.submit": {
+      pseudonym: "Doña Luz",
+      country: "HN",
+      textEs: "Salimos de San Pedro Sula.",
+      consent: true,
+    },
+    "groups.create": {
+      name: "Casa del Migrante",
+      kind: "shelter",
+      country: "MX",
+      city: "Tijuana",
+      region: "Baja California",
+      descriptionEs: "Albergue.",
+      descriptionEn: "Shelter.",
+      contact: "casa.example.org",
+    },
+    "meetingPoints.comment": { meetingPointId: point.id, body: "Hay sombra y agua." },
+    "messages.send": {
+      audience: [{ kind: "group", groupId: group.id, roles: ["coordinator"] }],
+      subjectEs: "Agua",
+      bodyEs: "Llegan mañana.",
+    },
+    "actions.create": {
+      groupId: group.id,
+      details: {
+        title: "Bienvenida en San Ysidro",
+        kind: "welcome",
+        description: "Traer agua.",
+        placeName: "San Ysidro",
+        exactLocation: "Puerta 3",
+        timeZone: "America/Tijuana",
+        visibility: "members",
+        startDate: "2030-01-10",
+        startTime: "09:00",
+        endDate: "2030-01-10",
+        endTime: "12:00",
+      },
+    },
+  };
 });
 afterAll(() => handle.close());
+
+/** Control characters (C0, DEL, C1) and halves of surrogate pairs, alone. */
+const controlCharacter = fc
+  .oneof(
+    fc.integer({ min: 0, max: 0x1f }),
+    fc.integer({ min: 0x7f, max: 0x9f }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+  )
+  .map((code) => String.fromCharCode(code));
 
 /** Strings an attacker would try: injections, markup, control and wide characters, huge ones. */
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 200 }),
+  // Any UTF-16 code unit: controls and lone surrogates among the rest.
+  fc.string({
+    unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+    maxLength: 50,
+  }),
+  // Plausible text with a control character or a lone surrogate inside, to get past other checks.
+  fc
+    .tuple(fc.constantFrom("Casa del Migrante", "Agua para 800", "San Ysidro"), controlCharacter, fc.string())
+    .map(([text, control, rest]) => `${text}${control}${rest}`),
   fc.constantFrom(
     "",
     " ",
@@ -70,6 +132,9 @@ const hostileString = fc.oneof(
     "<img src=x onerror=alert(1)>",
     "\u0000",
     "\u202e\u0000\uffff",
+    "\u001b[2J\u001b[31mroot#",
+    "\ud800",
+    "a\udc00b",
     "%",
     "_",
     "\\",
@@ -198,6 +263,25 @@ function inputs() {
   );
 }
 
+/** `valid` with one of its text fields (at the top or in `details`) replaced by a hostile string. */
+function withHostileText(valid: Record<string, unknown>) {
+  const details = (valid.details ?? {}) as Record<string, unknown>;
+  const fields = [
+    ...Object.keys(valid)
+      .filter((key) => typeof valid[key] === "string")
+      .map((key) => [key]),
+    ...Object.keys(details)
+      .filter((key) => typeof details[key] === "string")
+      .map((key) => ["details", key]),
+  ];
+  return fc.tuple(fc.constantFrom(...fields), hostileString).map(([field, text]) => {
+    const input = structuredClone(valid);
+    const holder = (field.length === 2 ? input.details : input) as Record<string, unknown>;
+    holder[field.at(-1)!] = text;
+    return input;
+  });
+}
+
 describe("every procedure, fuzzed", () => {
   const procedures = Object.keys(appRouter._def.procedures).sort();
 
@@ -210,26 +294,30 @@ describe("every procedure, fuzzed", () => {
       const [namespace, name] = path.split(".") as [string, string];
       let tried = 0;
       await fc.assert(
-        fc.asyncProperty(inputs(), fc.nat({ max: 2 }), async (input, who) => {
-          tried++;
-          // Deleting an account is fuzzed with throwaway people, so the others stay for the rest.
-          const actor =
-            path === "me.deleteAccount" && who > 0 ? await makeUser(handle.db) : (actors[who] ?? null);
-          const api = callerFor(handle.db, actor) as unknown as Record<
-            string,
-            Record<string, (input: unknown) => Promise<unknown>>
-          >;
-          try {
-            await api[namespace]![name]!(input);
-          } catch (error) {
-            if (!(error instanceof TRPCError)) throw error;
-            if (error.code === "INTERNAL_SERVER_ERROR") {
-              throw new Error(
-                `${path} answered a server error for ${JSON.stringify(input)?.slice(0, 300)}: ${String(error.cause)}`,
-              );
+        fc.asyncProperty(
+          validInputs[path] ? fc.oneof(inputs(), withHostileText(validInputs[path])) : inputs(),
+          fc.nat({ max: 2 }),
+          async (input, who) => {
+            tried++;
+            // Deleting an account is fuzzed with throwaway people, so the others stay for the rest.
+            const actor =
+              path === "me.deleteAccount" && who > 0 ? await makeUser(handle.db) : (actors[who] ?? null);
+            const api = callerFor(handle.db, actor) as unknown as Record<
+              string,
+              Record<string, (input: unknown) => Promise<unknown>>
+            >;
+            try {
+              await api[namespace]![name]!(input);
+            } catch (error) {
+              if (!(error instanceof TRPCError)) throw error;
+              if (error.code === "INTERNAL_SERVER_ERROR") {
+                throw new Error(
+                  `${path} answered a server error for ${JSON.stringify(input)?.slice(0, 300)} (its cause is in the log)`,
+                );
+              }
             }
-          }
-        }),
+          },
+        ),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
       );
       expect(tried).toBeGreaterThanOrEqual(RUNS);

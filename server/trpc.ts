@@ -10,7 +10,7 @@ import { memberships, type MembershipRole } from "@/db/schema";
 import { DomainError, explainError } from "./errors";
 import { isVerifiedCoordinator } from "./groups/membership";
 import type { Locale } from "./i18n/locale";
-import { log } from "./log";
+import { failureFields, log } from "./log";
 
 export interface Context {
   db: Database;
@@ -48,15 +48,13 @@ const mapErrors = t.middleware(async ({ next, path, type }) => {
     return { ...result, error: new TRPCError({ code: cause.code, message: cause.key, cause }) };
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
-    log.error("procedure failed", { path, type, error: describe(cause ?? result.error) });
+    log.error("procedure failed", { path, type, ...failureFields(cause ?? result.error) });
+    // The original's message holds a failed query's statement and parameters; whoever handles
+    // the error next (Next.js prints what a page or a form throws) gets none of it.
+    return { ...result, error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "internal" }) };
   }
   return result;
 });
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
-  return String(error).slice(0, 500);
-}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

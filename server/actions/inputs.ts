@@ -3,6 +3,7 @@
 import { fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
 import { actionKinds, actionVisibilities, locales, skills } from "@/db/schema";
+import { freeText } from "../text";
 
 /** The border's time zones, west to east; an action happens in one of them. */
 export const timeZones = [
@@ -23,7 +24,7 @@ export const DEFAULT_REVEAL_HOURS = 12;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const text = (max: number) => z.string().trim().max(max);
+const text = freeText;
 
 const toInstant = (day: string, clock: string, zone: string) => fromZonedTime(`${day}T${clock}:00`, zone);
 

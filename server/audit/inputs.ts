@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userId } from "../text";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const auditKinds = [
@@ -19,7 +20,7 @@ export const auditKinds = [
 ] as const;
 
 export const auditQueryInput = z.object({
-  actorId: z.string().min(1).max(64).optional(),
+  actorId: userId.optional(),
   groupId: z.uuid().optional(),
   kind: z.enum(auditKinds).optional(),
   /** Keyset cursor: the oldest event of the previous page. */

@@ -1,9 +1,10 @@
 // Inputs of caravans, their reports, needs and pledges: zod schemas, shared with the forms.
 import { z } from "zod";
 import { caravanStatuses, countries, needKinds } from "@/db/schema";
+import { freeText, userId } from "../text";
 import { caravanBox } from "./position";
 
-const text = (max: number) => z.string().trim().max(max);
+const text = freeText;
 /** A calendar day between 2000 and 2100 that exists (no 30 February). */
 const day = z
   .string()
@@ -36,7 +37,7 @@ export const createCaravanInput = z.object({ details: caravanDetailsInput });
 export const updateCaravanInput = caravanIdInput.extend({ details: caravanDetailsInput });
 
 export const addDelegateInput = caravanIdInput.extend({ email: z.email().max(254) });
-export const removeDelegateInput = caravanIdInput.extend({ userId: z.string().min(1).max(64) });
+export const removeDelegateInput = caravanIdInput.extend({ userId });
 
 export const needInput = z
   .object({

@@ -10,8 +10,9 @@ import {
   type SafetyChecklist,
 } from "@/db/schema";
 import { timeZones, toInstant } from "../actions/inputs";
+import { freeText } from "../text";
 
-const text = (max: number) => z.string().trim().max(max);
+const text = freeText;
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 

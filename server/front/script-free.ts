@@ -16,6 +16,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { parseCookie } from "cookie";
 import { RewritingStream } from "parse5-html-rewriting-stream";
+import { failureFields, log } from "@/server/log";
 import { isSessionCookie } from "@/server/sessions";
 
 /** The public pages served without scripts to signed-out readers. */
@@ -132,7 +133,7 @@ export async function serveWithoutScripts(req: IncomingMessage, res: ServerRespo
   try {
     await answerWithoutScripts(req, res, handle);
   } catch (error) {
-    console.error("page without scripts:", error);
+    log.error("page without scripts failed", failureFields(error));
     if (!res.headersSent) res.statusCode = 500;
     send(res);
   }
@@ -152,7 +153,7 @@ async function answerWithoutScripts(req: IncomingMessage, res: ServerResponse, h
       body = Buffer.from(await withoutScripts(body.toString("utf8")));
     } catch (error) {
       // Next's page as it was is still a good page.
-      console.error("script-free page:", error);
+      log.warn("script-free page kept with its scripts", failureFields(error));
     }
   }
   // The same address answers signed-in people with the scripts.

@@ -1,15 +1,16 @@
 // Inputs of the groups domain, shared by forms and procedures.
 import { z } from "zod";
 import { countries, groupKinds, membershipRoles } from "@/db/schema";
+import { freeText, userId } from "../text";
 
 export const DIRECTORY_PAGE_SIZE = 24;
 
 export const directoryInput = z.object({
-  query: z.string().trim().max(100).optional(),
+  query: freeText(100).optional(),
   kind: z.enum(groupKinds).optional(),
   country: z.enum(countries).optional(),
   /** Keyset cursor: the last group of the previous page. */
-  after: z.object({ name: z.string().max(200), id: z.uuid() }).optional(),
+  after: z.object({ name: freeText(200), id: z.uuid() }).optional(),
 });
 export type DirectoryInput = z.input<typeof directoryInput>;
 
@@ -23,7 +24,7 @@ export const slugInput = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
 });
 
-const text = (max: number) => z.string().trim().max(max);
+const text = freeText;
 
 export const groupDetailsInput = z.object({
   name: text(100).min(3),
@@ -37,7 +38,7 @@ export const groupDetailsInput = z.object({
 });
 export type GroupDetailsInput = z.input<typeof groupDetailsInput>;
 
-const memberTarget = z.object({ groupId: z.uuid(), userId: z.string().min(1).max(64) });
+const memberTarget = z.object({ groupId: z.uuid(), userId });
 
 export const decideRequestInput = memberTarget.extend({ approve: z.boolean() });
 export const changeRoleInput = memberTarget.extend({ role: z.enum(membershipRoles) });

@@ -60,6 +60,7 @@ const customKeys = [
   "arrivalNeedsPlace",
   "noSuchDay",
   "messageNeedsText",
+  "controlCharacter",
 ] as const;
 const isCustomKey = (key: string): key is (typeof customKeys)[number] =>
   (customKeys as readonly string[]).includes(key);

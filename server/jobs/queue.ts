@@ -4,6 +4,7 @@
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobs } from "@/db/schema";
+import { failureSummary } from "../log";
 
 export const MAX_ATTEMPTS = 5;
 const LOCK_SECONDS = 120;
@@ -76,7 +77,8 @@ export async function failJob(db: Database, job: ClaimedJob, error: unknown): Pr
     .set({
       lockedUntil: null,
       runAt: sql`now() + make_interval(secs => ${backoff})`,
-      lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+      // Never the message: a failed query's holds its parameters (the payload's people and places).
+      lastError: failureSummary(error).slice(0, 500),
     })
     .where(eq(jobs.id, job.id));
 }

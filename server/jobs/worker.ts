@@ -1,7 +1,7 @@
 // Runs due jobs. Each app server runs one worker loop (started from instrumentation.ts); tests
 // call `runDueJobs` directly. Handlers are registered by kind, one per domain need.
 import { env, type Database } from "@/db/client";
-import { log } from "../log";
+import { failureFields, log } from "../log";
 import { claimJobs, completeJob, failJob, MAX_ATTEMPTS, type ClaimedJob } from "./queue";
 
 /** Which try this is: a handler may record a lasting failure when no try is left. */
@@ -34,7 +34,7 @@ async function run(db: Database, job: ClaimedJob): Promise<boolean> {
       kind: job.kind,
       job: job.id,
       attempt: job.attempts,
-      error: error instanceof Error ? error.message.slice(0, 300) : String(error),
+      ...failureFields(error),
     });
     await failJob(db, job, error);
     return false;
@@ -71,7 +71,7 @@ export function startWorker(db: Database, everyMs = 5_000): () => void {
     try {
       await runDueJobs(db);
     } catch (error) {
-      log.warn("job worker poll failed", { error: error instanceof Error ? error.message : String(error) });
+      log.warn("job worker poll failed", failureFields(error));
     }
     if (!stopped) timer = setTimeout(tick, everyMs);
   };

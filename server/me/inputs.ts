@@ -1,9 +1,10 @@
 // What a person may change about themselves. Shared by the /me form and the procedure.
 import { z } from "zod";
 import { locales, skills } from "@/db/schema";
+import { freeText } from "../text";
 
 export const profileInput = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: freeText(80).min(1),
   preferredLanguage: z.enum(locales),
   languagesSpoken: z
     .array(

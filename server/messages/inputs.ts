@@ -2,6 +2,7 @@
 // parts (a discriminated union on `kind`): groups, an action's or a shift's volunteers, a caravan's delegates.
 import { z } from "zod";
 import { membershipRoles } from "@/db/schema";
+import { freeText, userId } from "../text";
 
 export const MAX_BODY = 10_000;
 export const INBOX_PAGE_SIZE = 30;
@@ -30,8 +31,8 @@ export type AudiencePartInput = z.infer<typeof audiencePart>;
 
 export const audienceInput = z.object({ audience: z.array(audiencePart).min(1).max(20) });
 
-const line = (max: number) => z.string().trim().max(max).default("");
-const body = z.string().trim().max(MAX_BODY).default("");
+const line = (max: number) => freeText(max).default("");
+const body = freeText(MAX_BODY).default("");
 
 /** A subject and body in Spanish, English or both: at least one language complete. */
 export const sendInput = audienceInput
@@ -77,9 +78,9 @@ export const inboxInput = z
   .default({});
 
 export const replyInput = messageIdInput.extend({
-  body: z.string().trim().min(1).max(MAX_BODY),
+  body: freeText(MAX_BODY).min(1),
   /** For the sender's side: whose thread the answer goes to. A recipient leaves it out. */
-  threadUserId: z.string().min(1).max(100).optional(),
+  threadUserId: userId.optional(),
 });
 
 export const preferencesInput = z.object({ emailMessages: z.boolean() });

@@ -6,7 +6,7 @@ import { EventEmitter, on } from "node:events";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { log } from "../log";
+import { failureFields, log } from "../log";
 import { rowsOf } from "./audience";
 
 const CHANNEL = "puente_messages";
@@ -109,11 +109,7 @@ export function attachLiveFeed(handle: DatabaseHandle): Promise<LiveFeed> {
     const onSignal = (payload: string) => {
       const parsed = parse(payload);
       if (!parsed) return;
-      live
-        .dispatch(parsed)
-        .catch((error: unknown) =>
-          log.warn("live dispatch failed", { error: error instanceof Error ? error.message : String(error) }),
-        );
+      live.dispatch(parsed).catch((error: unknown) => log.warn("live dispatch failed", failureFields(error)));
     };
     if (handle.pglite) {
       const unlisten = await handle.pglite.listen(CHANNEL, onSignal);

@@ -1,11 +1,12 @@
 // Inputs of the stories domain, shared by forms and procedures.
 import { z } from "zod";
 import { ageRanges, countries } from "@/db/schema";
+import { freeText } from "../text";
 
 export const STORY_MAX_LENGTH = 8000;
 export const STORIES_PAGE_SIZE = 20;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = freeText;
 /** An optional field a form sends as "" when left empty. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
