@@ -187,6 +187,7 @@ const caravanDetails = () => ({
 
 const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Caller, Outcome> }> = {
   "me.profile": { input: () => undefined, expect: signedIn() },
+  "me.navigation": { input: () => undefined, expect: signedIn() },
   "me.updateProfile": {
     input: () => ({ name: "N", preferredLanguage: "es", languagesSpoken: [], skills: [], phone: "" }),
     expect: signedIn(),

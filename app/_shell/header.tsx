@@ -1,12 +1,9 @@
 // The header on every page: where you are, where you can go, your language and your account.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { currentSession } from "@/server/auth";
-import { listMyGroups } from "@/server/groups/groups";
-import { coordinatesVerified, organizesIn } from "@/server/groups/membership";
-import { unreadCount } from "@/server/messages/messages";
 import { offlineViewer } from "@/server/offline/viewer";
+import { serverApi } from "../_trpc/server";
 import { signOutAction } from "./actions";
 import { LiveInbox } from "./live-inbox";
 import { OfflineRegistration } from "./offline-registration";
@@ -20,16 +17,11 @@ export async function Header() {
   ]);
   const other = locale === "es" ? "en" : "es";
   const user = session?.user;
-  const actor = user?.id ? { id: user.id, isAdmin: user.isAdmin } : null;
-  const db = actor ? await getDb() : null;
   // Signed-out readers get neither query nor the live client's JavaScript.
-  const [mine, unread, viewer] =
-    db && actor
-      ? await Promise.all([listMyGroups(db, actor), unreadCount(db, actor), offlineViewer()])
-      : [[], 0, null];
-  // One read of the person's memberships serves both links (this runs on every page).
-  const reviews = Boolean(actor?.isAdmin) || mine.some(coordinatesVerified);
-  const organizes = Boolean(actor?.isAdmin) || mine.some(organizesIn);
+  const [navigation, viewer] = user?.id
+    ? await Promise.all([(await serverApi()).me.navigation(), offlineViewer()])
+    : [null, null];
+  const { reviews, organizes, unread } = navigation ?? { reviews: false, organizes: false, unread: 0 };
   // Signed in, home is what needs the person now (the landing page sends them there too).
   const home = user ? "/home" : "/";
   const links: [href: string, label: string][] = [

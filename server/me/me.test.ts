@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, sessions, users } from "@/db/schema";
 import { createTestDatabase } from "../testing/database";
-import { callerFor, makeUser } from "../testing/factories";
+import { addMember, callerFor, makeMessage, makeUser, personInGroup } from "../testing/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -86,5 +86,37 @@ describe("signing out everywhere", () => {
     expect(left.filter((s) => s.userId === other.id)).toHaveLength(1);
     const audit = await handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, me.id));
     expect(audit.map((a) => a.action)).toContain("auth.sign_out_everywhere");
+  });
+});
+
+describe("the header's navigation", () => {
+  it("gives an organizer of a group the overview but not story review, and counts their unread messages", async () => {
+    const db = handle.db;
+    const { group, person: organizer } = await personInGroup(db, "organizer");
+    const { person: coordinator } = await personInGroup(db, "coordinator");
+    await addMember(db, group.id, coordinator.id, "coordinator");
+    await makeMessage(db, coordinator, [{ kind: "group", groupId: group.id, roles: ["organizer"] }]);
+    expect(await callerFor(db, organizer).me.navigation()).toEqual({
+      reviews: false,
+      organizes: true,
+      unread: 1,
+    });
+  });
+
+  it("gives a coordinator of a verified group story review, and a plain member neither link", async () => {
+    const db = handle.db;
+    const { person: coordinator } = await personInGroup(db, "coordinator");
+    const { person: member } = await personInGroup(db, "member");
+    const { person: unverifiedCoordinator } = await personInGroup(db, "coordinator", { verified: false });
+    expect(await callerFor(db, coordinator).me.navigation()).toMatchObject({
+      reviews: true,
+      organizes: true,
+    });
+    expect(await callerFor(db, member).me.navigation()).toEqual({
+      reviews: false,
+      organizes: false,
+      unread: 0,
+    });
+    expect(await callerFor(db, unverifiedCoordinator).me.navigation()).toMatchObject({ reviews: false });
   });
 });
