@@ -395,7 +395,7 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   // Everyone reads caravans; what each caravan shows depends on the reader (caravans.test.ts).
   "home.mine": { input: () => undefined, expect: signedIn() },
   // Coordinators and organizers of any group, and admins: what each sees is in home.test.ts.
-  "home.overview": { input: () => undefined, expect: only(["organizer", "coordinator", "admin"]) },
+  "coordinate.overview": { input: () => undefined, expect: only(["organizer", "coordinator", "admin"]) },
   "caravans.list": { input: () => undefined, expect: everyone("ok") },
   "caravans.get": { input: (s) => ({ caravanId: s.caravan.id }), expect: everyone("ok") },
   "caravans.create": { input: () => ({ details: caravanDetails() }), expect: only(["coordinator", "admin"]) },

@@ -1,12 +1,15 @@
 // The API: one router per domain, nothing else.
 import { actionsRouter } from "./actions/router";
 import { auditRouter } from "./audit/router";
-import { caravansRouter, needsRouter } from "./caravans/router";
-import { decisionsRouter, meetingPointsRouter } from "./decisions/router";
+import { caravansRouter } from "./caravans/router";
+import { coordinateRouter } from "./coordinate/router";
+import { decisionsRouter } from "./decisions/router";
 import { groupsRouter } from "./groups/router";
 import { homeRouter } from "./home/router";
+import { meetingPointsRouter } from "./meeting-points/router";
 import { meRouter } from "./me/router";
 import { messagesRouter } from "./messages/router";
+import { needsRouter } from "./needs/router";
 import { retentionRouter } from "./retention/router";
 import { storiesRouter } from "./stories/router";
 import { createCallerFactory, router } from "./trpc";
@@ -24,6 +27,7 @@ export const appRouter = router({
   caravans: caravansRouter,
   needs: needsRouter,
   home: homeRouter,
+  coordinate: coordinateRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { offlineViewer } from "@/server/offline/viewer";
 import { serverApi } from "../_trpc/server";
-import { signOutAction } from "./actions";
+import { signOutForm } from "./forms";
 import { LiveInbox } from "./live-inbox";
 import { OfflineRegistration } from "./offline-registration";
 
@@ -67,7 +67,7 @@ export async function Header() {
           </>
         )}
         {user ? (
-          <form action={signOutAction} data-forget-offline="">
+          <form action={signOutForm} data-forget-offline="">
             <button
               type="submit"
               className="rounded-md border border-brand-600 px-3 py-1 text-sm text-brand-700"

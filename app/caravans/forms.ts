@@ -1,9 +1,9 @@
 "use server";
-// Form posts of the caravans and needs pages. Each calls one procedure; the procedure decides who
+// Form posts of the caravans pages. Each calls one procedure; the procedure decides who
 // may, and validates what was sent.
 import { redirect } from "next/navigation";
 import { needKinds } from "@/db/schema";
-import type { CaravanDetailsInput, PledgeInput, ReportInput } from "@/server/caravans/inputs";
+import type { CaravanDetailsInput, ReportInput } from "@/server/caravans/inputs";
 import { attempt, textFields } from "../_forms/attempt";
 import type { FormState } from "../_forms/state";
 
@@ -73,27 +73,5 @@ export async function removeDelegateForm(_: FormState, formData: FormData): Prom
       caravanId: field(formData, "caravanId"),
       userId: field(formData, "userId"),
     }),
-  );
-}
-
-export async function pledgeForm(_: FormState, formData: FormData): Promise<FormState> {
-  return attempt(formData, (api) => api.needs.pledge(textFields(formData) as unknown as PledgeInput));
-}
-
-export async function withdrawPledgeForm(_: FormState, formData: FormData): Promise<FormState> {
-  return attempt(
-    formData,
-    (api) =>
-      api.needs.withdrawPledge({
-        groupId: field(formData, "groupId"),
-        pledgeId: field(formData, "pledgeId"),
-      }),
-    { confirm: true },
-  );
-}
-
-export async function deliverPledgeForm(_: FormState, formData: FormData): Promise<FormState> {
-  return attempt(formData, (api) =>
-    api.needs.deliverPledge({ groupId: field(formData, "groupId"), pledgeId: field(formData, "pledgeId") }),
   );
 }

@@ -2,7 +2,7 @@
 // of places offered; shifts under half full stand out, in words as well as in colour.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { Overview } from "@/server/home/overview";
+import type { Overview } from "@/server/coordinate/overview";
 import { spanFormat } from "../actions/when";
 import { Bar } from "./charts";
 

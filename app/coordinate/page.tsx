@@ -1,6 +1,6 @@
 // The coordinators' overview: the whole effort on one screen for the coordinators and organizers of
 // groups (and admins): caravans, the open decision and its turnout, the next actions and how full
-// their shifts are, messages whose emails failed. One call to the server (home.overview); charts
+// their shifts are, messages whose emails failed. One call to the server (coordinate.overview); charts
 // are SVG drawn here, with no script.
 import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
@@ -8,7 +8,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
-import type { Overview } from "@/server/home/overview";
+import type { Overview } from "@/server/coordinate/overview";
 import { serverApi } from "../_trpc/server";
 import { inLanguage } from "../messages/language";
 import { Caravans } from "./caravans";
@@ -26,7 +26,7 @@ export default async function CoordinatePage() {
     getTranslations("overview"),
     getTranslations("roles"),
   ]);
-  const overview = await api.home.overview().catch((error: unknown) => {
+  const overview = await api.coordinate.overview().catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
     throw error;
   });

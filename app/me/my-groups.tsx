@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, FormMessage, SubmitButton } from "../_forms/action-form";
 import { serverApi } from "../_trpc/server";
-import { answerInvitationAction } from "../groups/actions";
+import { answerInvitationForm } from "../groups/forms";
 
 export async function MyGroups() {
   const [api, t, tr] = await Promise.all([
@@ -23,7 +23,7 @@ export async function MyGroups() {
           <ul className="space-y-2">
             {invitations.map((invitation) => (
               <li key={invitation.id} className="rounded-md border border-sun-500 p-3">
-                <ActionForm action={answerInvitationAction} className="flex flex-wrap items-center gap-2">
+                <ActionForm action={answerInvitationForm} className="flex flex-wrap items-center gap-2">
                   <input type="hidden" name="invitationId" value={invitation.id} />
                   <p className="mr-auto">
                     {t("invitation", { group: invitation.groupName, role: tr(invitation.role) })}

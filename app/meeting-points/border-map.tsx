@@ -2,7 +2,7 @@
 // links, the chosen one highlighted. Server-rendered SVG from geometry shipped with the app; the
 // same points are listed as text next to it.
 import { getTranslations } from "next-intl/server";
-import { borderLine, crossingPlaces, mapFrame, mapHeight, project } from "@/server/decisions/border";
+import { borderLine, crossingPlaces, mapFrame, mapHeight, project } from "@/server/meeting-points/border";
 import type { MeetingPointStatus } from "@/db/schema";
 
 export interface MapPoint {

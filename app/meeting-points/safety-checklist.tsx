@@ -1,12 +1,12 @@
 // A meeting point's safety checklist: the fields of the proposal form, and the answers as shown
-// on the meeting point's page. The items and their answers are defined in server/decisions/inputs.ts.
+// on the meeting point's page. The items and their answers are defined in server/meeting-points/inputs.ts.
 import { getTranslations } from "next-intl/server";
 import {
   checklistAnswers,
   signalLevels,
   threatReports,
   type SafetyChecklist,
-} from "@/server/decisions/inputs";
+} from "@/server/meeting-points/inputs";
 import { FieldError, Input, Select } from "../_forms/action-form";
 
 type Choice = "exitsAndSightLines" | "shadeAndWater" | "checkpointsOrHostileGroups" | "phoneSignal";

@@ -10,7 +10,7 @@ import {
   Select,
   SubmitButton,
 } from "../_forms/action-form";
-import { deliverPledgeForm, pledgeForm, withdrawPledgeForm } from "../caravans/forms";
+import { deliverPledgeForm, pledgeForm, withdrawPledgeForm } from "./forms";
 
 /** The default "by" day of a pledge: tomorrow (UTC). */
 function tomorrowsDate() {

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { publicOrigin } from "@/server/origin";
-import { requestSignInLink } from "../_shell/actions";
+import { requestSignInLink } from "../_shell/forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };

@@ -107,10 +107,10 @@ describe("the demo data", () => {
     expect(kevin.pledges.length).toBeGreaterThan(0);
     expect(kevin.requests).toHaveLength(1);
     expect((await (await person("marisol@puente.example.org")).home.mine()).invitations).toHaveLength(1);
-    const overview = await (await person("jt@puente.example.org")).home.overview();
+    const overview = await (await person("jt@puente.example.org")).coordinate.overview();
     expect(overview.caravans.every((c) => c.access === "full")).toBe(true);
     expect(overview.failed).toEqual([expect.objectContaining({ failed: 1 })]);
-    const { actions } = await (await person("kevin@puente.example.org")).home.overview();
+    const { actions } = await (await person("kevin@puente.example.org")).coordinate.overview();
     expect(actions.flatMap((a) => a.shifts).some((s) => s.taken * 2 < s.capacity)).toBe(true);
   });
 });

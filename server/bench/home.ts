@@ -2,7 +2,7 @@
 // season could reach: 2,000 people in 100 groups, 2,000 actions of 6,000 shifts, 20 caravans of 200
 // reports each with their needs and pledges, three open decisions, and 300 messages to a
 // 1,000-member group (300,000 deliveries, some failed). Times home.mine for a volunteer of that
-// group and home.overview for its coordinator through the server caller. Aim: under 100 ms each.
+// group and coordinate.overview for its coordinator through the server caller. Aim: under 100 ms each.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -140,9 +140,9 @@ try {
         `${r.ballots.length} ballots, ${r.pledges.length} pledges, ${r.requests.length} groups with requests`,
     ],
     [
-      "home.overview (the coordinator)",
-      () => callerFor(db, coordinator).home.overview(),
-      (r: Awaited<ReturnType<ReturnType<typeof callerFor>["home"]["overview"]>>) =>
+      "coordinate.overview (the coordinator)",
+      () => callerFor(db, coordinator).coordinate.overview(),
+      (r: Awaited<ReturnType<ReturnType<typeof callerFor>["coordinate"]["overview"]>>) =>
         `${r.caravans.length} caravans, ${r.decisions.length} decisions, ${r.actions.length} actions, ${r.failed.length} failed messages`,
     ],
   ];
@@ -174,7 +174,7 @@ try {
     ["fill rates", () => fillRates(db, mine)],
     ["failed emails", () => messagesWithFailedDeliveries(db, coordinator)],
   ];
-  console.log("home.overview's parts alone (ms):");
+  console.log("coordinate.overview's parts alone (ms):");
   console.log("| part | p50 | p95 |");
   console.log("| --- | --- | --- |");
   for (const [label, run] of parts) {

@@ -1,4 +1,4 @@
-// Inputs of caravans, their reports, needs and pledges: zod schemas, shared with the forms.
+// Inputs of caravans and their reports (with the needs they name): zod schemas, shared with the forms.
 import { z } from "zod";
 import { caravanStatuses, countries, needKinds } from "@/db/schema";
 import { freeText, userId } from "../text";
@@ -6,7 +6,7 @@ import { caravanBox } from "./position";
 
 const text = freeText;
 /** A calendar day between 2000 and 2100 that exists (no 30 February). */
-const day = z
+export const day = z
   .string()
   .regex(/^(20\d{2}|2100)-\d{2}-\d{2}$/)
   .refine(
@@ -82,14 +82,3 @@ export const reportInput = caravanIdInput
 export type ReportInput = z.input<typeof reportInput>;
 
 export const confirmInput = reportIdInput.extend({ groupId: z.uuid().optional().or(blank) });
-
-export const pledgeInput = z.object({
-  groupId: z.uuid(),
-  needId: z.uuid(),
-  what: text(200).min(2),
-  quantity: z.coerce.number().int().min(1).max(1_000_000),
-  byDate: day,
-});
-export type PledgeInput = z.input<typeof pledgeInput>;
-
-export const pledgeIdInput = z.object({ groupId: z.uuid(), pledgeId: z.uuid() });

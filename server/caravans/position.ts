@@ -1,6 +1,6 @@
 // Where a caravan is, as coarsely as Puente ever knows it: positions are cut to tenths of a degree
 // before anything is stored, and the public sees only the broad region such a position falls in.
-import { borderLine, type LonLat } from "../decisions/border";
+import { borderLine, type LonLat } from "../meeting-points/border";
 
 /** The area the map covers, and so the only positions a report may give: Mexico and the border. */
 export const caravanBox = { south: 14.5, north: 33.5, west: -118, east: -86.5 } as const;

@@ -1,4 +1,4 @@
-// Caravans, their reports, and the needs board: who may call what, then the domain functions.
+// Caravans and their reports: who may call what, then the domain functions.
 import { adminProcedure, inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
 import {
   addDelegate,
@@ -15,13 +15,10 @@ import {
   caravanIdInput,
   confirmInput,
   createCaravanInput,
-  pledgeIdInput,
-  pledgeInput,
   removeDelegateInput,
   reportInput,
   updateCaravanInput,
 } from "./inputs";
-import { deliverPledge, needsBoard, pledge, withdrawPledge } from "./needs";
 import { hxlExport } from "./hxl";
 
 export const caravansRouter = router({
@@ -56,20 +53,4 @@ export const caravansRouter = router({
   confirm: signedInProcedure
     .input(confirmInput)
     .mutation(({ ctx, input }) => confirmReport(ctx.db, ctx.actor, input)),
-});
-
-export const needsRouter = router({
-  board: signedInProcedure.query(({ ctx }) => needsBoard(ctx.db, ctx.actor)),
-
-  pledge: inGroupProcedure("coordinator", "organizer")
-    .input(pledgeInput)
-    .mutation(({ ctx, input }) => pledge(ctx.db, ctx.actor, input)),
-
-  withdrawPledge: inGroupProcedure("coordinator", "organizer")
-    .input(pledgeIdInput)
-    .mutation(({ ctx, input }) => withdrawPledge(ctx.db, ctx.actor, input.groupId, input.pledgeId)),
-
-  deliverPledge: inGroupProcedure("coordinator", "organizer")
-    .input(pledgeIdInput)
-    .mutation(({ ctx, input }) => deliverPledge(ctx.db, ctx.actor, input.groupId, input.pledgeId)),
 });

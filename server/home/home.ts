@@ -4,8 +4,8 @@
 import type { Database } from "@/db/client";
 import { mySignups } from "../actions/signups";
 import { ballotsAwaiting } from "../decisions/turnout";
-import { chosenMeetingPoint } from "../decisions/meeting-points";
-import { pledgesDue } from "../caravans/needs";
+import { chosenMeetingPoint } from "../meeting-points/meeting-points";
+import { pledgesDue } from "../needs/needs";
 import { listMyGroups } from "../groups/groups";
 import { listMyInvitations } from "../groups/invitations";
 import { joinRequestsWaitingFor } from "../groups/membership";

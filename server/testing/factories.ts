@@ -279,6 +279,16 @@ export async function makeMessage(
   });
 }
 
+/** A group (verified unless told otherwise) with a coordinator, an organizer and a member. */
+export async function makeTeam(db: Database, verified = true) {
+  const group = await makeGroup(db, { verified });
+  const [coordinator, organizer, member] = [await makeUser(db), await makeUser(db), await makeUser(db)];
+  await addMember(db, group.id, coordinator.id, "coordinator");
+  await addMember(db, group.id, organizer.id, "organizer");
+  await addMember(db, group.id, member.id, "member");
+  return { group, coordinator, organizer, member };
+}
+
 /** A caravan on its way from Honduras, with `delegateIds` speaking for it. */
 export async function makeCaravan(
   db: Database,

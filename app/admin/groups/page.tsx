@@ -6,7 +6,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, SubmitButton, Textarea } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
-import { verifyGroupAction } from "../../groups/actions";
+import { verifyGroupForm } from "../../groups/forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("vettingTitle"), robots: { index: false } };
@@ -51,7 +51,7 @@ export default async function VettingPage() {
                   group.descriptionEn}
               </p>
               {group.contact && <p className="break-words text-sm">{group.contact}</p>}
-              <ActionForm action={verifyGroupAction} className="space-y-2" aria-label={group.name}>
+              <ActionForm action={verifyGroupForm} className="space-y-2" aria-label={group.name}>
                 <input type="hidden" name="groupId" value={group.id} />
                 <label htmlFor={`note`} className="block text-sm font-medium">
                   {t("note")}

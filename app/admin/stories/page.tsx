@@ -15,7 +15,7 @@ import {
   Textarea,
 } from "../../_forms/action-form";
 import { orNotFound, serverApi } from "../../_trpc/server";
-import { declineStoryAction, reviewStoryAction } from "../../stories/actions";
+import { declineStoryForm, reviewStoryForm } from "../../stories/forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stories.review"))("title"), robots: { index: false } };
@@ -78,7 +78,7 @@ export default async function StoryReviewPage() {
                     </div>
                   ))}
                 </details>
-                <ActionForm action={reviewStoryAction} className="space-y-3" aria-label={story.pseudonym}>
+                <ActionForm action={reviewStoryForm} className="space-y-3" aria-label={story.pseudonym}>
                   <input type="hidden" name="storyId" value={story.id} />
                   <div className="grid gap-3 sm:grid-cols-2">
                     <div className="space-y-1">
@@ -136,7 +136,7 @@ export default async function StoryReviewPage() {
                     <FormMessage success={t("saved")} />
                   </div>
                 </ActionForm>
-                <ActionForm action={declineStoryAction} aria-label={`${t("decline")}: ${story.pseudonym}`}>
+                <ActionForm action={declineStoryForm} aria-label={`${t("decline")}: ${story.pseudonym}`}>
                   <input type="hidden" name="storyId" value={story.id} />
                   <ConfirmStep
                     question={t("declineQuestion")}

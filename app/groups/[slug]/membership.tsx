@@ -14,13 +14,13 @@ import {
 } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
 import {
-  changeRoleAction,
-  decideRequestAction,
-  inviteAction,
-  leaveGroupAction,
-  removeMemberAction,
-  requestToJoinAction,
-} from "../actions";
+  changeRoleForm,
+  decideRequestForm,
+  inviteForm,
+  leaveGroupForm,
+  removeMemberForm,
+  requestToJoinForm,
+} from "../forms";
 
 interface Group {
   id: string;
@@ -44,7 +44,7 @@ export async function MyStanding({ group, signedIn }: { group: Group; signedIn: 
   }
   if (!group.membership) {
     return group.verified ? (
-      <ActionForm action={requestToJoinAction} className="flex items-center gap-3">
+      <ActionForm action={requestToJoinForm} className="flex items-center gap-3">
         {hidden}
         <SubmitButton>{t("join")}</SubmitButton>
         <FormMessage success={t("joinSent")} />
@@ -55,7 +55,7 @@ export async function MyStanding({ group, signedIn }: { group: Group; signedIn: 
   return (
     <div className="space-y-2 rounded-lg border border-brand-100 bg-white p-3">
       <p>{pending ? t("pendingNotice") : t("yourRole", { role: tr(group.membership.role) })}</p>
-      <ActionForm action={leaveGroupAction} className="space-y-2">
+      <ActionForm action={leaveGroupForm} className="space-y-2">
         {hidden}
         <ConfirmStep
           question={pending ? t("withdrawConfirm") : t("leaveConfirm")}
@@ -101,7 +101,7 @@ export async function MembersPanel({ groupId, role }: { groupId: string; role: M
             <ul className="space-y-2">
               {requests.map((request) => (
                 <li key={request.userId} className="rounded-md bg-white p-3 shadow-sm">
-                  <ActionForm action={decideRequestAction} className="flex flex-wrap items-center gap-2">
+                  <ActionForm action={decideRequestForm} className="flex flex-wrap items-center gap-2">
                     {hidden(request.userId)}
                     <span className="mr-auto font-medium">{request.name ?? t("anonymousName")}</span>
                     <SubmitButton
@@ -142,7 +142,7 @@ export async function MembersPanel({ groupId, role }: { groupId: string; role: M
                   <span className="text-sm text-gray-700">· {tr(member.role)}</span>
                 </span>
                 {role === "coordinator" && (
-                  <ActionForm action={changeRoleAction} className="flex items-center gap-2">
+                  <ActionForm action={changeRoleForm} className="flex items-center gap-2">
                     {hidden(member.userId)}
                     <label className="sr-only" htmlFor={`role-${member.userId}`}>
                       {t("roleOf", { name })}
@@ -169,7 +169,7 @@ export async function MembersPanel({ groupId, role }: { groupId: string; role: M
                   </ActionForm>
                 )}
                 {canRemove && (
-                  <ActionForm action={removeMemberAction} className="flex items-center gap-2">
+                  <ActionForm action={removeMemberForm} className="flex items-center gap-2">
                     {hidden(member.userId)}
                     <ConfirmStep
                       question={t("removeConfirm", { name })}
@@ -194,7 +194,7 @@ export async function MembersPanel({ groupId, role }: { groupId: string; role: M
             {t("inviteTitle")}
           </h2>
           <ActionForm
-            action={inviteAction}
+            action={inviteForm}
             className="grid gap-3 rounded-md bg-white p-3 shadow-sm sm:grid-cols-3"
           >
             <input type="hidden" name="groupId" value={groupId} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
-import { createGroupAction } from "../actions";
+import { createGroupForm } from "../forms";
 import { GroupForm } from "../group-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export default async function NewGroupPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("createTitle")}</h1>
       <p>{t("createLead")}</p>
-      <GroupForm action={createGroupAction} submitLabel={t("create")} />
+      <GroupForm action={createGroupForm} submitLabel={t("create")} />
     </div>
   );
 }

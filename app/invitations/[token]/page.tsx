@@ -9,7 +9,7 @@ import { explainError } from "@/server/errors";
 import { requestLocale } from "@/server/i18n/request";
 import { ActionForm, FormMessage, SubmitButton } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
-import { answerInvitationAction } from "../../groups/actions";
+import { answerInvitationForm } from "../../groups/forms";
 
 // The token is a secret: keep it out of Referer headers and search engines.
 export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false } };
@@ -43,7 +43,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <h1 className="text-2xl font-bold">{t("title", { group: invitation.groupName })}</h1>
       <p>{t("lead", { group: invitation.groupName, role: tr(invitation.role) })}</p>
       {invitation.forMe ? (
-        <ActionForm action={answerInvitationAction} className="flex flex-wrap items-center gap-3">
+        <ActionForm action={answerInvitationForm} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="token" value={token} />
           <SubmitButton name="answer" value="accept">
             {t("accept")}

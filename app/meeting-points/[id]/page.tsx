@@ -8,7 +8,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton, Textarea } from "../../_forms/action-form";
 import { orNotFound, serverApi } from "../../_trpc/server";
-import { commentForm, rejectForm, shortlistForm } from "../../decisions/forms";
+import { commentForm, rejectForm, shortlistForm } from "../forms";
 import { BorderMap } from "../border-map";
 
 type Params = Promise<{ id: string }>;

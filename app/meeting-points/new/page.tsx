@@ -14,7 +14,7 @@ import {
   Textarea,
 } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
-import { proposeMeetingPointForm } from "../../decisions/forms";
+import { proposeMeetingPointForm } from "../forms";
 import { SafetyChecklistFields } from "../safety-checklist";
 
 export async function generateMetadata(): Promise<Metadata> {

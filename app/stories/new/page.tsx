@@ -13,7 +13,7 @@ import {
   SubmitButton,
   Textarea,
 } from "../../_forms/action-form";
-import { submitStoryAction } from "../actions";
+import { submitStoryForm } from "../forms";
 import { ConsentBox, StorySent, UntilSent } from "./sent";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,7 +46,7 @@ export default async function NewStoryPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <ActionForm action={submitStoryAction} className="space-y-4">
+      <ActionForm action={submitStoryForm} className="space-y-4">
         <StorySent
           title={t("sentTitle")}
           body={t("sentBody")}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { orNotFound, serverApi } from "../../../_trpc/server";
-import { updateGroupAction } from "../../actions";
+import { updateGroupForm } from "../../forms";
 import { GroupForm } from "../../group-form";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -14,7 +14,7 @@ export default async function EditGroupPage({ params }: { params: Promise<{ slug
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("editTitle", { name: group.name })}</h1>
-      <GroupForm action={updateGroupAction} groupId={group.id} initial={group} submitLabel={t("save")} />
+      <GroupForm action={updateGroupForm} groupId={group.id} initial={group} submitLabel={t("save")} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ActionForm, FormMessage, SubmitButton } from "../../../_forms/action-form";
 import { orNotFound, serverApi } from "../../../_trpc/server";
-import { withdrawStoryAction } from "../../actions";
+import { withdrawStoryForm } from "../../forms";
 
 type Params = Promise<{ token: string }>;
 
@@ -36,7 +36,7 @@ export default async function WithdrawStoryPage({ params }: { params: Params }) 
           {t("already")}
         </p>
       ) : (
-        <ActionForm action={withdrawStoryAction} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <ActionForm action={withdrawStoryForm} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
           <input type="hidden" name="token" value={token} />
           <p className="font-medium">{t("question", { pseudonym: story.pseudonym ?? "" })}</p>
           {!story.published && <p>{t("notYetPublished")}</p>}

@@ -36,6 +36,6 @@ export async function requestSignInLink(formData: FormData) {
   redirect("/signin/sent");
 }
 
-export async function signOutAction() {
+export async function signOutForm() {
   await signOut({ redirectTo: "/" });
 }

@@ -8,7 +8,7 @@ import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
-export async function submitStoryAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function submitStoryForm(_: FormState, formData: FormData): Promise<FormState> {
   const {
     pseudonym = "",
     country = "",
@@ -35,7 +35,7 @@ export async function submitStoryAction(_: FormState, formData: FormData): Promi
   return state.ok ? { ...state, data } : state;
 }
 
-export async function withdrawStoryAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function withdrawStoryForm(_: FormState, formData: FormData): Promise<FormState> {
   const state = await attempt(formData, (api) => api.stories.withdraw({ token: field(formData, "token") }));
   if (state.ok) redirect("/stories?withdrawn=1");
   return state;
@@ -46,13 +46,13 @@ function review(formData: FormData): ReviewStoryInput {
   return { storyId, pseudonym, caravanName, textEs, textEn };
 }
 
-export async function reviewStoryAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function reviewStoryForm(_: FormState, formData: FormData): Promise<FormState> {
   return field(formData, "decision") === "publish"
     ? attempt(formData, (api) => api.stories.publish(review(formData)))
     : attempt(formData, (api) => api.stories.saveReview(review(formData)));
 }
 
-export async function declineStoryAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function declineStoryForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(formData, (api) => api.stories.decline({ storyId: field(formData, "storyId") }), {
     confirm: true,
   });

@@ -8,8 +8,8 @@ import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 import { verifiedGroupsOf } from "../groups/membership";
-import { caravanViewer } from "./access";
-import { needsOfReports } from "./caravans";
+import { caravanViewer } from "../caravans/access";
+import { needsOfReports } from "../caravans/caravans";
 import type { pledgeInput } from "./inputs";
 
 /** Open needs of the caravans still on their way, by place; for admins and verified groups only. */

@@ -23,7 +23,7 @@ function groupDetails(formData: FormData): GroupDetailsInput {
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
-export async function createGroupAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function createGroupForm(_: FormState, formData: FormData): Promise<FormState> {
   let slug = "";
   const state = await attempt(formData, async (api) => {
     slug = (await api.groups.create(groupDetails(formData))).slug;
@@ -32,7 +32,7 @@ export async function createGroupAction(_: FormState, formData: FormData): Promi
   return state;
 }
 
-export async function updateGroupAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function updateGroupForm(_: FormState, formData: FormData): Promise<FormState> {
   let slug = "";
   const state = await attempt(formData, async (api) => {
     slug = (await api.groups.update({ groupId: field(formData, "groupId"), ...groupDetails(formData) })).slug;
@@ -41,17 +41,17 @@ export async function updateGroupAction(_: FormState, formData: FormData): Promi
   return state;
 }
 
-export async function requestToJoinAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function requestToJoinForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(formData, (api) => api.groups.requestToJoin({ groupId: field(formData, "groupId") }));
 }
 
-export async function leaveGroupAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function leaveGroupForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(formData, (api) => api.groups.leave({ groupId: field(formData, "groupId") }), {
     confirm: true,
   });
 }
 
-export async function decideRequestAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function decideRequestForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(formData, (api) =>
     api.groups.decideRequest({
       groupId: field(formData, "groupId"),
@@ -61,7 +61,7 @@ export async function decideRequestAction(_: FormState, formData: FormData): Pro
   );
 }
 
-export async function changeRoleAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function changeRoleForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(formData, (api) =>
     api.groups.changeRole({
       groupId: field(formData, "groupId"),
@@ -71,7 +71,7 @@ export async function changeRoleAction(_: FormState, formData: FormData): Promis
   );
 }
 
-export async function removeMemberAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function removeMemberForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(
     formData,
     (api) =>
@@ -80,7 +80,7 @@ export async function removeMemberAction(_: FormState, formData: FormData): Prom
   );
 }
 
-export async function inviteAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function inviteForm(_: FormState, formData: FormData): Promise<FormState> {
   return attempt(formData, (api) =>
     api.groups.invite({
       groupId: field(formData, "groupId"),
@@ -90,7 +90,7 @@ export async function inviteAction(_: FormState, formData: FormData): Promise<Fo
   );
 }
 
-export async function answerInvitationAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function answerInvitationForm(_: FormState, formData: FormData): Promise<FormState> {
   const accept = field(formData, "answer") === "accept";
   const token = field(formData, "token");
   const key = token ? { token } : { id: field(formData, "invitationId") };
@@ -102,7 +102,7 @@ export async function answerInvitationAction(_: FormState, formData: FormData): 
   return state;
 }
 
-export async function verifyGroupAction(_: FormState, formData: FormData): Promise<FormState> {
+export async function verifyGroupForm(_: FormState, formData: FormData): Promise<FormState> {
   const input = { groupId: field(formData, "groupId"), note: field(formData, "note") };
   return field(formData, "decision") === "reject"
     ? attempt(formData, (api) => api.groups.reject(input))

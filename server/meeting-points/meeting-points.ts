@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
-import { isDecisionCoordinator, requireDecisionCoordinator } from "./access";
+import { isDecisionCoordinator, requireDecisionCoordinator } from "../decisions/access";
 import type { meetingPointDetailsInput } from "./inputs";
 
 type MeetingPointDetails = z.output<typeof meetingPointDetailsInput>;

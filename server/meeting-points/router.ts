@@ -1,0 +1,40 @@
+// Meeting points: candidate places at the border, proposed, discussed and reviewed; who may call
+// what, then the domain functions.
+import { z } from "zod";
+import { inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import { commentInput, meetingPointDetailsInput, meetingPointIdInput, rejectInput } from "./inputs";
+import {
+  chosenMeetingPoint,
+  commentOnMeetingPoint,
+  getMeetingPoint,
+  listMeetingPoints,
+  proposeMeetingPoint,
+  rejectMeetingPoint,
+  shortlistMeetingPoint,
+} from "./meeting-points";
+
+export const meetingPointsRouter = router({
+  list: publicProcedure.query(({ ctx }) => listMeetingPoints(ctx.db)),
+
+  chosen: publicProcedure.query(({ ctx }) => chosenMeetingPoint(ctx.db)),
+
+  get: publicProcedure
+    .input(meetingPointIdInput)
+    .query(({ ctx, input }) => getMeetingPoint(ctx.db, ctx.actor, input.meetingPointId)),
+
+  propose: inGroupProcedure("coordinator", "organizer")
+    .input(z.object({ details: meetingPointDetailsInput }))
+    .mutation(({ ctx, input }) => proposeMeetingPoint(ctx.db, ctx.actor, input.groupId, input.details)),
+
+  comment: signedInProcedure
+    .input(commentInput)
+    .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.body)),
+
+  shortlist: signedInProcedure
+    .input(meetingPointIdInput)
+    .mutation(({ ctx, input }) => shortlistMeetingPoint(ctx.db, ctx.actor, input.meetingPointId)),
+
+  reject: signedInProcedure
+    .input(rejectInput)
+    .mutation(({ ctx, input }) => rejectMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.note)),
+});
