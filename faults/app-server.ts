@@ -72,6 +72,8 @@ export class AppServer {
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: options.databaseUrl,
         PUENTE_FAULTS_PROBE: path.join(probeDir, "memory.jsonl"),
+        // The suite plays the reverse proxy in front: each request says, in X-Forwarded-For, whom it is from.
+        PUENTE_TRUSTED_PROXIES: "loopback",
         NODE_OPTIONS: `--expose-gc --import ${probeScript}`,
         ...options.env,
       },

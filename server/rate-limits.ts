@@ -1,6 +1,7 @@
 // Anti-automation (QUALITY.md, ASVS 2.4.1): per-address limits on actions anyone can take, counted
 // in PostgreSQL (rate-limiter-flexible's Drizzle store), so every app server shares one count.
 import { createHash } from "node:crypto";
+import ipaddr from "ipaddr.js";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
@@ -44,15 +45,34 @@ export const INVITATIONS: Limit = { name: "invite", points: 50, seconds: 86_400 
 export const MESSAGES_SENT: Limit = { name: "message-send", points: 30, seconds: 3600 };
 export const REPLIES_SENT: Limit = { name: "message-reply", points: 120, seconds: 3600 };
 
-/** The client's address as Puente keeps it: a SHA-256, never the address itself. */
-export function clientKeyOf(address: string): string {
-  return createHash("sha256").update(`puente-client:${address}`).digest("hex");
+/**
+ * The client's address as Puente keeps it: a SHA-256, never the address itself. An IPv6 address
+ * counts as its /64 network, which one household or phone is usually given whole: rotating the
+ * rest of the address must not multiply a limit.
+ */
+export function clientKeyOf(address: string): string;
+export function clientKeyOf(address: string | undefined): string | undefined;
+export function clientKeyOf(address: string | undefined): string | undefined {
+  if (address === undefined) return undefined;
+  return createHash("sha256")
+    .update(`puente-client:${networkOf(address)}`)
+    .digest("hex");
 }
 
-/** The first hop of X-Forwarded-For, else X-Real-IP; requests without either share one key. */
-export function clientAddress(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+function networkOf(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
+  return `${parts.map((part) => part.toString(16)).join(":")}::/64`;
+}
+
+/**
+ * The client's address as the front server passed it on (server/front/client-address.ts decides
+ * it, and overwrites X-Forwarded-For with it): undefined when no server said.
+ */
+export function clientAddress(headers: { get(name: string): string | null }): string | undefined {
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || undefined;
 }
 
 /**
