@@ -28,10 +28,18 @@ function scale(): number {
 /** Story submissions: five per hour from one address. */
 export const STORY_SUBMISSIONS: Limit = { name: "story", points: 5, seconds: 3600 };
 
-/** Sign-in links: per address (a shelter's wifi is shared) and per email address. */
+/**
+ * Sign-in links asked for on Puente's forms: per address (a shelter's wifi is shared), and per
+ * email address asked from one address, so that a flood from elsewhere leaves the owner theirs.
+ */
 export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", points: 60, seconds: 3600 };
 export const SIGN_IN_PER_EMAIL: Limit = { name: "signin-email", points: 5, seconds: 900 };
+/**
+ * Sign-in links emailed, however they were asked for (Auth.js's endpoint too): per email address
+ * from one address, and per email address alone, far higher, so that no one's inbox is flooded.
+ */
 export const SIGN_IN_LINKS_SENT: Limit = { name: "signin-sent", points: 10, seconds: 3600 };
+export const SIGN_IN_LINKS_TO_ONE_EMAIL: Limit = { name: "signin-sent-email", points: 100, seconds: 3600 };
 
 /** Shift signups: per person and per address. */
 export const SIGNUPS_PER_PERSON: Limit = { name: "signup-person", points: 120, seconds: 3600 };
@@ -76,27 +84,43 @@ export function clientAddress(headers: { get(name: string): string | null }): st
 }
 
 /**
- * Counts one use of `limit` by `clientKey`; past the limit, refuses with TOO_MANY_REQUESTS and
- * how many seconds to wait.
+ * Counts one use of `limit` by `key`: how many uses past the limit this one is (0 while within
+ * it), and how many seconds until the window ends.
  */
-export async function consume(db: Database, limit: Limit, clientKey: string): Promise<void> {
+export async function count(
+  db: Database,
+  limit: Limit,
+  key: string,
+): Promise<{ overBy: number; secondsToWait: number }> {
+  const points = Math.max(1, Math.round(limit.points * scale()));
   const limiter = new RateLimiterDrizzle({
     storeClient: db,
     schema: rateLimits,
     keyPrefix: limit.name,
-    points: Math.max(1, Math.round(limit.points * scale())),
+    points,
     duration: limit.seconds,
     // Expired rows are reused by the next upsert; no timer per limiter.
     clearExpiredByTimeout: false,
   });
   try {
-    await limiter.consume(clientKey);
+    await limiter.consume(key);
+    return { overBy: 0, secondsToWait: 0 };
   } catch (refusal) {
     if (!(refusal instanceof RateLimiterRes)) throw refusal;
-    throw new DomainError("TOO_MANY_REQUESTS", "tooManyRequests", {
-      seconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
-    });
+    return {
+      overBy: refusal.consumedPoints - points,
+      secondsToWait: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+    };
   }
+}
+
+/**
+ * Counts one use of `limit` by `clientKey`; past the limit, refuses with TOO_MANY_REQUESTS and
+ * how many seconds to wait.
+ */
+export async function consume(db: Database, limit: Limit, clientKey: string): Promise<void> {
+  const { overBy, secondsToWait } = await count(db, limit, clientKey);
+  if (overBy > 0) throw new DomainError("TOO_MANY_REQUESTS", "tooManyRequests", { seconds: secondsToWait });
 }
 
 /** Counts one use of a per-person limit and, when the address is known, of a per-address one. */
@@ -113,3 +137,9 @@ export async function consumeForPerson(
 /** The key of an email address for per-address limits: a hash, so no address is stored. */
 export const emailKeyOf = (email: string) =>
   createHash("sha256").update(`puente-email:${email.toLowerCase()}`).digest("hex");
+
+/** The key of an email address asked for from one client (`clientKey`, itself a hash). */
+export const emailFromClientKeyOf = (email: string, clientKey: string | undefined) =>
+  createHash("sha256")
+    .update(`puente-email-from:${email.toLowerCase()}:${clientKey ?? "unknown"}`)
+    .digest("hex");
