@@ -1,5 +1,12 @@
 // Caravans, their reports, and the needs board: who may call what, then the domain functions.
-import { adminProcedure, inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import {
+  adminProcedure,
+  inGroupProcedure,
+  postingLimit,
+  publicProcedure,
+  router,
+  signedInProcedure,
+} from "../trpc";
 import {
   addDelegate,
   confirmReport,
@@ -35,10 +42,12 @@ export const caravansRouter = router({
 
   create: signedInProcedure
     .input(createCaravanInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => createCaravan(ctx.db, ctx.actor, input.details)),
 
   update: signedInProcedure
     .input(updateCaravanInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => updateCaravan(ctx.db, ctx.actor, input.caravanId, input.details)),
 
   addDelegate: adminProcedure
@@ -51,6 +60,7 @@ export const caravansRouter = router({
 
   report: signedInProcedure
     .input(reportInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => postReport(ctx.db, ctx.actor, input)),
 
   confirm: signedInProcedure
@@ -63,6 +73,7 @@ export const needsRouter = router({
 
   pledge: inGroupProcedure("coordinator", "organizer")
     .input(pledgeInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => pledge(ctx.db, ctx.actor, input)),
 
   withdrawPledge: inGroupProcedure("coordinator", "organizer")

@@ -1,5 +1,5 @@
 // Meeting points and decisions: who may call what, then the domain functions.
-import { inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
   commentInput,
@@ -35,10 +35,12 @@ export const meetingPointsRouter = router({
 
   propose: inGroupProcedure("coordinator", "organizer")
     .input(z.object({ details: meetingPointDetailsInput }))
+    .use(postingLimit)
     .mutation(({ ctx, input }) => proposeMeetingPoint(ctx.db, ctx.actor, input.groupId, input.details)),
 
   comment: signedInProcedure
     .input(commentInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.body)),
 
   shortlist: signedInProcedure
@@ -47,6 +49,7 @@ export const meetingPointsRouter = router({
 
   reject: signedInProcedure
     .input(rejectInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => rejectMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.note)),
 });
 
@@ -59,6 +62,7 @@ export const decisionsRouter = router({
 
   open: signedInProcedure
     .input(openDecisionInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => openDecision(ctx.db, ctx.actor, input)),
 
   vote: signedInProcedure.input(voteInput).mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, input)),
@@ -69,9 +73,11 @@ export const decisionsRouter = router({
 
   raiseObjection: signedInProcedure
     .input(raiseObjectionInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => raiseObjection(ctx.db, ctx.actor, input)),
 
   resolveObjection: signedInProcedure
     .input(resolveObjectionInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => resolveObjection(ctx.db, ctx.actor, input)),
 });
