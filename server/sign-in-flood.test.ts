@@ -33,10 +33,13 @@ afterAll(async () => {
 
 /** Asks Auth.js for a link to `email`, from `address` as the front server passes it on. */
 async function askForLink(email: string, address: string) {
-  const request = (path: string, init: RequestInit = {}) =>
+  const request = (
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) =>
     new NextRequest(new URL(path, "http://puente.test"), {
       ...init,
-      headers: { "x-forwarded-for": address, ...(init.headers as Record<string, string>) },
+      headers: { "x-forwarded-for": address, ...init.headers },
     });
   const csrf = await auth.handlers.GET(request("/api/auth/csrf"));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };

@@ -16,7 +16,7 @@ let handle: DatabaseHandle;
 const seenByNext: { forwardedFor?: string; realIp?: string }[] = [];
 const servers: { close(): void }[] = [];
 
-function next(req: IncomingMessage, res: ServerResponse) {
+async function next(req: IncomingMessage, res: ServerResponse) {
   seenByNext.push({
     forwardedFor: req.headers["x-forwarded-for"] as string | undefined,
     realIp: req.headers["x-real-ip"] as string | undefined,

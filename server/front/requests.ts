@@ -5,10 +5,14 @@ import { API_PREFIX } from "./api";
 import { passOnClientAddress, proxyTrust, type ProxyTrust } from "./client-address";
 import { serveWithoutScripts, wantsScriptFree } from "./script-free";
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** `next` is Next's request handler, `api` the front server's API (./api.ts). */
-export function frontHandler(next: Handler, api: Handler, trust: ProxyTrust = proxyTrust()) {
+export function frontHandler(
+  next: Handler,
+  api: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void,
+  trust: ProxyTrust = proxyTrust(),
+) {
   return (req: IncomingMessage, res: ServerResponse) => {
     // A socket closed before its request was read: nobody to count it against, nobody to answer.
     if (!passOnClientAddress(req, trust)) {
