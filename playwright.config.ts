@@ -73,6 +73,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Every browser of the run signs in from 127.0.0.1; the limits themselves are tested in vitest.
       PUENTE_RATE_LIMIT_SCALE: "20",
+      // A test may play the reverse proxy and say whom a browser is (X-Forwarded-For): e2e/stories.spec.ts.
+      PUENTE_TRUSTED_PROXIES: "loopback",
     },
   },
 });

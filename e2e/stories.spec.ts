@@ -8,8 +8,7 @@ import { ADMIN_EMAIL, expect, newEmail, signInLinkIn, test } from "./fixtures";
 import type { Mailbox } from "./mailbox";
 
 /** Rate limits count per address: each run of this file comes from an address of its own. */
-const address = () =>
-  `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}, 10.0.0.1`;
+const address = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
 
 test.use({
   viewport: { width: 390, height: 844 },

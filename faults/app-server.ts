@@ -74,6 +74,8 @@ export class AppServer {
         // The address the tests call it at: Puente's one origin, for links and same-origin checks.
         PUENTE_URL: `http://127.0.0.1:${options.port}`,
         PUENTE_FAULTS_PROBE: path.join(probeDir, "memory.jsonl"),
+        // The suite plays the reverse proxy in front: each request says, in X-Forwarded-For, whom it is from.
+        PUENTE_TRUSTED_PROXIES: "loopback",
         NODE_OPTIONS: `--expose-gc --import ${probeScript}`,
         ...options.env,
       },

@@ -13,7 +13,8 @@ import { accounts, instanceSettings, sessions, users, verificationTokens } from 
 import { completeSignupIntents } from "./actions/signups";
 import { recordAudit } from "./audit/audit";
 import { sendEmail } from "./email/email";
-import { consume, emailKeyOf, SIGN_IN_LINKS_SENT } from "./rate-limits";
+import { clientAddress, clientKeyOf } from "./rate-limits";
+import { maySendSignInLink } from "./sign-in-limits";
 import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
 import { translator } from "./i18n/messages";
 import { failureFields, log } from "./log";
@@ -51,14 +52,9 @@ const emailLink: EmailConfig = {
     // A hard cap for whoever posts to Auth.js's endpoint directly, past the forms' own limits.
     // Never throw here: Auth.js starts this promise before awaiting it, so a rejection would
     // surface as an unhandled one. Past the cap the link is simply not sent.
-    const capped = await consume(await getDb(), SIGN_IN_LINKS_SENT, emailKeyOf(identifier)).then(
-      () => false,
-      () => true,
-    );
-    if (capped) {
-      log.warn("sign-in link not sent: too many for this address");
-      return;
-    }
+    const clientKey = clientKeyOf(clientAddress(request.headers));
+    const allowed = await maySendSignInLink(await getDb(), identifier, clientKey).catch(() => false);
+    if (!allowed) return;
     const locale = localeOfRequest(request);
     const t = translator(locale, "email");
     const sent = await sendEmail(

@@ -1,6 +1,7 @@
 // Anti-automation (QUALITY.md, ASVS 2.4.1): per-address limits on actions anyone can take, counted
 // in PostgreSQL (rate-limiter-flexible's Drizzle store), so every app server shares one count.
 import { createHash } from "node:crypto";
+import ipaddr from "ipaddr.js";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
@@ -27,10 +28,18 @@ function scale(): number {
 /** Story submissions: five per hour from one address. */
 export const STORY_SUBMISSIONS: Limit = { name: "story", points: 5, seconds: 3600 };
 
-/** Sign-in links: per address (a shelter's wifi is shared) and per email address. */
+/**
+ * Sign-in links asked for on Puente's forms: per address (a shelter's wifi is shared), and per
+ * email address asked from one address, so that a flood from elsewhere leaves the owner theirs.
+ */
 export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", points: 60, seconds: 3600 };
 export const SIGN_IN_PER_EMAIL: Limit = { name: "signin-email", points: 5, seconds: 900 };
+/**
+ * Sign-in links emailed, however they were asked for (Auth.js's endpoint too): per email address
+ * from one address, and per email address alone, far higher, so that no one's inbox is flooded.
+ */
 export const SIGN_IN_LINKS_SENT: Limit = { name: "signin-sent", points: 10, seconds: 3600 };
+export const SIGN_IN_LINKS_TO_ONE_EMAIL: Limit = { name: "signin-sent-email", points: 100, seconds: 3600 };
 
 /** Shift signups: per person and per address. */
 export const SIGNUPS_PER_PERSON: Limit = { name: "signup-person", points: 120, seconds: 3600 };
@@ -46,15 +55,65 @@ export const INVITATIONS_UNVERIFIED: Limit = { name: "invite-unverified", points
 export const MESSAGES_SENT: Limit = { name: "message-send", points: 30, seconds: 3600 };
 export const REPLIES_SENT: Limit = { name: "message-reply", points: 120, seconds: 3600 };
 
-/** The client's address as Puente keeps it: a SHA-256, never the address itself. */
-export function clientKeyOf(address: string): string {
-  return createHash("sha256").update(`puente-client:${address}`).digest("hex");
+/**
+ * The client's address as Puente keeps it: a SHA-256, never the address itself. An IPv6 address
+ * counts as its /64 network, which one household or phone is usually given whole: rotating the
+ * rest of the address must not multiply a limit.
+ */
+export function clientKeyOf(address: string): string;
+export function clientKeyOf(address: string | undefined): string | undefined;
+export function clientKeyOf(address: string | undefined): string | undefined {
+  if (address === undefined) return undefined;
+  return createHash("sha256")
+    .update(`puente-client:${networkOf(address)}`)
+    .digest("hex");
 }
 
-/** The first hop of X-Forwarded-For, else X-Real-IP; requests without either share one key. */
-export function clientAddress(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+function networkOf(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
+  return `${parts.map((part) => part.toString(16)).join(":")}::/64`;
+}
+
+/**
+ * The client's address as the front server passed it on (server/front/client-address.ts decides
+ * it, and overwrites X-Forwarded-For with it): undefined when no server said.
+ */
+export function clientAddress(headers: { get(name: string): string | null }): string | undefined {
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || undefined;
+}
+
+/**
+ * Counts one use of `limit` by `key`: how many uses past the limit this one is (0 while within
+ * it), and how many seconds until the window ends.
+ */
+export async function count(
+  db: Database,
+  limit: Limit,
+  key: string,
+): Promise<{ overBy: number; secondsToWait: number }> {
+  const points = Math.max(1, Math.round(limit.points * scale()));
+  const limiter = new RateLimiterDrizzle({
+    storeClient: db,
+    schema: rateLimits,
+    keyPrefix: limit.name,
+    points,
+    duration: limit.seconds,
+    // Expired rows are reused by the next upsert; no timer per limiter.
+    clearExpiredByTimeout: false,
+  });
+  try {
+    await limiter.consume(key);
+    return { overBy: 0, secondsToWait: 0 };
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    return {
+      overBy: refusal.consumedPoints - points,
+      secondsToWait: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+    };
+  }
 }
 
 /**
@@ -62,23 +121,8 @@ export function clientAddress(headers: { get(name: string): string | null }): st
  * how many seconds to wait.
  */
 export async function consume(db: Database, limit: Limit, clientKey: string): Promise<void> {
-  const limiter = new RateLimiterDrizzle({
-    storeClient: db,
-    schema: rateLimits,
-    keyPrefix: limit.name,
-    points: Math.max(1, Math.round(limit.points * scale())),
-    duration: limit.seconds,
-    // Expired rows are reused by the next upsert; no timer per limiter.
-    clearExpiredByTimeout: false,
-  });
-  try {
-    await limiter.consume(clientKey);
-  } catch (refusal) {
-    if (!(refusal instanceof RateLimiterRes)) throw refusal;
-    throw new DomainError("TOO_MANY_REQUESTS", "tooManyRequests", {
-      seconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
-    });
-  }
+  const { overBy, secondsToWait } = await count(db, limit, clientKey);
+  if (overBy > 0) throw new DomainError("TOO_MANY_REQUESTS", "tooManyRequests", { seconds: secondsToWait });
 }
 
 /** Counts one use of a per-person limit and, when the address is known, of a per-address one. */
@@ -95,3 +139,9 @@ export async function consumeForPerson(
 /** The key of an email address for per-address limits: a hash, so no address is stored. */
 export const emailKeyOf = (email: string) =>
   createHash("sha256").update(`puente-email:${email.toLowerCase()}`).digest("hex");
+
+/** The key of an email address asked for from one client (`clientKey`, itself a hash). */
+export const emailFromClientKeyOf = (email: string, clientKey: string | undefined) =>
+  createHash("sha256")
+    .update(`puente-email-from:${email.toLowerCase()}:${clientKey ?? "unknown"}`)
+    .digest("hex");

@@ -11,6 +11,8 @@ import { DomainError, explainError } from "./errors";
 import { isVerifiedCoordinator } from "./groups/membership";
 import type { Locale } from "./i18n/locale";
 import { failureFields, log } from "./log";
+import { POSTING_LIMITS } from "./posting-limits";
+import { consume } from "./rate-limits";
 
 export interface Context {
   db: Database;
@@ -66,6 +68,19 @@ export const publicProcedure = t.procedure.use(mapErrors);
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new DomainError("UNAUTHORIZED", "unauthorized");
   return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/**
+ * For a procedure that posts text other people read: counts the call against the caller's limit
+ * in ./posting-limits.ts. Used after `.input()`, so that only a valid post counts (a fuzzer or a
+ * typo does not use up the person's posts).
+ */
+export const postingLimit = t.middleware(async ({ ctx, path, next }) => {
+  const limit = POSTING_LIMITS[path];
+  if (!limit) throw new Error(`${path} has no limit in server/posting-limits.ts`);
+  if (!ctx.actor) throw new DomainError("UNAUTHORIZED", "unauthorized");
+  await consume(ctx.db, limit, ctx.actor.id);
+  return next();
 });
 
 /** An admin of this Puente instance. */

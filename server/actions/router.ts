@@ -1,7 +1,7 @@
 // Actions, shifts and signups.
 import { z } from "zod";
 import { consumeForPerson, SIGNUPS_PER_ADDRESS, SIGNUPS_PER_PERSON } from "../rate-limits";
-import { inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { organizerAccess } from "./access";
 import { cancelAction, createAction, getAction, listActions, updateAction } from "./actions";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "./calendar";
@@ -28,10 +28,12 @@ export const actionsRouter = router({
 
   create: inGroupProcedure("coordinator", "organizer")
     .input(z.object({ details: actionDetailsInput }))
+    .use(postingLimit)
     .mutation(({ ctx, input }) => createAction(ctx.db, ctx.actor, input.groupId, input.details)),
 
   update: signedInProcedure
     .input(actionIdInput.extend({ details: actionDetailsInput }))
+    .use(postingLimit)
     .mutation(({ ctx, input }) => updateAction(ctx.db, ctx.actor, input.actionId, input.details)),
 
   cancel: signedInProcedure
@@ -40,10 +42,12 @@ export const actionsRouter = router({
 
   addShift: signedInProcedure
     .input(addShiftInput)
+    .use(postingLimit)
     .mutation(({ ctx, input: { actionId, ...shift } }) => addShift(ctx.db, ctx.actor, actionId, shift)),
 
   updateShift: signedInProcedure
     .input(updateShiftInput)
+    .use(postingLimit)
     .mutation(({ ctx, input: { shiftId, ...shift } }) => updateShift(ctx.db, ctx.actor, shiftId, shift)),
 
   signUp: signedInProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {

@@ -51,7 +51,14 @@ function start(target: Target): ChildProcess {
     direct: ["--import", "tsx", path.join("server", "bench", "direct-server.ts"), databaseUrl, port],
   }[target];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUENTE_WORKER: "0", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PUENTE_WORKER: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The load generator plays the reverse proxy: each request names its client in X-Forwarded-For.
+      PUENTE_TRUSTED_PROXIES: "loopback",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.push(child);

@@ -1,5 +1,5 @@
 // Caravans and their reports: who may call what, then the domain functions.
-import { adminProcedure, inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import { adminProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import {
   addDelegate,
   confirmReport,
@@ -32,10 +32,12 @@ export const caravansRouter = router({
 
   create: signedInProcedure
     .input(createCaravanInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => createCaravan(ctx.db, ctx.actor, input.details)),
 
   update: signedInProcedure
     .input(updateCaravanInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => updateCaravan(ctx.db, ctx.actor, input.caravanId, input.details)),
 
   addDelegate: adminProcedure
@@ -48,6 +50,7 @@ export const caravansRouter = router({
 
   report: signedInProcedure
     .input(reportInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => postReport(ctx.db, ctx.actor, input)),
 
   confirm: signedInProcedure

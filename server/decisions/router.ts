@@ -1,5 +1,5 @@
 // Decisions: who may call what, then the domain functions.
-import { publicProcedure, router, signedInProcedure } from "../trpc";
+import { postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
   decisionIdInput,
@@ -19,6 +19,7 @@ export const decisionsRouter = router({
 
   open: signedInProcedure
     .input(openDecisionInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => openDecision(ctx.db, ctx.actor, input)),
 
   vote: signedInProcedure.input(voteInput).mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, input)),
@@ -29,9 +30,11 @@ export const decisionsRouter = router({
 
   raiseObjection: signedInProcedure
     .input(raiseObjectionInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => raiseObjection(ctx.db, ctx.actor, input)),
 
   resolveObjection: signedInProcedure
     .input(resolveObjectionInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => resolveObjection(ctx.db, ctx.actor, input)),
 });

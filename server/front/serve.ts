@@ -1,14 +1,19 @@
 // The production server (`npm run serve`, and `npm start` after its build): Next.js's own request
 // handler inside a Node server of Puente's, which answers two things itself: the tRPC API, without
 // Next's per-request machinery (./api.ts), and the public pages for signed-out readers, without
-// scripts (./script-free.ts). Every other request goes to Next untouched. Options as `next start`: -p/--port (or PORT, default
-// 3000) and -H/--hostname (or HOSTNAME; every interface when unset). Links in emails point to
-// PUENTE_URL, else to http://localhost:PORT (../origin.ts): it says so loudly when that is a guess.
+// scripts (./script-free.ts). Every other request goes to Next, with the client's address as
+// ./client-address.ts decides it. Options as `next start`: -p/--port (or PORT, default 3000) and
+// -H/--hostname (or HOSTNAME; every interface when unset). Links in emails point to PUENTE_URL,
+// else to http://localhost:PORT (../origin.ts): it says so loudly when that is a guess.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { hasConfiguredOrigin, publicOrigin } from "../origin";
-import { API_PREFIX, apiHandler } from "./api";
-import { serveWithoutScripts, wantsScriptFree } from "./script-free";
+import { apiHandler } from "./api";
+import { proxyTrust } from "./client-address";
+import { frontHandler } from "./requests";
+
+// Read before anything else so that a wrong PUENTE_TRUSTED_PROXIES stops the server at once.
+const trust = proxyTrust();
 
 // As `next start` does, and before Next is loaded: it reads NODE_ENV as it loads.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -41,11 +46,7 @@ await app.prepare();
 
 const api = apiHandler(handle);
 
-const server = createServer((req, res) => {
-  if (req.url?.startsWith(API_PREFIX)) void api(req, res);
-  else if (wantsScriptFree(req)) void serveWithoutScripts(req, res, handle);
-  else void handle(req, res);
-});
+const server = createServer(frontHandler(handle, api, trust));
 server.listen(port, hostname, () => {
   console.log(`Puente ready on http://${hostname ?? "localhost"}:${port}; its links point to ${origin}`);
 });

@@ -3,6 +3,7 @@ import {
   adminProcedure,
   groupInput,
   inGroupProcedure,
+  postingLimit,
   publicProcedure,
   router,
   signedInProcedure,
@@ -49,10 +50,12 @@ export const groupsRouter = router({
 
   create: signedInProcedure
     .input(groupDetailsInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => createGroup(ctx.db, ctx.actor, input)),
 
   update: inGroupProcedure("coordinator")
     .input(groupDetailsInput)
+    .use(postingLimit)
     .mutation(({ ctx, input: { groupId, ...details } }) => updateGroup(ctx.db, ctx.actor, groupId, details)),
 
   mine: signedInProcedure.query(async ({ ctx }) => ({
@@ -110,9 +113,11 @@ export const groupsRouter = router({
 
   verify: adminProcedure
     .input(vettingInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => decideVetting(ctx.db, ctx.actor, { ...input, verify: true })),
 
   reject: adminProcedure
     .input(rejectInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => decideVetting(ctx.db, ctx.actor, { ...input, verify: false })),
 });

@@ -1,4 +1,4 @@
-import { router, signedInProcedure } from "../trpc";
+import { postingLimit, router, signedInProcedure } from "../trpc";
 import { profileInput } from "./inputs";
 import { deleteMyAccount, exportMyData } from "./data-rights";
 import { endAllSessions, getProfile, updateProfile } from "./me";
@@ -12,6 +12,7 @@ export const meRouter = router({
 
   updateProfile: signedInProcedure
     .input(profileInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
 
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => endAllSessions(ctx.db, ctx.actor)),

@@ -1,7 +1,7 @@
 // Meeting points: candidate places at the border, proposed, discussed and reviewed; who may call
 // what, then the domain functions.
 import { z } from "zod";
-import { inGroupProcedure, publicProcedure, router, signedInProcedure } from "../trpc";
+import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { commentInput, meetingPointDetailsInput, meetingPointIdInput, rejectInput } from "./inputs";
 import {
   chosenMeetingPoint,
@@ -24,10 +24,12 @@ export const meetingPointsRouter = router({
 
   propose: inGroupProcedure("coordinator", "organizer")
     .input(z.object({ details: meetingPointDetailsInput }))
+    .use(postingLimit)
     .mutation(({ ctx, input }) => proposeMeetingPoint(ctx.db, ctx.actor, input.groupId, input.details)),
 
   comment: signedInProcedure
     .input(commentInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.body)),
 
   shortlist: signedInProcedure
@@ -36,5 +38,6 @@ export const meetingPointsRouter = router({
 
   reject: signedInProcedure
     .input(rejectInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => rejectMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.note)),
 });

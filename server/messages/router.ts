@@ -1,6 +1,5 @@
 // Messages: compose and send to an audience, the inbox (live), replies, read receipts.
-import { consumeForPerson, MESSAGES_SENT, REPLIES_SENT } from "../rate-limits";
-import { router, signedInProcedure } from "../trpc";
+import { postingLimit, router, signedInProcedure } from "../trpc";
 import { audienceInput, inboxInput, messageIdInput, preferencesInput, replyInput, sendInput } from "./inputs";
 import { liveFeedFor } from "./live";
 import {
@@ -24,10 +23,10 @@ export const messagesRouter = router({
     recipients: await countRecipients(ctx.db, ctx.actor, input.audience),
   })),
 
-  send: signedInProcedure.input(sendInput).mutation(async ({ ctx, input }) => {
-    await consumeForPerson(ctx.db, MESSAGES_SENT, ctx.actor.id);
-    return sendMessage(ctx.db, ctx.actor, input);
-  }),
+  send: signedInProcedure
+    .input(sendInput)
+    .use(postingLimit)
+    .mutation(({ ctx, input }) => sendMessage(ctx.db, ctx.actor, input)),
 
   inbox: signedInProcedure
     .input(inboxInput)
@@ -43,10 +42,10 @@ export const messagesRouter = router({
     .input(messageIdInput)
     .mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input.messageId)),
 
-  reply: signedInProcedure.input(replyInput).mutation(async ({ ctx, input }) => {
-    await consumeForPerson(ctx.db, REPLIES_SENT, ctx.actor.id);
-    return reply(ctx.db, ctx.actor, input);
-  }),
+  reply: signedInProcedure
+    .input(replyInput)
+    .use(postingLimit)
+    .mutation(({ ctx, input }) => reply(ctx.db, ctx.actor, input)),
 
   sent: signedInProcedure.query(({ ctx }) => sentMessages(ctx.db, ctx.actor)),
 

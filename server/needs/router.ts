@@ -1,6 +1,6 @@
 // The needs board: open needs and the pledges groups make against them; who may call what, then the
 // domain functions.
-import { inGroupProcedure, router, signedInProcedure } from "../trpc";
+import { inGroupProcedure, postingLimit, router, signedInProcedure } from "../trpc";
 import { pledgeIdInput, pledgeInput } from "./inputs";
 import { deliverPledge, needsBoard, pledge, withdrawPledge } from "./needs";
 
@@ -9,6 +9,7 @@ export const needsRouter = router({
 
   pledge: inGroupProcedure("coordinator", "organizer")
     .input(pledgeInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => pledge(ctx.db, ctx.actor, input)),
 
   withdrawPledge: inGroupProcedure("coordinator", "organizer")

@@ -1,6 +1,6 @@
 // Stories: telling one (anyone), reading them (anyone), withdrawing one (whoever holds its link),
 // and reviewing them (reviewers: admins and coordinators of verified groups).
-import { publicProcedure, reviewerProcedure, router } from "../trpc";
+import { postingLimit, publicProcedure, reviewerProcedure, router } from "../trpc";
 import {
   listStoriesInput,
   reviewStoryInput,
@@ -47,10 +47,12 @@ export const storiesRouter = router({
 
   saveReview: reviewerProcedure
     .input(reviewStoryInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => saveReview(ctx.db, ctx.actor, input)),
 
   publish: reviewerProcedure
     .input(reviewStoryInput)
+    .use(postingLimit)
     .mutation(({ ctx, input }) => publishStory(ctx.db, ctx.actor, input)),
 
   decline: reviewerProcedure
