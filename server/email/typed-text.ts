@@ -18,3 +18,14 @@ export function defanged(text: string): string {
 
 /** A typed name as Puente's emails quote it: «name», defanged. */
 export const quoted = (text: string) => `«${defanged(text)}»`;
+
+/**
+ * A text someone wrote (a message's body), line by line as Puente's emails show it: each line
+ * defanged and marked "> " as quoted, so that no line of it can pass for one of Puente's own (a
+ * forged "— End of the message —" stays inside the quote).
+ */
+export const quotedLines = (text: string) =>
+  text
+    .split(/\r\n|[\n\r\u2028\u2029]/)
+    .map((line) => `> ${defanged(line)}`.trimEnd())
+    .join("\n");
