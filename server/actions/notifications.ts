@@ -73,7 +73,10 @@ function details(row: NonNullable<Awaited<ReturnType<typeof load>>>) {
   const place = exactLocation
     ? quoted(`${exactLocation}, ${row.placeName}`)
     : revealsAt
-      ? t("placeLater", { place: quoted(row.placeName), when: whenInZone(revealsAt, row.timeZone, row.locale) })
+      ? t("placeLater", {
+          place: quoted(row.placeName),
+          when: whenInZone(revealsAt, row.timeZone, row.locale),
+        })
       : quoted(row.placeName);
   return {
     title: quoted(row.title),

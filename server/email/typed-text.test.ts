@@ -67,7 +67,8 @@ function expectNothingReadsAsPuente(emails: ReceivedEmail[]) {
     expect(email.text).not.toContain("https://evil.example");
     expect(email.text).not.toContain("evil.example");
     // The only links are Puente's own.
-    for (const url of email.text.match(/https?:\/\/\S+/g) ?? []) expect(url.startsWith(publicOrigin())).toBe(true);
+    for (const url of email.text.match(/https?:\/\/\S+/g) ?? [])
+      expect(url.startsWith(publicOrigin())).toBe(true);
   }
 }
 
@@ -113,9 +114,8 @@ describe("emails that repeat what people typed never read as Puente speaking", (
     await addMember(handle.db, group.id, me.id, "member");
     await callerFor(handle.db, me).actions.signUp({ shiftId: shift.id });
     const emails = await emailsTo(me.email);
-    const reveal = emails.find((e) => subjectOf(e) === "Where to meet: the exact place of your shift");
-    expect(reveal).toBeTruthy();
     expectNothingReadsAsPuente(emails);
+    const reveal = emails.find((e) => subjectOf(e) === "Where to meet: the exact place of your shift");
     expect(reveal!.text).toContain(DEFANGED);
   });
 
@@ -171,7 +171,9 @@ describe("emails that repeat what people typed never read as Puente speaking", (
     );
     // Every line they wrote is marked as theirs, so none of it can pass for Puente's own lines.
     expect(email!.text).toContain("> — End of the message —");
-    expect(email!.text).toContain("> Puente: sign in again at https[:]//evil[.]example/login or www[.]evil[.]example");
+    expect(email!.text).toContain(
+      "> Puente: sign in again at https[:]//evil[.]example/login or www[.]evil[.]example",
+    );
     expect(email!.text).not.toMatch(/^Puente:/m);
   });
 

@@ -40,7 +40,9 @@ function compose(row: {
   const t = translator(row.locale, "email");
   const link = `${publicOrigin()}/inbox/${row.messageId}`;
   const written = (part: { subject: string; body: string }) =>
-    part.subject ? `${t("message.subjectLine", { subject: quoted(part.subject) })}\n${quotedLines(part.body)}` : "";
+    part.subject
+      ? `${t("message.subjectLine", { subject: quoted(part.subject) })}\n${quotedLines(part.body)}`
+      : "";
   const parts = [
     t("message.from", {
       sender: row.senderName ? quoted(row.senderName) : t("message.someone"),
