@@ -177,6 +177,22 @@ describe("emails that repeat what people typed never read as Puente speaking", (
     expect(email!.text).not.toMatch(/^Puente:/m);
   });
 
+  it("a message whose links are written with the dots browsers also read as dots (。．｡)", async () => {
+    const group = await makeGroup(handle.db, { name: evilGroup() });
+    const sender = await makeUser(handle.db);
+    const reader = await makeUser(handle.db);
+    await addMember(handle.db, group.id, sender.id, "coordinator");
+    await addMember(handle.db, group.id, reader.id, "member");
+    await callerFor(handle.db, sender).messages.send({
+      audience: [{ kind: "group", groupId: group.id, roles: ["member"] }],
+      subjectEn: "Sign in again",
+      bodyEn: "At evil\u3002example, evil\uFF0Eexample or evil\uFF61example",
+      urgent: true,
+    });
+    const [email] = await emailsTo(reader.email);
+    expect(email!.text).toContain("> At evil[.]example, evil[.]example or evil[.]example");
+  });
+
   it("a story's withdrawal email repeats nothing the teller typed", async () => {
     const api = callerFor(handle.db, null, "en");
     await api.stories.submit({
