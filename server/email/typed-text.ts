@@ -12,6 +12,9 @@ export function defanged(text: string): string {
       .replace(/:\/\//g, "[:]//")
       // A dot between two letters or digits: "evil.example", "a@b.org", "www.x".
       .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, "[.]")
+      // The ideographic and full-width dots (。．｡) that browsers read as "." in a host name: between
+      // Latin letters or digits only, so Chinese or Japanese sentences keep their full stops.
+      .replace(/(?<=[A-Za-z0-9])[\u3002\uFF0E\uFF61](?=[A-Za-z0-9])/g, "[.]")
       .trim()
   );
 }
