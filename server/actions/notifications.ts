@@ -5,6 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, memberships, shifts, signups, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
+import { quoted } from "../email/typed-text";
 import { translator } from "../i18n/messages";
 import { publicOrigin } from "../origin";
 import { registerJobHandler } from "../jobs/worker";
@@ -68,14 +69,18 @@ function details(row: NonNullable<Awaited<ReturnType<typeof load>>>) {
   const t = translator(row.locale, "email");
   // A members-only action's exact spot only inside its reveal window.
   const { exactLocation, revealsAt } = exactPlaceFor({ ...row, startsAt: row.actionStartsAt }, "confirmed");
+  // The organizers typed the title, the role and the place: quoted and unlinked (typed-text.ts).
   const place = exactLocation
-    ? `${exactLocation}, ${row.placeName}`
+    ? quoted(`${exactLocation}, ${row.placeName}`)
     : revealsAt
-      ? t("placeLater", { place: row.placeName, when: whenInZone(revealsAt, row.timeZone, row.locale) })
-      : row.placeName;
+      ? t("placeLater", {
+          place: quoted(row.placeName),
+          when: whenInZone(revealsAt, row.timeZone, row.locale),
+        })
+      : quoted(row.placeName);
   return {
-    title: row.title,
-    role: row.role,
+    title: quoted(row.title),
+    role: quoted(row.role),
     when: whenInZone(row.startsAt, row.timeZone, row.locale),
     place,
     link: actionLink(row.actionId),
@@ -95,7 +100,7 @@ export async function sendShiftReminder(db: Database, payload: Record<string, st
   const t = translator(row.locale, "email");
   await sendEmail({
     to: row.email,
-    subject: t("reminder.subject", { title: row.title }),
+    subject: t("reminder.subject"),
     text: t("reminder.text", details(row)),
   });
 }
@@ -106,7 +111,7 @@ export async function sendPromotionNotice(db: Database, payload: Record<string, 
   const t = translator(row.locale, "email");
   await sendEmail({
     to: row.email,
-    subject: t("promoted.subject", { title: row.title }),
+    subject: t("promoted.subject"),
     text: t("promoted.text", details(row)),
   });
 }
@@ -156,11 +161,11 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
   const t = translator(row.locale, "email");
   await sendEmail({
     to: row.email,
-    subject: t("reveal.subject", { title: row.title }),
+    subject: t("reveal.subject"),
     text: t("reveal.text", {
-      title: row.title,
+      title: quoted(row.title),
       when: whenInZone(row.startsAt, row.timeZone, row.locale),
-      place: `${place}, ${row.placeName}`,
+      place: quoted(`${place}, ${row.placeName}`),
       link: actionLink(payload.actionId!),
     }),
   });

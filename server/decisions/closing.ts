@@ -7,6 +7,7 @@ import type { Database } from "@/db/client";
 import { decisions, groups, meetingPoints, memberships, safetyObjections, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { sendEmail } from "../email/email";
+import { quoted } from "../email/typed-text";
 import { translator } from "../i18n/messages";
 import { enqueue } from "../jobs/queue";
 import { registerJobHandler } from "../jobs/worker";
@@ -136,17 +137,20 @@ export async function sendClosedNotice(db: Database, payload: Record<string, str
   if (payload.outcome === "held" && row.status !== "held") return;
   const t = translator(row.locale, "email");
   const link = `${publicOrigin()}/decisions/${payload.decisionId}`;
+  // The question and the place's name were typed by people: quoted and unlinked (typed-text.ts).
+  const question = quoted(row.question);
+  const winner = row.winner === null ? "" : quoted(row.winner);
   await sendEmail({
     to: row.email,
-    subject: t("decisionClosed.subject", { question: row.question }),
+    subject: t("decisionClosed.subject"),
     text:
       row.status === "held"
-        ? t("decisionClosed.held", { question: row.question, winner: row.winner ?? "", link })
+        ? t("decisionClosed.held", { question, winner, link })
         : row.winner
-          ? t("decisionClosed.chosen", { question: row.question, winner: row.winner, link })
+          ? t("decisionClosed.chosen", { question, winner, link })
           : row.status === "no_quorum"
-            ? t("decisionClosed.noQuorum", { question: row.question, link })
-            : t("decisionClosed.none", { question: row.question, link }),
+            ? t("decisionClosed.noQuorum", { question, link })
+            : t("decisionClosed.none", { question, link }),
   });
 }
 

@@ -3,18 +3,29 @@
 // `sent` in that same transaction, so a second worker (or this job run again after a crash that
 // came after the commit) finds it sent and does nothing. A crash between SMTP's acceptance and the
 // commit is the one window left; the Message-ID is the delivery's, so mail servers can spot that twin.
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { messageDeliveries, messages, users } from "@/db/schema";
+import { groups, messageDeliveries, messages, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
+import { quoted, quotedLines } from "../email/typed-text";
 import { translator } from "../i18n/messages";
 import { publicOrigin } from "../origin";
 import { registerJobHandler, type JobAttempt } from "../jobs/worker";
 import { EMAIL_JOB } from "./messages";
 
+const senders = alias(users, "senders");
+
+/**
+ * Everything in a message was typed by its sender: the subject never reaches the email's Subject
+ * (a fixed one in the reader's language does), and the body is framed by Puente's lines saying
+ * who wrote it, every line of it quoted and unlinked (typed-text.ts).
+ */
 function compose(row: {
   locale: "es" | "en";
   messageId: string;
+  senderName: string | null;
+  groupNames: string[];
   subjectEs: string;
   subjectEn: string;
   bodyEs: string;
@@ -28,13 +39,25 @@ function compose(row: {
   const other = first === es ? en : es;
   const t = translator(row.locale, "email");
   const link = `${publicOrigin()}/inbox/${row.messageId}`;
-  const subject = row.urgent ? t("message.urgentSubject", { subject: first.subject }) : first.subject;
+  const written = (part: { subject: string; body: string }) =>
+    part.subject
+      ? `${t("message.subjectLine", { subject: quoted(part.subject) })}\n${quotedLines(part.body)}`
+      : "";
   const parts = [
-    first.body,
-    other.subject ? `— ${other.subject}\n\n${other.body}` : "",
+    t("message.from", {
+      sender: row.senderName ? quoted(row.senderName) : t("message.someone"),
+      groups: row.groupNames.map(quoted).join(", "),
+      groupCount: row.groupNames.length,
+    }),
+    written(first),
+    written(other),
+    t("message.end"),
     t("message.footer", { link }),
   ];
-  return { subject, text: parts.filter(Boolean).join("\n\n") };
+  return {
+    subject: row.urgent ? t("message.urgentSubject") : t("message.subject"),
+    text: parts.filter(Boolean).join("\n\n"),
+  };
 }
 
 export async function sendDeliveryEmail(db: Database, payload: Record<string, string>, attempt: JobAttempt) {
@@ -47,6 +70,8 @@ export async function sendDeliveryEmail(db: Database, payload: Record<string, st
           email: users.email,
           locale: users.preferredLanguage,
           messageId: messages.id,
+          senderName: senders.name,
+          groupIds: messages.groupIds,
           subjectEs: messages.subjectEs,
           subjectEn: messages.subjectEn,
           bodyEs: messages.bodyEs,
@@ -56,12 +81,20 @@ export async function sendDeliveryEmail(db: Database, payload: Record<string, st
         .from(messageDeliveries)
         .innerJoin(messages, eq(messages.id, messageDeliveries.messageId))
         .innerJoin(users, eq(users.id, messageDeliveries.userId))
+        .leftJoin(senders, eq(senders.id, messages.senderId))
         .where(eq(messageDeliveries.id, deliveryId))
         .for("update", { of: messageDeliveries });
       if (!row || (row.status !== "queued" && row.status !== "failed")) return;
+      const named = row.groupIds.length
+        ? await tx
+            .select({ name: groups.name })
+            .from(groups)
+            .where(inArray(groups.id, row.groupIds))
+            .orderBy(asc(groups.name))
+        : [];
       const sent = await sendEmail({
         to: row.email,
-        ...compose(row),
+        ...compose({ ...row, groupNames: named.map((g) => g.name) }),
         messageId: `<${deliveryId}@puente.delivery>`,
       });
       await tx
