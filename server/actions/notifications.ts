@@ -6,7 +6,7 @@ import { env, type Database } from "@/db/client";
 import { actions, memberships, shifts, signups, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { translator } from "../i18n/messages";
-import { registerJobHandler } from "../jobs/worker";
+import { defineJob, type JobPayload } from "../jobs/kinds";
 import { exactPlaceFor } from "./reveal";
 
 export const actionLink = (actionId: string) =>
@@ -82,8 +82,8 @@ function details(row: NonNullable<Awaited<ReturnType<typeof load>>>) {
   };
 }
 
-export async function sendShiftReminder(db: Database, payload: Record<string, string>) {
-  const row = await load(db, payload.signupId!);
+export async function sendShiftReminder(db: Database, { signupId }: JobPayload<"signup.reminder">) {
+  const row = await load(db, signupId);
   if (
     !row ||
     !mayHear(row) ||
@@ -100,8 +100,8 @@ export async function sendShiftReminder(db: Database, payload: Record<string, st
   });
 }
 
-export async function sendPromotionNotice(db: Database, payload: Record<string, string>) {
-  const row = await load(db, payload.signupId!);
+export async function sendPromotionNotice(db: Database, { signupId }: JobPayload<"signup.promoted">) {
+  const row = await load(db, signupId);
   if (!row || !mayHear(row) || row.status !== "confirmed" || row.actionStatus !== "scheduled") return;
   const t = translator(row.locale, "email");
   await sendEmail({
@@ -112,7 +112,7 @@ export async function sendPromotionNotice(db: Database, payload: Record<string, 
 }
 
 /** The email with the exact place, sent only if the person may still see it. */
-export async function sendRevealEmail(db: Database, payload: Record<string, string>) {
+export async function sendRevealEmail(db: Database, payload: JobPayload<"action.revealEmail">) {
   const [row] = await db
     .select({
       email: users.email,
@@ -128,7 +128,7 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
       timeZone: actions.timeZone,
     })
     .from(actions)
-    .innerJoin(users, eq(users.id, payload.userId!))
+    .innerJoin(users, eq(users.id, payload.userId))
     .innerJoin(
       memberships,
       and(
@@ -137,7 +137,7 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
         eq(memberships.status, "active"),
       ),
     )
-    .where(eq(actions.id, payload.actionId!));
+    .where(eq(actions.id, payload.actionId));
   if (!row || row.status !== "scheduled") return;
   const [confirmed] = await db
     .select({ id: signups.id })
@@ -145,8 +145,8 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .where(
       and(
-        eq(shifts.actionId, payload.actionId!),
-        eq(signups.userId, payload.userId!),
+        eq(shifts.actionId, payload.actionId),
+        eq(signups.userId, payload.userId),
         inArray(signups.status, ["confirmed"]),
       ),
     )
@@ -161,11 +161,11 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
       title: row.title,
       when: whenInZone(row.startsAt, row.timeZone, row.locale),
       place: `${place}, ${row.placeName}`,
-      link: actionLink(payload.actionId!),
+      link: actionLink(payload.actionId),
     }),
   });
 }
 
-registerJobHandler("signup.reminder", sendShiftReminder);
-registerJobHandler("signup.promoted", sendPromotionNotice);
-registerJobHandler("action.revealEmail", sendRevealEmail);
+export const shiftReminderJob = defineJob("signup.reminder", sendShiftReminder);
+export const promotionNoticeJob = defineJob("signup.promoted", sendPromotionNotice);
+export const revealEmailJob = defineJob("action.revealEmail", sendRevealEmail);

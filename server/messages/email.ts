@@ -8,7 +8,7 @@ import { env, type Database } from "@/db/client";
 import { messageDeliveries, messages, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { translator } from "../i18n/messages";
-import { registerJobHandler, type JobAttempt } from "../jobs/worker";
+import { defineJob, type JobAttempt, type JobPayload } from "../jobs/kinds";
 import { EMAIL_JOB } from "./messages";
 
 function compose(row: {
@@ -36,8 +36,11 @@ function compose(row: {
   return { subject, text: parts.filter(Boolean).join("\n\n") };
 }
 
-export async function sendDeliveryEmail(db: Database, payload: Record<string, string>, attempt: JobAttempt) {
-  const deliveryId = payload.deliveryId!;
+export async function sendDeliveryEmail(
+  db: Database,
+  { deliveryId }: JobPayload<typeof EMAIL_JOB>,
+  attempt: JobAttempt,
+) {
   try {
     await db.transaction(async (tx) => {
       const [row] = await tx
@@ -83,4 +86,4 @@ export async function sendDeliveryEmail(db: Database, payload: Record<string, st
   }
 }
 
-registerJobHandler(EMAIL_JOB, sendDeliveryEmail);
+export const deliveryEmailJob = defineJob(EMAIL_JOB, sendDeliveryEmail);
