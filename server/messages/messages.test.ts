@@ -187,6 +187,28 @@ describe("email of a message", () => {
     const { deliveries } = await callerFor(handle.db, coordinator).messages.get({ messageId: id });
     expect(deliveries).toMatchObject({ total: 2, delivered: 2, failed: 0 });
   });
+
+  it("sends the emails that failed again when the sender retries them, once each", async () => {
+    const { group, coordinator, members } = await groupWith(2);
+    const asCoordinator = callerFor(handle.db, coordinator);
+    const { id } = await asCoordinator.messages.send({
+      audience: [{ kind: "group", groupId: group.id, roles: ["member"] }],
+      ...text,
+      urgent: true,
+    });
+    // As the queue leaves them once it gives up: failed, their jobs spent.
+    await handle.db.update(jobs).set({ doneAt: new Date() });
+    await handle.db
+      .update(messageDeliveries)
+      .set({ status: "failed" })
+      .where(eq(messageDeliveries.messageId, id));
+
+    expect(await asCoordinator.messages.retryFailed({ messageId: id })).toEqual({ retried: 2 });
+    expect(await runDueJobs(handle.db)).toBe(2);
+    for (const m of members) expect(mailbox.received.filter((e) => e.to.includes(m.email))).toHaveLength(1);
+    const { deliveries } = await asCoordinator.messages.get({ messageId: id });
+    expect(deliveries).toMatchObject({ total: 2, delivered: 2, failed: 0 });
+  });
 });
 
 describe("reading and replying", () => {
