@@ -59,7 +59,7 @@ export const isJobKind = (kind: string): kind is JobKind => Object.hasOwn(jobPay
 /** A job's stored kind or payload does not fit: refused, never handed to a handler. */
 export class InvalidJob extends Error {
   constructor(reason: "unknown job kind" | "invalid payload for job kind", kind: string) {
-    // The kind is ours to name; the payload is never quoted (it holds ids of people's records).
-    super(`${reason} ${isJobKind(kind) ? kind : kind.slice(0, 40)}`);
+    // Never the payload: it holds ids of people's records, and this text is logged and stored.
+    super(`${reason} ${kind.slice(0, 60)}`);
   }
 }
