@@ -5,7 +5,6 @@ export async function register() {
   const { getDatabase } = await import("./db/client");
   const { seedDemoData } = await import("./db/seed/demo");
   const { startWorker } = await import("./server/jobs/worker");
-  await import("./server/jobs/handlers");
   const handle = await getDatabase();
   if (handle.kind === "pglite" && process.env.PUENTE_SEED !== "0" && (await seedDemoData(handle.db))) {
     console.log(

@@ -10,11 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { jobs, stories } from "@/db/schema";
 import { apiHandler } from "./front/api";
-import { enqueue } from "./jobs/queue";
-import { registerJobHandler, runDueJobs } from "./jobs/worker";
+import { runDueJobs } from "./jobs/worker";
 import { failureFields } from "./log";
 import { createTestDatabase } from "./testing/database";
-import { callerFor } from "./testing/factories";
+import { addMember, callerFor, makeGroup, makeMessage, makeUser } from "./testing/factories";
 import { captureOutput, type CapturedOutput } from "./testing/output";
 
 /** What an attacker hopes to read back from the logs: a place and a story's words. */
@@ -104,35 +103,44 @@ describe("a failed write's trace in the logs", () => {
     }
   });
 
-  it("from a job: the kind and the code in the log and in the queue, not the payload", async () => {
-    registerJobHandler("test.failingWrite", async (db, payload) => {
-      await db.insert(stories).values({
-        pseudonym: "Doña Luz",
-        country: "HN",
-        textEs: payload.text,
-        consentedAt: new Date(),
-        consentVersion: "test",
-        consentLocale: "es",
-        withdrawTokenHash: "x".repeat(64),
-      });
+  it("from a job: the kind and the code in the log and in the queue, not the error's text", async () => {
+    // The database refuses the job's write with an error whose text carries the secret, as a
+    // constraint's detail carries the row it refused.
+    await handle.db.execute(
+      sql.raw(`
+        create function refuse_delivery() returns trigger language plpgsql as $$
+        begin
+          raise exception using message = 'refused: ${SECRET}', errcode = '23514', table = 'message_deliveries';
+        end $$`),
+    );
+    await handle.db.execute(
+      sql.raw(`create trigger refuse_delivery before update on message_deliveries
+        for each row execute function refuse_delivery()`),
+    );
+    const group = await makeGroup(handle.db);
+    const [sender, reader] = [await makeUser(handle.db), await makeUser(handle.db, { emailMessages: true })];
+    await addMember(handle.db, group.id, sender.id, "coordinator");
+    await addMember(handle.db, group.id, reader.id, "member");
+    await makeMessage(handle.db, sender, [{ kind: "group", groupId: group.id, roles: ["member"] }], {
+      urgent: true,
     });
-    await enqueue(handle.db, { kind: "test.failingWrite", payload: { text: SECRET } });
     output = captureOutput();
     await runDueJobs(handle.db);
     output.restore();
+    await handle.db.execute(sql.raw(`drop trigger refuse_delivery on message_deliveries`));
     expect(output.text()).not.toContain("Bodega");
     expect(logLines(output.text())).toContainEqual(
       expect.objectContaining({
         message: "job failed",
-        kind: "test.failingWrite",
+        kind: "message.email",
         code: "23514",
-        table: "stories",
+        table: "message_deliveries",
       }),
     );
     const [job] = await handle.db
       .select({ lastError: jobs.lastError })
       .from(jobs)
-      .where(sql`${jobs.kind} = 'test.failingWrite'`);
+      .where(sql`${jobs.kind} = 'message.email'`);
     expect(job!.lastError).toContain("23514");
     expect(job!.lastError).not.toContain("Bodega");
   });

@@ -3,7 +3,6 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { jobs, signups } from "@/db/schema";
-import "../jobs/handlers";
 import { runDueJobs } from "../jobs/worker";
 import { createTestDatabase } from "../testing/database";
 import { callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";

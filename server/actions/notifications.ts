@@ -7,8 +7,8 @@ import { actions, memberships, shifts, signups, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { quoted } from "../email/typed-text";
 import { translator } from "../i18n/messages";
+import { defineJob, type JobPayload } from "../jobs/kinds";
 import { publicOrigin } from "../origin";
-import { registerJobHandler } from "../jobs/worker";
 import { exactPlaceFor } from "./reveal";
 
 export const actionLink = (actionId: string) => `${publicOrigin()}/actions/${actionId}`;
@@ -87,8 +87,8 @@ function details(row: NonNullable<Awaited<ReturnType<typeof load>>>) {
   };
 }
 
-export async function sendShiftReminder(db: Database, payload: Record<string, string>) {
-  const row = await load(db, payload.signupId!);
+export async function sendShiftReminder(db: Database, { signupId }: JobPayload<"signup.reminder">) {
+  const row = await load(db, signupId);
   if (
     !row ||
     !mayHear(row) ||
@@ -105,8 +105,8 @@ export async function sendShiftReminder(db: Database, payload: Record<string, st
   });
 }
 
-export async function sendPromotionNotice(db: Database, payload: Record<string, string>) {
-  const row = await load(db, payload.signupId!);
+export async function sendPromotionNotice(db: Database, { signupId }: JobPayload<"signup.promoted">) {
+  const row = await load(db, signupId);
   if (!row || !mayHear(row) || row.status !== "confirmed" || row.actionStatus !== "scheduled") return;
   const t = translator(row.locale, "email");
   await sendEmail({
@@ -117,7 +117,7 @@ export async function sendPromotionNotice(db: Database, payload: Record<string, 
 }
 
 /** The email with the exact place, sent only if the person may still see it. */
-export async function sendRevealEmail(db: Database, payload: Record<string, string>) {
+export async function sendRevealEmail(db: Database, payload: JobPayload<"action.revealEmail">) {
   const [row] = await db
     .select({
       email: users.email,
@@ -133,7 +133,7 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
       timeZone: actions.timeZone,
     })
     .from(actions)
-    .innerJoin(users, eq(users.id, payload.userId!))
+    .innerJoin(users, eq(users.id, payload.userId))
     .innerJoin(
       memberships,
       and(
@@ -142,7 +142,7 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
         eq(memberships.status, "active"),
       ),
     )
-    .where(eq(actions.id, payload.actionId!));
+    .where(eq(actions.id, payload.actionId));
   if (!row || row.status !== "scheduled") return;
   const [confirmed] = await db
     .select({ id: signups.id })
@@ -150,8 +150,8 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .where(
       and(
-        eq(shifts.actionId, payload.actionId!),
-        eq(signups.userId, payload.userId!),
+        eq(shifts.actionId, payload.actionId),
+        eq(signups.userId, payload.userId),
         inArray(signups.status, ["confirmed"]),
       ),
     )
@@ -166,11 +166,11 @@ export async function sendRevealEmail(db: Database, payload: Record<string, stri
       title: quoted(row.title),
       when: whenInZone(row.startsAt, row.timeZone, row.locale),
       place: quoted(`${place}, ${row.placeName}`),
-      link: actionLink(payload.actionId!),
+      link: actionLink(payload.actionId),
     }),
   });
 }
 
-registerJobHandler("signup.reminder", sendShiftReminder);
-registerJobHandler("signup.promoted", sendPromotionNotice);
-registerJobHandler("action.revealEmail", sendRevealEmail);
+export const shiftReminderJob = defineJob("signup.reminder", sendShiftReminder);
+export const promotionNoticeJob = defineJob("signup.promoted", sendPromotionNotice);
+export const revealEmailJob = defineJob("action.revealEmail", sendRevealEmail);

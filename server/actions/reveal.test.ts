@@ -3,7 +3,6 @@ import ICAL from "ical.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { memberships } from "@/db/schema";
-import "../jobs/handlers";
 import { runDueJobs } from "../jobs/worker";
 import { createTestDatabase } from "../testing/database";
 import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, memberships, shifts, signups } from "@/db/schema";
 import { enqueue } from "../jobs/queue";
-import { registerJobHandler } from "../jobs/worker";
+import { defineJob, type JobPayload } from "../jobs/kinds";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -71,7 +71,7 @@ export async function scheduleReveal(db: Database, actionId: string) {
 }
 
 /** At the reveal time: one email job per confirmed volunteer who is still an active member. */
-async function fanOutReveal(db: Database, payload: Record<string, string>) {
+async function fanOutReveal(db: Database, payload: JobPayload<"action.reveal">) {
   const [action] = await db
     .select({
       id: actions.id,
@@ -84,7 +84,7 @@ async function fanOutReveal(db: Database, payload: Record<string, string>) {
       revealHoursBefore: actions.revealHoursBefore,
     })
     .from(actions)
-    .where(eq(actions.id, payload.actionId!));
+    .where(eq(actions.id, payload.actionId));
   if (!action || action.status !== "scheduled" || action.visibility !== "members" || !action.exactLocation)
     return;
   if (revealTime(action).toISOString() !== payload.revealsAt || new Date() >= action.endsAt) return;
@@ -105,11 +105,11 @@ async function fanOutReveal(db: Database, payload: Record<string, string>) {
     for (const { userId } of volunteers) {
       await enqueue(tx, {
         kind: "action.revealEmail",
-        payload: { actionId: action.id, userId, revealsAt: payload.revealsAt! },
+        payload: { actionId: action.id, userId, revealsAt: payload.revealsAt },
         dedupeKey: `action.revealEmail:${action.id}:${userId}:${payload.revealsAt}`,
       });
     }
   });
 }
 
-registerJobHandler("action.reveal", fanOutReveal);
+export const revealJob = defineJob("action.reveal", fanOutReveal);

@@ -7,7 +7,6 @@ import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { env, migrateDatabase, openPostgres } from "@/db/client";
 import { jobs, messageDeliveries } from "@/db/schema";
-import "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/worker";
 import { addMember, callerFor, makeGroup, makeUser } from "@/server/testing/factories";
 import { startMailbox } from "@/server/testing/smtp";

@@ -4,20 +4,28 @@
 // are told by email in their own language. Safe to run twice.
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { decisions, groups, meetingPoints, memberships, safetyObjections, users } from "@/db/schema";
+import {
+  decisions,
+  groups,
+  meetingPoints,
+  memberships,
+  safetyObjections,
+  users,
+  type DecisionStatus,
+} from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { sendEmail } from "../email/email";
 import { quoted } from "../email/typed-text";
 import { translator } from "../i18n/messages";
-import { enqueue } from "../jobs/queue";
-import { registerJobHandler } from "../jobs/worker";
+import { defineJob, type JobKind, type JobPayload } from "../jobs/kinds";
+import { enqueue, type JobRequest } from "../jobs/queue";
 import { publicOrigin } from "../origin";
 import { tallyDecision } from "./outcome";
 
-export const CLOSE_JOB = "decision.close";
-export const CLOSED_NOTICE_JOB = "decision.closed";
+export const CLOSE_JOB = "decision.close" satisfies JobKind;
+export const CLOSED_NOTICE_JOB = "decision.closed" satisfies JobKind;
 
-export const closeJob = (decisionId: string, closesAt: Date) => ({
+export const closeJob = (decisionId: string, closesAt: Date): JobRequest => ({
   kind: CLOSE_JOB,
   payload: { decisionId },
   runAt: closesAt,
@@ -93,7 +101,7 @@ export async function hasOpenObjection(db: Database, decisionId: string, meeting
 }
 
 /** The coordinators and organizers of every verified group hear the outcome (once per outcome). */
-export async function tellEveryoneConcerned(db: Database, decisionId: string, outcome: string) {
+export async function tellEveryoneConcerned(db: Database, decisionId: string, outcome: DecisionStatus) {
   const concerned = await db
     .selectDistinct({ userId: memberships.userId })
     .from(memberships)
@@ -114,12 +122,12 @@ export async function tellEveryoneConcerned(db: Database, decisionId: string, ou
   }
 }
 
-async function runCloseJob(db: Database, payload: Record<string, string>) {
+async function runCloseJob(db: Database, payload: JobPayload<typeof CLOSE_JOB>) {
   // Early (a clock ahead of the database's): fail, and the queue retries after a backoff.
-  if ((await closeDecision(db, payload.decisionId!)) === "not_due") throw new Error("decision not due yet");
+  if ((await closeDecision(db, payload.decisionId)) === "not_due") throw new Error("decision not due yet");
 }
 
-export async function sendClosedNotice(db: Database, payload: Record<string, string>) {
+export async function sendClosedNotice(db: Database, payload: JobPayload<typeof CLOSED_NOTICE_JOB>) {
   const [row] = await db
     .select({
       question: decisions.question,
@@ -129,9 +137,9 @@ export async function sendClosedNotice(db: Database, payload: Record<string, str
       locale: users.preferredLanguage,
     })
     .from(decisions)
-    .innerJoin(users, eq(users.id, payload.userId!))
+    .innerJoin(users, eq(users.id, payload.userId))
     .leftJoin(meetingPoints, eq(meetingPoints.id, decisions.winnerId))
-    .where(eq(decisions.id, payload.decisionId!));
+    .where(eq(decisions.id, payload.decisionId));
   if (!row || row.status === "open") return;
   // A "held" notice that runs after the hold was lifted has nothing true left to say.
   if (payload.outcome === "held" && row.status !== "held") return;
@@ -154,5 +162,5 @@ export async function sendClosedNotice(db: Database, payload: Record<string, str
   });
 }
 
-registerJobHandler(CLOSE_JOB, runCloseJob);
-registerJobHandler(CLOSED_NOTICE_JOB, sendClosedNotice);
+export const decisionCloseJob = defineJob(CLOSE_JOB, runCloseJob);
+export const closedNoticeJob = defineJob(CLOSED_NOTICE_JOB, sendClosedNotice);

@@ -2,7 +2,7 @@
 // machine), the email is not sent; its subject and any link in it are printed so nobody is stuck.
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/db/client";
-import { JOB_CONCURRENCY } from "../jobs/worker";
+import { JOB_CONCURRENCY } from "../jobs/queue";
 import { log } from "../log";
 
 export interface Email {

@@ -2,7 +2,6 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { actions, decisions, jobs, shifts } from "@/db/schema";
-import "../jobs/handlers";
 import { runDueJobs } from "../jobs/worker";
 import { publicOrigin } from "../origin";
 import { createTestDatabase } from "../testing/database";

@@ -1,32 +1,13 @@
 // Runs due jobs. Each app server runs one worker loop (started from instrumentation.ts); tests
-// call `runDueJobs` directly. Handlers are registered by kind, one per domain need.
-import { env, type Database } from "@/db/client";
+// call `runDueJobs` directly. Which handler runs which kind is listed in ./definitions.ts.
+import type { Database } from "@/db/client";
 import { failureFields, log } from "../log";
-import { claimJobs, completeJob, failJob, MAX_ATTEMPTS, type ClaimedJob } from "./queue";
-
-/** Which try this is: a handler may record a lasting failure when no try is left. */
-export interface JobAttempt {
-  attempt: number;
-  last: boolean;
-}
-
-export type JobHandler = (
-  db: Database,
-  payload: Record<string, string>,
-  attempt: JobAttempt,
-) => Promise<void>;
-
-const handlers = new Map<string, JobHandler>();
-
-export function registerJobHandler(kind: string, handler: JobHandler): void {
-  handlers.set(kind, handler);
-}
+import { runJob } from "./definitions";
+import { claimJobs, completeJob, failJob, JOB_CONCURRENCY, MAX_ATTEMPTS, type ClaimedJob } from "./queue";
 
 async function run(db: Database, job: ClaimedJob): Promise<boolean> {
-  const handler = handlers.get(job.kind);
   try {
-    if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-    await handler(db, job.payload, { attempt: job.attempts, last: job.attempts >= MAX_ATTEMPTS });
+    await runJob(db, job.kind, job.payload, { attempt: job.attempts, last: job.attempts >= MAX_ATTEMPTS });
     await completeJob(db, job.id);
     return true;
   } catch (error) {
@@ -40,14 +21,6 @@ async function run(db: Database, job: ClaimedJob): Promise<boolean> {
     return false;
   }
 }
-
-/**
- * How many jobs a worker runs at once. Most jobs are emails, and an email spends its time waiting
- * for the SMTP server (~50 ms a message here, more to a real relay), so one at a time sent a
- * 1,000-person message in minutes. Each running job holds a database connection, so this stays
- * well under the pool's size; the SMTP pool (server/email/email.ts) has as many connections.
- */
-export const JOB_CONCURRENCY = Number(env("PUENTE_JOB_CONCURRENCY") ?? 5);
 
 /** Runs every job due now, in batches, until none is left. Returns how many succeeded. */
 export async function runDueJobs(db: Database, concurrency = JOB_CONCURRENCY): Promise<number> {

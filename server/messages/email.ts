@@ -10,8 +10,8 @@ import { groups, messageDeliveries, messages, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { quoted, quotedLines } from "../email/typed-text";
 import { translator } from "../i18n/messages";
+import { defineJob, type JobAttempt, type JobPayload } from "../jobs/kinds";
 import { publicOrigin } from "../origin";
-import { registerJobHandler, type JobAttempt } from "../jobs/worker";
 import { EMAIL_JOB } from "./messages";
 
 const senders = alias(users, "senders");
@@ -60,8 +60,11 @@ function compose(row: {
   };
 }
 
-export async function sendDeliveryEmail(db: Database, payload: Record<string, string>, attempt: JobAttempt) {
-  const deliveryId = payload.deliveryId!;
+export async function sendDeliveryEmail(
+  db: Database,
+  { deliveryId }: JobPayload<typeof EMAIL_JOB>,
+  attempt: JobAttempt,
+) {
   try {
     await db.transaction(async (tx) => {
       const [row] = await tx
@@ -117,4 +120,4 @@ export async function sendDeliveryEmail(db: Database, payload: Record<string, st
   }
 }
 
-registerJobHandler(EMAIL_JOB, sendDeliveryEmail);
+export const deliveryEmailJob = defineJob(EMAIL_JOB, sendDeliveryEmail);

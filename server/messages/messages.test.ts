@@ -2,7 +2,6 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { groups, jobs, messageDeliveries } from "@/db/schema";
-import "../jobs/handlers";
 import { runDueJobs } from "../jobs/worker";
 import { createTestDatabase } from "../testing/database";
 import { addMember, callerFor, makeAction, makeCaravan, makeGroup, makeUser } from "../testing/factories";
@@ -186,6 +185,28 @@ describe("email of a message", () => {
     await runDueJobs(handle.db);
     for (const m of members) expect(mailbox.received.filter((e) => e.to.includes(m.email))).toHaveLength(1);
     const { deliveries } = await callerFor(handle.db, coordinator).messages.get({ messageId: id });
+    expect(deliveries).toMatchObject({ total: 2, delivered: 2, failed: 0 });
+  });
+
+  it("sends the emails that failed again when the sender retries them, once each", async () => {
+    const { group, coordinator, members } = await groupWith(2);
+    const asCoordinator = callerFor(handle.db, coordinator);
+    const { id } = await asCoordinator.messages.send({
+      audience: [{ kind: "group", groupId: group.id, roles: ["member"] }],
+      ...text,
+      urgent: true,
+    });
+    // As the queue leaves them once it gives up: failed, their jobs spent.
+    await handle.db.update(jobs).set({ doneAt: new Date() });
+    await handle.db
+      .update(messageDeliveries)
+      .set({ status: "failed" })
+      .where(eq(messageDeliveries.messageId, id));
+
+    expect(await asCoordinator.messages.retryFailed({ messageId: id })).toEqual({ retried: 2 });
+    expect(await runDueJobs(handle.db)).toBe(2);
+    for (const m of members) expect(mailbox.received.filter((e) => e.to.includes(m.email))).toHaveLength(1);
+    const { deliveries } = await asCoordinator.messages.get({ messageId: id });
     expect(deliveries).toMatchObject({ total: 2, delivered: 2, failed: 0 });
   });
 });

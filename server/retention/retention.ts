@@ -16,8 +16,8 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { fromTenths, regionOf, regions, toTenths } from "../caravans/position";
+import { defineJob, type JobKind } from "../jobs/kinds";
 import { enqueue } from "../jobs/queue";
-import { registerJobHandler } from "../jobs/worker";
 
 const DAY = 86_400_000;
 
@@ -149,7 +149,7 @@ export async function sweepRetention(db: Database, now = new Date()): Promise<Re
   });
 }
 
-export const SWEEP_JOB = "retention.sweep";
+export const SWEEP_JOB = "retention.sweep" satisfies JobKind;
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /** Makes sure today's sweep is queued (once, whichever app server asks first). */
@@ -157,7 +157,8 @@ export async function scheduleRetentionSweep(db: Database, now = new Date()) {
   await enqueue(db, { kind: SWEEP_JOB, payload: {}, runAt: now, dedupeKey: `${SWEEP_JOB}:${dayOf(now)}` });
 }
 
-registerJobHandler(SWEEP_JOB, async (db) => {
+/** Sweeps today, then queues tomorrow's sweep. */
+export const retentionSweepJob = defineJob(SWEEP_JOB, async (db) => {
   await sweepRetention(db);
   const tomorrow = new Date(Date.now() + DAY);
   tomorrow.setUTCHours(3, 0, 0, 0); // a quiet hour at the border

@@ -1,7 +1,6 @@
 // A job worker alone in its own process, for tests that kill it in the middle of its work
 // (server/messages/worker-crash.pg.test.ts). Runs every due job once, then exits.
 import { openPostgres } from "@/db/client";
-import "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/worker";
 
 const url = process.env.DATABASE_URL;
