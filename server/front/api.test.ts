@@ -203,7 +203,7 @@ describe("writes from other sites", () => {
   it("refuses a JSON write from another site, an opaque origin or a request marked cross-site, in the reader's language", async () => {
     const victim = await personWithSession("json-victim@example.org");
     const json = { "content-type": "application/json", cookie: `authjs.session-token=${victim.token}` };
-    for (const from of [
+    const froms: Record<string, string>[] = [
       { origin: "http://evil.example" },
       { origin: "null" },
       { origin: "http://puente.example.org" },
@@ -212,7 +212,8 @@ describe("writes from other sites", () => {
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
       { origin: "http://evil.example", "sec-fetch-site": "same-origin" },
-    ]) {
+    ];
+    for (const from of froms) {
       for (const path of WRITES) {
         const response = await post(path, { ...json, ...from, "accept-language": "es" }, "{}");
         expect(response.status, `${JSON.stringify(from)} ${path}`).toBe(403);
