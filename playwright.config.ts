@@ -68,6 +68,8 @@ export default defineConfig({
       SMTP_URL,
       EMAIL_FROM,
       PUENTE_ADMIN_EMAILS: ADMIN_EMAIL,
+      // The address browsers reach the app at: the one origin same-origin checks accept (server/origin.ts).
+      PUENTE_URL: BASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
       // Every browser of the run signs in from 127.0.0.1; the limits themselves are tested in vitest.
       PUENTE_RATE_LIMIT_SCALE: "20",
