@@ -65,7 +65,8 @@ export default defineConfig({
       ...(databaseUrl
         ? { DATABASE_URL: databaseUrl }
         : { PUENTE_DATA_DIR: process.env.PUENTE_E2E_DATA_DIR! }),
-      // The address the browsers use: sign-in links go only to Puente's configured origin.
+      // The address the browsers use: sign-in links go only to it, and the API's same-origin
+      // check accepts only it (server/origin.ts).
       PUENTE_URL: BASE_URL,
       SMTP_URL,
       EMAIL_FROM,

@@ -21,7 +21,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // favicon.ico included: Puente has none, and its 404 page needs the headers like any other.
+      source: "/((?!_next/static|_next/image).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { comesFromOwnPages } from "@/server/api-gate";
 import { currentSession } from "@/server/auth";
 import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locale";
 
@@ -22,11 +23,9 @@ function returnPath(request: Request): string {
 }
 
 export async function POST(request: Request) {
-  // A cross-site form may not change anyone's language (browsers always send Origin on POST).
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) {
-    return new Response(null, { status: 403 });
-  }
+  // A cross-site form may not change anyone's language: the API's rule (Origin, else
+  // Sec-Fetch-Site), which also refuses `Origin: null` rather than fail to parse it.
+  if (!comesFromOwnPages(request.headers)) return new Response(null, { status: 403 });
   const form = await request.formData().catch(() => null);
   const locale = form?.get("locale");
   const response = new Response(null, { status: 303, headers: { location: returnPath(request) } });

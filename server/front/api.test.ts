@@ -2,9 +2,11 @@
 // languages and headers as Next's route, and the calls only Auth.js may handle sent on to Next.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { calendarFeeds, sessions, users } from "@/db/schema";
+import { MAX_BATCH, MAX_URL_LENGTH } from "../api-limits";
 import { createTestDatabase } from "../testing/database";
 import { apiHandler, MAX_BODY_BYTES } from "./api";
 
@@ -17,7 +19,11 @@ let close: () => Promise<unknown>;
 const toNext: string[] = [];
 let database: () => Promise<Database>;
 
+/** Where Puente is configured to be reached (server/origin.ts): the only Origin allowed to write. */
+const OWN = "https://puente.example.org";
+
 beforeAll(async () => {
+  vi.stubEnv("PUENTE_URL", OWN);
   handle = await createTestDatabase();
   database = async () => handle.db;
   const next = (req: IncomingMessage, res: ServerResponse) => {
@@ -32,6 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await close();
   await handle.close();
 });
@@ -126,6 +133,159 @@ describe("the API on the front server", () => {
       expect(response.status).toBe(500);
       const error = (await response.json()) as { error: { json: { message: string } } };
       expect(error.error.json.message).not.toContain("ECONNREFUSED");
+    } finally {
+      database = async () => handle.db;
+    }
+  });
+});
+
+/** The three bodies an HTML form on any site can send, each as a fresh `fetch` body. */
+const FORM_BODIES: [kind: string, body: () => BodyInit][] = [
+  [
+    "multipart/form-data",
+    () => {
+      const form = new FormData();
+      form.set("confirm", "yes");
+      return form;
+    },
+  ],
+  ["application/x-www-form-urlencoded", () => new URLSearchParams({ confirm: "yes" })],
+  ["text/plain", () => "confirm=yes"],
+];
+
+/** What the attacker wants done with the victim's cookie. */
+const WRITES = ["me.deleteAccount", "me.signOutEverywhere", "actions.createCalendarFeed"];
+
+function post(path: string, headers: Record<string, string>, body: BodyInit) {
+  return fetch(`${base}/api/trpc/${path}`, { method: "POST", headers, body });
+}
+
+async function stillThere(person: { id: string; token: string }) {
+  const [user] = await handle.db.select({ id: users.id }).from(users).where(eq(users.id, person.id));
+  const [session] = await handle.db
+    .select({ token: sessions.sessionToken })
+    .from(sessions)
+    .where(eq(sessions.sessionToken, person.token));
+  const feeds = await handle.db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, person.id));
+  return { account: Boolean(user), session: Boolean(session), calendarFeed: feeds.length > 0 };
+}
+
+describe("writes from other sites", () => {
+  it("a form on another site, carrying the victim's cookie, deletes nothing, signs nobody out and makes no calendar feed", async () => {
+    const victim = await personWithSession("victim@example.org");
+    const cookie = `authjs.session-token=${victim.token}`;
+    for (const [kind, body] of FORM_BODIES) {
+      for (const path of WRITES) {
+        const response = await post(path, { cookie, origin: "http://evil.example" }, body());
+        expect(response.status, `${kind} ${path}`).toBe(403);
+        expect(response.headers.get("x-frame-options")).toBe("DENY");
+        expect(response.headers.get("cache-control")).toBe("no-store");
+      }
+    }
+    expect(await stillThere(victim)).toEqual({ account: true, session: true, calendarFeed: false });
+  });
+
+  it("refuses a form's body even from a browser that sends no Origin", async () => {
+    const victim = await personWithSession("old-browser@example.org");
+    const cookie = `authjs.session-token=${victim.token}`;
+    for (const [kind, body] of FORM_BODIES) {
+      for (const path of WRITES) {
+        const response = await post(path, { cookie }, body());
+        expect(response.status, `${kind} ${path}`).toBe(415);
+      }
+    }
+    expect(await stillThere(victim)).toEqual({ account: true, session: true, calendarFeed: false });
+  });
+
+  it("refuses a JSON write from another site, an opaque origin or a request marked cross-site, in the reader's language", async () => {
+    const victim = await personWithSession("json-victim@example.org");
+    const json = { "content-type": "application/json", cookie: `authjs.session-token=${victim.token}` };
+    const froms: Record<string, string>[] = [
+      { origin: "http://evil.example" },
+      { origin: "null" },
+      { origin: "http://puente.example.org" },
+      { origin: "https://puente.example.org.evil.example" },
+      { origin: "https://puente.example.org:8443" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { origin: "http://evil.example", "sec-fetch-site": "same-origin" },
+    ];
+    for (const from of froms) {
+      for (const path of WRITES) {
+        const response = await post(path, { ...json, ...from, "accept-language": "es" }, "{}");
+        expect(response.status, `${JSON.stringify(from)} ${path}`).toBe(403);
+        const error = (await response.json()) as { error: { json: { message: string } } };
+        expect(error.error.json.message).toBe("Esta petición no viene de las páginas de Puente.");
+      }
+    }
+    expect(await stillThere(victim)).toEqual({ account: true, session: true, calendarFeed: false });
+  });
+
+  it("lets Puente's own pages write (its Origin, or Sec-Fetch-Site: same-origin), and a client that is no browser", async () => {
+    const rosa = await personWithSession("own-pages@example.org");
+    const json = { "content-type": "application/json", cookie: `authjs.session-token=${rosa.token}` };
+    const feed = await post("actions.createCalendarFeed", { ...json, origin: OWN }, "{}");
+    expect(feed.status).toBe(200);
+    expect(await stillThere(rosa)).toMatchObject({ calendarFeed: true });
+    // No Origin and no Sec-Fetch-Site: not a browser, so not riding anyone's cookie.
+    const revoked = await post("actions.revokeCalendarFeed", json, "{}");
+    expect(revoked.status).toBe(200);
+    const out = await post("me.signOutEverywhere", { ...json, "sec-fetch-site": "same-origin" }, "{}");
+    expect(out.status).toBe(200);
+    expect(await stillThere(rosa)).toEqual({ account: true, session: false, calendarFeed: false });
+  });
+});
+
+describe("batches", () => {
+  const directory = "groups.directory";
+  const batchOf = (n: number, separator = ",") => {
+    const inputs = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { json: {} }]));
+    return `${Array(n).fill(directory).join(separator)}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
+  };
+
+  it("answers a batch as large as Puente's own client sends", async () => {
+    const response = await call(batchOf(MAX_BATCH));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as unknown[]).length).toBe(MAX_BATCH);
+  });
+
+  it("refuses one procedure more, however the commas are written, before touching the database", async () => {
+    let opened = 0;
+    database = async () => {
+      opened++;
+      return handle.db;
+    };
+    try {
+      const thousand = `${Array(1000).fill("x").join(",")}?batch=1`;
+      for (const path of [batchOf(MAX_BATCH + 1), batchOf(MAX_BATCH + 1, "%2C"), thousand]) {
+        const response = await call(path, { "accept-language": "en" });
+        expect(response.status, path.slice(0, 40)).toBe(400);
+        const error = (await response.json()) as { error: { json: { message: string } } };
+        expect(error.error.json.message).toBe(`Ask for at most ${MAX_BATCH} things at once.`);
+      }
+      expect(opened).toBe(0);
+    } finally {
+      database = async () => handle.db;
+    }
+  });
+
+  it("refuses an address longer than any Puente sends, before touching the database", async () => {
+    let opened = 0;
+    database = async () => {
+      opened++;
+      return handle.db;
+    };
+    try {
+      const input = encodeURIComponent(JSON.stringify({ json: { q: "x".repeat(MAX_URL_LENGTH) } }));
+      const long = await call(`actions.list?input=${input}`);
+      expect(long.status).toBe(414);
+      // The attack as it was seen: a thousand procedures in one 14 KB address.
+      const batch = await call(`${Array(1000).fill("actions.list").join(",")}?batch=1`);
+      expect(batch.status).toBe(414);
+      expect(opened).toBe(0);
     } finally {
       database = async () => handle.db;
     }

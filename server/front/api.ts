@@ -11,6 +11,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { parseCookie } from "cookie";
 import { getDb, type Database } from "@/db/client";
+import { refusalBody, refusalOf } from "@/server/api-gate";
+import { MAX_BATCH } from "@/server/api-limits";
 import { requestContext } from "@/server/request-context";
 import { appRouter } from "@/server/root";
 import { isSessionCookie, SESSION_COOKIE, sessionOfToken } from "@/server/sessions";
@@ -61,6 +63,8 @@ export function apiHandler(next: Handler, database: () => Promise<Database> = ge
     basePath: API_PREFIX,
     router: appRouter,
     maxBodySize: MAX_BODY_BYTES,
+    // Refused before this by the gate (server/api-gate.ts); tRPC's own check stays as a backstop.
+    maxBatchSize: MAX_BATCH,
     createContext: ({ req }) => contexts.get(req)!(),
     // Responses may hold personal data: never cached (QUALITY.md 14.3.2).
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
@@ -68,6 +72,29 @@ export function apiHandler(next: Handler, database: () => Promise<Database> = ge
   return async (req, res) => {
     const headers = headersOf(req);
     const https = headers.get("x-forwarded-proto") === "https";
+    const securityHeaderList: [string, string][] = [
+      ["content-security-policy", contentSecurityPolicy(null)],
+      ...securityHeaders(https),
+    ];
+    // Before the session is read: a refused request costs no query and runs no procedure.
+    const refusal = refusalOf(
+      { method: req.method ?? "GET", pathAndQuery: req.url ?? "", headers },
+      API_PREFIX,
+    );
+    if (refusal) {
+      // The body is not read: the connection closes after the answer rather than drain it.
+      res.shouldKeepAlive = false;
+      res.writeHead(
+        refusal.status,
+        Object.fromEntries([
+          ["content-type", "application/json"],
+          ["cache-control", "no-store"],
+          ...securityHeaderList,
+        ]),
+      );
+      res.end(refusalBody(refusal, headers));
+      return;
+    }
     try {
       const db = await database();
       const actor = await actorOf(db, req, https);
@@ -79,8 +106,7 @@ export function apiHandler(next: Handler, database: () => Promise<Database> = ge
         throw error;
       });
     }
-    res.setHeader("content-security-policy", contentSecurityPolicy(null));
-    for (const [name, value] of securityHeaders(https)) res.setHeader(name, value);
+    for (const [name, value] of securityHeaderList) res.setHeader(name, value);
     trpc(req, res);
   };
 }
