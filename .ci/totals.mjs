@@ -11,7 +11,7 @@ for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith("
     passed += report.stats.expected;
     failed += report.stats.unexpected + report.stats.flaky;
   } else if (report.suite === "lighthouse") {
-    // server/bench/lighthouse.ts: one check per page audited.
+    // bench/lighthouse.ts: one check per page audited.
     passed += report.checks.filter((check) => check.failed.length === 0).length;
     failed += report.checks.filter((check) => check.failed.length > 0).length;
   } else {

@@ -157,7 +157,7 @@ describe("signing in by emailed link", () => {
     expect(await sessionOfToken(handle.db, "unknown")).toBeNull();
   });
 
-  it("stops emailing links to one address after 10 in an hour, whoever asks", async () => {
+  it("stops emailing links to one address after 10 in an hour from one client (server/sign-in-flood.test.ts: from others)", async () => {
     for (let i = 0; i < 11; i++) await new Browser().askForLink("flood@example.org");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(mailbox.received.filter((e) => e.to.includes("flood@example.org"))).toHaveLength(10);

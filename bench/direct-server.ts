@@ -2,7 +2,7 @@
 // requests with the same SQL statements the app sends for them (session lookup, rate-limit counts,
 // access checks included), straight through the `postgres` driver, as plain JSON. No framework,
 // no validation, no serializer: what any app on this database adds its cost on top of.
-// Usage: tsx server/bench/direct-server.ts DATABASE_URL PORT
+// Usage: tsx bench/direct-server.ts DATABASE_URL PORT
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import postgres from "postgres";

@@ -1,6 +1,6 @@
 // Where a server's time went, from a `node --cpu-prof` profile (see BENCH_PROFILE in
-// server/bench/http.ts): self time by package or part of Node, and the costliest functions.
-// Usage: tsx server/bench/profile-summary.ts FILE.cpuprofile [top=25]
+// bench/http.ts): self time by package or part of Node, and the costliest functions.
+// Usage: tsx bench/profile-summary.ts FILE.cpuprofile [top=25]
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 

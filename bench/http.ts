@@ -1,8 +1,8 @@
-// `npm run bench`: the key procedures over HTTP at realistic volume (server/bench/volume.ts), on
+// `npm run bench`: the key procedures over HTTP at realistic volume (bench/volume.ts), on
 // PostgreSQL. autocannon drives, with 50 connections, the production server as it runs (`npm run
 // serve`: the front server, which answers /api/trpc on tRPC's Node adapter) and, in the same run, a
 // bare node:http server sending the same SQL through the `postgres` driver
-// (server/bench/direct-server.ts): req/s, p50 and p99 of both and their ratio. A third column is
+// (bench/direct-server.ts): req/s, p50 and p99 of both and their ratio. A third column is
 // `next start` alone, the API in Next's route handler, as the app ran before the front server.
 // Before the table, the plan of every statement sent. Needs `npm run build` first. BENCH_SECONDS
 // (default 10) per run; BENCH_TARGETS=app,direct,next to run fewer, BENCH_CASES=inbox,directory
@@ -48,7 +48,7 @@ function start(target: Target): ChildProcess {
   const args = {
     app: [...profiled, "--import", "tsx", path.join("server", "front", "serve.ts"), "-p", port],
     next: [...profiled, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
-    direct: ["--import", "tsx", path.join("server", "bench", "direct-server.ts"), databaseUrl, port],
+    direct: ["--import", "tsx", path.join("bench", "direct-server.ts"), databaseUrl, port],
   }[target];
   const child = spawn(process.execPath, args, {
     env: {
