@@ -15,7 +15,9 @@ test("a claimed X-Forwarded-Proto: https gets no HSTS and no reading of a __Secu
   const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await client.post("/api/auth/signin/email", { form: { csrfToken, email, callbackUrl: "/me" } });
   await client.get(await mailbox.waitForSignInLink(email), { maxRedirects: 0 });
-  const session = (await client.storageState()).cookies.find((cookie) => cookie.name === "authjs.session-token");
+  const session = (await client.storageState()).cookies.find(
+    (cookie) => cookie.name === "authjs.session-token",
+  );
   expect(session, "Auth.js names its cookie from the http:// PUENTE_URL").toBeDefined();
 
   // Only the cookies named here are sent from now on.

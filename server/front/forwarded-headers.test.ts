@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { sessions, users } from "@/db/schema";
+import { createTestDatabase } from "../testing/database";
 import { apiHandler } from "./api";
 import { proxyTrust } from "./client-address";
 import { frontHandler } from "./requests";
@@ -63,7 +64,6 @@ async function profile(base: string, headers: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  const { createTestDatabase } = await import("../testing/database");
   handle = await createTestDatabase();
 });
 
@@ -146,7 +146,10 @@ describe("the session cookie and HSTS, on an HTTPS deployment", () => {
     const base = await frontServer();
     const token = await sessionToken();
     // A plain cookie can be planted from a sibling host or a plain-HTTP hop; Auth.js ignores it here.
-    const planted = await profile(base, { "x-forwarded-proto": "http", cookie: `authjs.session-token=${token}` });
+    const planted = await profile(base, {
+      "x-forwarded-proto": "http",
+      cookie: `authjs.session-token=${token}`,
+    });
     expect(planted.signedIn).toBe(false);
     expect(planted.hsts).toContain("max-age=31536000");
   });
