@@ -2,6 +2,7 @@
 // nonce per request for Next's own scripts.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, securityHeaders } from "@/server/front/security-headers";
+import { servedOverHttps } from "@/server/origin";
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -13,8 +14,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
 
   response.headers.set("content-security-policy", csp);
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  for (const [name, value] of securityHeaders(https)) response.headers.set(name, value);
+  // HSTS from the configured origin: X-Forwarded-Proto is a client's to forge where no proxy is trusted.
+  for (const [name, value] of securityHeaders(servedOverHttps())) response.headers.set(name, value);
   return response;
 }
 

@@ -6,7 +6,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
 import NextAuth, { type DefaultSession, type Session } from "next-auth";
 import type { EmailConfig } from "next-auth/providers";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { env, getDb, type Database } from "@/db/client";
 import { accounts, instanceSettings, sessions, users, verificationTokens } from "@/db/schema";
@@ -18,7 +18,7 @@ import { maySendSignInLink } from "./sign-in-limits";
 import { isLocale, LOCALE_COOKIE, localeOfRequest } from "./i18n/locale";
 import { translator } from "./i18n/messages";
 import { failureFields, log } from "./log";
-import { namesOwnHost, publicOrigin } from "./origin";
+import { namesOwnHost, publicOrigin, servedOverHttps } from "./origin";
 import {
   SESSION_COOKIE,
   SESSION_MAX_AGE_SECONDS,
@@ -212,8 +212,9 @@ export const currentSession = cache(async (): Promise<Session | null> => {
     return auth();
   }
   // The cookie Auth.js itself reads: over HTTPS only the `__Secure-` one, so a plain cookie
-  // planted from elsewhere can never sign the reader into another account.
-  const https = (await headers()).get("x-forwarded-proto") === "https";
+  // planted from elsewhere can never sign the reader into another account. HTTPS as Auth.js
+  // decides it: from the configured origin, not from a header a client can send.
+  const https = servedOverHttps();
   const token = store.get(https ? SESSION_COOKIE.https : SESSION_COOKIE.http)?.value;
   if (!token) return https ? null : auth();
   const found = await sessionOfToken(await getDb(), token);

@@ -18,6 +18,13 @@ export function publicOrigin(): string {
   return `http://localhost:${Number(env("PORT") ?? 3000)}`;
 }
 
+/**
+ * Whether people reach Puente over HTTPS: PUENTE_URL's scheme, never X-Forwarded-Proto. Auth.js
+ * names its session cookie from the same origin (AUTH_URL, ./auth.ts), `__Secure-` over HTTPS, so
+ * every reader of the cookie agrees with it; HSTS follows it too.
+ */
+export const servedOverHttps = () => publicOrigin().startsWith("https:");
+
 /** True when PUENTE_URL names the public address (production); false when the default is guessed. */
 export const hasConfiguredOrigin = () => env("PUENTE_URL") !== undefined;
 

@@ -20,7 +20,7 @@ const toNext: string[] = [];
 let database: () => Promise<Database>;
 
 /** Where Puente is configured to be reached (server/origin.ts): the only Origin allowed to write. */
-const OWN = "https://puente.example.org";
+const OWN = "http://puente.example.org";
 
 beforeAll(async () => {
   vi.stubEnv("PUENTE_URL", OWN);
@@ -89,17 +89,18 @@ describe("the API on the front server", () => {
     }
   });
 
-  it("over HTTPS reads only the __Secure- cookie, as Auth.js does", async () => {
-    const lia = await personWithSession("lia@example.org");
-    const https = { "x-forwarded-proto": "https" };
-    const planted = await call("me.profile", { ...https, cookie: `authjs.session-token=${lia.token}` });
-    expect(planted.status).toBe(401);
-    const secure = await call("me.profile", {
-      ...https,
-      cookie: `__Secure-authjs.session-token=${lia.token}`,
-    });
-    expect(secure.status).toBe(200);
-    expect(secure.headers.get("strict-transport-security")).toContain("max-age=31536000");
+  it("over HTTPS (PUENTE_URL's scheme) reads only the __Secure- cookie, as Auth.js does", async () => {
+    vi.stubEnv("PUENTE_URL", "https://puente.example.org");
+    try {
+      const lia = await personWithSession("lia@example.org");
+      const planted = await call("me.profile", { cookie: `authjs.session-token=${lia.token}` });
+      expect(planted.status).toBe(401);
+      const secure = await call("me.profile", { cookie: `__Secure-authjs.session-token=${lia.token}` });
+      expect(secure.status).toBe(200);
+      expect(secure.headers.get("strict-transport-security")).toContain("max-age=31536000");
+    } finally {
+      vi.stubEnv("PUENTE_URL", OWN);
+    }
   });
 
   it("leaves to Next (Auth.js) a session that has expired or is due for its daily extension", async () => {
@@ -206,9 +207,9 @@ describe("writes from other sites", () => {
     const froms: Record<string, string>[] = [
       { origin: "http://evil.example" },
       { origin: "null" },
-      { origin: "http://puente.example.org" },
-      { origin: "https://puente.example.org.evil.example" },
-      { origin: "https://puente.example.org:8443" },
+      { origin: "https://puente.example.org" },
+      { origin: "http://puente.example.org.evil.example" },
+      { origin: "http://puente.example.org:8443" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
       { origin: "http://evil.example", "sec-fetch-site": "same-origin" },

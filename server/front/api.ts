@@ -13,6 +13,7 @@ import { parseCookie } from "cookie";
 import { getDb, type Database } from "@/db/client";
 import { refusalBody, refusalOf } from "@/server/api-gate";
 import { MAX_BATCH } from "@/server/api-limits";
+import { servedOverHttps } from "@/server/origin";
 import { requestContext } from "@/server/request-context";
 import { appRouter } from "@/server/root";
 import { isSessionCookie, SESSION_COOKIE, sessionOfToken } from "@/server/sessions";
@@ -41,7 +42,7 @@ function headersOf(req: IncomingMessage) {
  */
 async function actorOf(db: Database, req: IncomingMessage, https: boolean): Promise<Actor | null | "Next"> {
   const cookies = parseCookie(req.headers.cookie ?? "");
-  // Over HTTPS only the `__Secure-` cookie counts, as for Auth.js (server/auth.ts).
+  // Over HTTPS only the `__Secure-` cookie counts, as for Auth.js (server/origin.ts servedOverHttps).
   const token = cookies[https ? SESSION_COOKIE.https : SESSION_COOKIE.http];
   if (!token) {
     return !https && Object.keys(cookies).some(isSessionCookie) ? "Next" : null;
@@ -71,7 +72,7 @@ export function apiHandler(next: Handler, database: () => Promise<Database> = ge
   });
   return async (req, res) => {
     const headers = headersOf(req);
-    const https = headers.get("x-forwarded-proto") === "https";
+    const https = servedOverHttps();
     const securityHeaderList: [string, string][] = [
       ["content-security-policy", contentSecurityPolicy(null)],
       ...securityHeaders(https),

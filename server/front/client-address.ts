@@ -1,5 +1,6 @@
 // Who the client is, as the front server decides it and passes on to Next and the API: the
-// socket's peer, or, only when that peer is a proxy named in PUENTE_TRUSTED_PROXIES, the hop it vouches for.
+// socket's peer, or, only when that peer is a proxy named in PUENTE_TRUSTED_PROXIES, the hop it
+// vouches for. What else a proxy says of the request (its scheme, host, port) is believed from it alone.
 import type { IncomingMessage } from "node:http";
 import proxyAddr from "proxy-addr";
 import { env } from "@/db/client";
@@ -48,14 +49,25 @@ export function clientAddressOf(req: IncomingMessage, trust: ProxyTrust): string
 }
 
 /**
+ * What a proxy says of the request besides the client's address. Next reads them (its server
+ * actions compare Origin with X-Forwarded-Host; `request.nextUrl` takes its scheme from
+ * X-Forwarded-Proto), so only a trusted proxy may say them.
+ */
+const PROXY_CLAIMS = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port"] as const;
+
+/**
  * Overwrites the request's forwarding headers with the one address found, so that Next (which
- * keeps an X-Forwarded-For it is given), its server actions and the API all read the same value.
- * False when nothing is known of the client.
+ * keeps an X-Forwarded-For it is given), its server actions and the API all read the same value;
+ * drops the scheme, host and port a peer that is not a trusted proxy claims (Next then fills them
+ * from the connection itself). False when nothing is known of the client.
  */
 export function passOnClientAddress(req: IncomingMessage, trust: ProxyTrust): boolean {
   const address = clientAddressOf(req, trust);
   delete req.headers["x-real-ip"];
+  // Never passed on, even from a trusted proxy: its `for=` would contradict the address decided.
   delete req.headers["forwarded"];
+  const peer = req.socket.remoteAddress;
+  if (!peer || !trust(peer, 0)) for (const name of PROXY_CLAIMS) delete req.headers[name];
   if (!address) {
     delete req.headers["x-forwarded-for"];
     return false;

@@ -1,7 +1,8 @@
 // Security headers on every response (QUALITY.md, ASVS 3.4): a strict Content-Security-Policy
-// (with a fresh nonce per page for Next's own scripts), no framing, no other hosts, HSTS over
-// HTTPS, and a referrer and permissions policy that leak nothing. Set by proxy.ts on what Next
-// serves, and by the front server (./api.ts) on the API it answers itself.
+// (with a fresh nonce per page for Next's own scripts), no framing, no other hosts, HSTS when
+// PUENTE_URL is https (../origin.ts servedOverHttps, never a request header), and a referrer and
+// permissions policy that leak nothing. Set by proxy.ts on what Next serves, and by the front
+// server (./api.ts) on the API it answers itself.
 
 export function contentSecurityPolicy(nonce: string | null, dev = false): string {
   return [
