@@ -8,7 +8,10 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { env } from "./env";
 import * as schema from "./schema";
+
+export { env };
 
 export type Schema = typeof schema;
 /** A database or a transaction: domain functions take either, so they compose in one transaction. */
@@ -27,12 +30,6 @@ export interface DatabaseHandle {
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 // Several app servers may start at once on one PostgreSQL: only one of them migrates at a time.
 const MIGRATION_LOCK = 4_242_001;
-
-/** Empty environment variables count as unset (a blank `DATABASE_URL=` means "embedded"). */
-export function env(name: string): string | undefined {
-  const value = process.env[name]?.trim();
-  return value ? value : undefined;
-}
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const client = postgres(url, {

@@ -3,7 +3,7 @@
 // never from a header a client sends (Host, X-Forwarded-Host, Origin): a forged host must not get
 // a sign-in link pointed at itself. PUENTE_URL when set; else http://localhost:PORT, for a first
 // `npm start` on a laptop.
-import { env } from "@/db/client";
+import { env } from "@/db/env";
 
 /** `scheme://host[:port]` of PUENTE_URL (any path dropped), else http://localhost:PORT. */
 export function publicOrigin(): string {
