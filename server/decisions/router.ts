@@ -1,4 +1,5 @@
 // Decisions: who may call what, then the domain functions.
+import { decisionCoordinatorProcedure } from "../builders";
 import { postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
@@ -17,23 +18,25 @@ export const decisionsRouter = router({
     .input(decisionIdInput)
     .query(({ ctx, input }) => getDecision(ctx.db, ctx.actor, input.decisionId)),
 
-  open: signedInProcedure
+  open: decisionCoordinatorProcedure
     .input(openDecisionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => openDecision(ctx.db, ctx.actor, input)),
 
+  // For the group or caravan the ballot names: its voters, checked in castBallot with the decision locked.
   vote: signedInProcedure.input(voteInput).mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, input)),
 
   ballots: publicProcedure
     .input(decisionIdInput)
     .query(({ ctx, input }) => ballotsForRecount(ctx.db, input.decisionId)),
 
+  // As for votes: the voters of the group or caravan named, checked in raiseObjection.
   raiseObjection: signedInProcedure
     .input(raiseObjectionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => raiseObjection(ctx.db, ctx.actor, input)),
 
-  resolveObjection: signedInProcedure
+  resolveObjection: decisionCoordinatorProcedure
     .input(resolveObjectionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => resolveObjection(ctx.db, ctx.actor, input)),
