@@ -12,6 +12,7 @@ import {
   onCaravan,
   onMessage,
   onShift,
+  voterProcedure,
 } from "./builders";
 import { createTestDatabase } from "./testing/database";
 import { addMember, makeAction, makeCaravan, makeGroup, makeMessage, makeUser } from "./testing/factories";
@@ -34,6 +35,7 @@ const probes = router({
   messageOrganizer: onMessage("organizer").query(({ ctx }) => ctx.message),
   caravanCoordinatorOnly: caravanCoordinatorProcedure.query(() => "ok"),
   decisionCoordinatorOnly: decisionCoordinatorProcedure.query(() => "ok"),
+  voter: voterProcedure.query(({ ctx }) => ctx.voter),
 });
 const probeCaller = createCallerFactory(probes);
 const as = (actor: Actor | null) =>
@@ -189,5 +191,39 @@ describe("the coordinators' builders", () => {
       expect(await codeOf(as(unvettedCoordinator)[probe]())).toBe("FORBIDDEN");
       expect(await codeOf(as(null)[probe]())).toBe("UNAUTHORIZED");
     }
+  });
+});
+
+describe("voterProcedure", () => {
+  it("lets a verified group's coordinators and organizers vote for it, and a caravan's delegates for it", async () => {
+    const s = await scene();
+    const delegate = await makeUser(handle.db);
+    const caravan = await makeCaravan(handle.db, { delegateIds: [delegate.id] });
+    expect(await as(s.organizer).voter({ groupId: s.group.id })).toEqual({
+      kind: "group",
+      groupId: s.group.id,
+    });
+    expect(await codeOf(as(s.coordinator).voter({ groupId: s.group.id }))).toBe("ok");
+    expect(await as(delegate).voter({ caravanId: caravan.id })).toEqual({
+      kind: "delegate",
+      caravanId: caravan.id,
+    });
+  });
+
+  it("refuses members, strangers, admins, the unverified, and ballots naming both or neither", async () => {
+    const s = await scene();
+    const caravan = await makeCaravan(handle.db);
+    const admin = await makeUser(handle.db, { isAdmin: true });
+    const unverified = await makeGroup(handle.db, { verified: false });
+    await addMember(handle.db, unverified.id, s.organizer.id, "organizer");
+    expect(await codeOf(as(s.member).voter({ groupId: s.group.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.stranger).voter({ groupId: s.group.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(admin).voter({ groupId: s.group.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.organizer).voter({ groupId: unverified.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.organizer).voter({ caravanId: caravan.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.organizer).voter({ groupId: s.group.id, caravanId: caravan.id }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await codeOf(as(s.organizer).voter({}))).toBe("BAD_REQUEST");
   });
 });

@@ -7,7 +7,8 @@ import { actionAccess, isOrganizer, shiftAccess, type ActionAccess } from "./act
 import { actionIdInput, shiftIdInput } from "./actions/inputs";
 import { requireCaravanCoordinator, requireCaravanReporter, type CaravanReporter } from "./caravans/access";
 import { caravanIdInput } from "./caravans/inputs";
-import { requireDecisionCoordinator } from "./decisions/access";
+import { requireCaravanDelegate, requireDecisionCoordinator, requireGroupVoter } from "./decisions/access";
+import { voterInput } from "./decisions/inputs";
 import { DomainError, notFound } from "./errors";
 import { messageStanding, type MessageStanding } from "./messages/access";
 import { messageIdInput } from "./messages/inputs";
@@ -102,4 +103,16 @@ export const caravanCoordinatorProcedure = signedInProcedure.use(async ({ ctx, n
 export const decisionCoordinatorProcedure = signedInProcedure.use(async ({ ctx, next }) => {
   await requireDecisionCoordinator(ctx.db, ctx.actor);
   return next();
+});
+
+/**
+ * A voter for the group or caravan the input names (`groupId` or `caravanId`): an active
+ * coordinator or organizer of that verified group, or a delegate of that caravan. Who they vote
+ * for is ctx.voter. The decision itself is read by the handler, under the lock the count needs.
+ */
+export const voterProcedure = signedInProcedure.input(voterInput).use(async ({ ctx, input, next }) => {
+  const voter = input.caravanId
+    ? await requireCaravanDelegate(ctx.db, ctx.actor, input.caravanId)
+    : await requireGroupVoter(ctx.db, ctx.actor, input.groupId!);
+  return next({ ctx: { ...ctx, voter } });
 });

@@ -8,10 +8,10 @@ import { decisionOptions, decisions, safetyObjections } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
-import { requireCaravanDelegate, requireGroupVoter } from "./access";
 import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./closing";
 import type { raiseObjectionInput, resolveObjectionInput } from "./inputs";
 
+/** An objection by a voter for the group or caravan named (`voterProcedure`, server/builders.ts). */
 export async function raiseObjection(
   db: Database,
   actor: Actor,
@@ -26,8 +26,6 @@ export async function raiseObjection(
       .for("share");
     if (!decision) throw notFound();
     if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
-    if (input.caravanId) await requireCaravanDelegate(tx, actor, input.caravanId);
-    else await requireGroupVoter(tx, actor, input.groupId!);
     const [option] = await tx
       .select({ id: decisionOptions.meetingPointId })
       .from(decisionOptions)

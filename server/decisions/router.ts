@@ -1,6 +1,6 @@
 // Decisions: who may call what, then the domain functions.
-import { decisionCoordinatorProcedure } from "../builders";
-import { postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
+import { decisionCoordinatorProcedure, voterProcedure } from "../builders";
+import { postingLimit, publicProcedure, router } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
   decisionIdInput,
@@ -23,15 +23,15 @@ export const decisionsRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => openDecision(ctx.db, ctx.actor, input)),
 
-  // For the group or caravan the ballot names: its voters, checked in castBallot with the decision locked.
-  vote: signedInProcedure.input(voteInput).mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, input)),
+  vote: voterProcedure
+    .input(voteInput)
+    .mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, ctx.voter, input)),
 
   ballots: publicProcedure
     .input(decisionIdInput)
     .query(({ ctx, input }) => ballotsForRecount(ctx.db, input.decisionId)),
 
-  // As for votes: the voters of the group or caravan named, checked in raiseObjection.
-  raiseObjection: signedInProcedure
+  raiseObjection: voterProcedure
     .input(raiseObjectionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => raiseObjection(ctx.db, ctx.actor, input)),
