@@ -1,5 +1,6 @@
 // The tRPC core: the request context, the one error mapping, and the procedure builders that
-// say who may call a procedure (public, signedIn, admin, reviewer, inGroup(...roles)).
+// say who may call a procedure (public, signedIn, admin, reviewer, inGroup(...roles)). Builders for
+// objects that belong to someone (onAction, onCaravan, onMessage, …) are in ./builders.ts.
 import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
 import superjson from "superjson";

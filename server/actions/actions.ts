@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError } from "../errors";
 import type { Actor } from "../actor";
-import { actionAccess, isOrganizer, organizerAccess } from "./access";
+import { actionAccess, isOrganizer, organizerAccess, type ActionAccess } from "./access";
 import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
 import { exactPlaceFor, scheduleReveal } from "./reveal";
 import { myWaitlistPositions } from "./signups";
@@ -35,8 +35,9 @@ export async function createAction(db: Database, actor: Actor, groupId: string, 
   });
 }
 
-export async function updateAction(db: Database, actor: Actor, actionId: string, input: ActionDetails) {
-  const access = await organizerAccess(db, actor, actionId);
+/** Edits an action; `access` is the action as `onAction("organizer")` loaded it (server/builders.ts). */
+export async function updateAction(db: Database, actor: Actor, access: ActionAccess, input: ActionDetails) {
+  const { actionId } = access;
   if (access.status === "cancelled") throw new DomainError("CONFLICT", "actionCancelled");
   const [outside] = await db
     .select({ id: shifts.id })

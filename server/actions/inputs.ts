@@ -72,9 +72,6 @@ export const shiftDetailsInput = z.object({
 });
 export type ShiftDetailsInput = z.input<typeof shiftDetailsInput>;
 
-export const addShiftInput = actionIdInput.extend(shiftDetailsInput.shape);
-export const updateShiftInput = shiftIdInput.extend(shiftDetailsInput.shape);
-
 export const ACTIONS_PAGE_SIZE = 20;
 
 export const actionListInput = z.object({

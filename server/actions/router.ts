@@ -1,18 +1,17 @@
 // Actions, shifts and signups.
 import { z } from "zod";
+import { onAction, onShift } from "../builders";
 import { consumeForPerson, SIGNUPS_PER_ADDRESS, SIGNUPS_PER_PERSON } from "../rate-limits";
 import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
-import { organizerAccess } from "./access";
 import { cancelAction, createAction, getAction, listActions, updateAction } from "./actions";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "./calendar";
 import {
   actionDetailsInput,
   actionIdInput,
   actionListInput,
-  addShiftInput,
   checkInInput,
   signUpInput,
-  updateShiftInput,
+  shiftDetailsInput,
 } from "./inputs";
 import { addShift, updateShift } from "./shifts";
 import { cancelSignup, checkIn, mySignups, roster, signUp } from "./signups";
@@ -31,25 +30,24 @@ export const actionsRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => createAction(ctx.db, ctx.actor, input.groupId, input.details)),
 
-  update: signedInProcedure
-    .input(actionIdInput.extend({ details: actionDetailsInput }))
+  update: onAction("organizer")
+    .input(z.object({ details: actionDetailsInput }))
     .use(postingLimit)
-    .mutation(({ ctx, input }) => updateAction(ctx.db, ctx.actor, input.actionId, input.details)),
+    .mutation(({ ctx, input }) => updateAction(ctx.db, ctx.actor, ctx.action, input.details)),
 
-  cancel: signedInProcedure
-    .input(actionIdInput)
-    .mutation(({ ctx, input }) => cancelAction(ctx.db, ctx.actor, input.actionId)),
+  cancel: onAction("organizer").mutation(({ ctx, input }) => cancelAction(ctx.db, ctx.actor, input.actionId)),
 
-  addShift: signedInProcedure
-    .input(addShiftInput)
+  addShift: onAction("organizer")
+    .input(shiftDetailsInput)
     .use(postingLimit)
-    .mutation(({ ctx, input: { actionId, ...shift } }) => addShift(ctx.db, ctx.actor, actionId, shift)),
+    .mutation(({ ctx, input }) => addShift(ctx.db, ctx.action, input)),
 
-  updateShift: signedInProcedure
-    .input(updateShiftInput)
+  updateShift: onShift("organizer")
+    .input(shiftDetailsInput)
     .use(postingLimit)
-    .mutation(({ ctx, input: { shiftId, ...shift } }) => updateShift(ctx.db, ctx.actor, shiftId, shift)),
+    .mutation(({ ctx, input }) => updateShift(ctx.db, ctx.action, input.shiftId, input)),
 
+  // Anyone signed in, for a shift they can see (checked in signUp: members-only actions are hidden).
   signUp: signedInProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     await consumeForPerson(ctx.db, SIGNUPS_PER_PERSON, ctx.actor.id, {
       limit: SIGNUPS_PER_ADDRESS,
@@ -58,17 +56,16 @@ export const actionsRouter = router({
     return signUp(ctx.db, ctx.actor, input);
   }),
 
+  // Their own signup only (anyone else's does not exist for them).
   cancelSignup: signedInProcedure
     .input(z.object({ signupId: z.uuid() }))
     .mutation(({ ctx, input }) => cancelSignup(ctx.db, ctx.actor, input.signupId)),
 
   mine: signedInProcedure.query(({ ctx }) => mySignups(ctx.db, ctx.actor)),
 
-  roster: signedInProcedure.input(actionIdInput).query(async ({ ctx, input }) => {
-    await organizerAccess(ctx.db, ctx.actor, input.actionId);
-    return roster(ctx.db, input.actionId);
-  }),
+  roster: onAction("organizer").query(({ ctx }) => roster(ctx.db, ctx.action.actionId)),
 
+  // The organizers of the signup's action, checked in checkIn.
   checkIn: signedInProcedure
     .input(checkInInput)
     .mutation(({ ctx, input }) => checkIn(ctx.db, ctx.actor, input)),

@@ -3,9 +3,8 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { actions, groups, shifts } from "@/db/schema";
-import { DomainError, notFound } from "../errors";
-import type { Actor } from "../actor";
-import { organizerAccess, type ActionAccess } from "./access";
+import { DomainError } from "../errors";
+import type { ActionAccess } from "./access";
 import { toInstant, type shiftDetailsInput } from "./inputs";
 import { promoteFromWaitlist } from "./signups";
 
@@ -21,8 +20,9 @@ function span(access: ActionAccess, input: ShiftDetails) {
   return { startsAt, endsAt };
 }
 
-export async function addShift(db: Database, actor: Actor, actionId: string, input: ShiftDetails) {
-  const access = await organizerAccess(db, actor, actionId);
+/** A new shift for the action `onAction("organizer")` loaded (server/builders.ts). */
+export async function addShift(db: Database, access: ActionAccess, input: ShiftDetails) {
+  const { actionId } = access;
   if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
   const [shift] = await db
     .insert(shifts)
@@ -37,11 +37,11 @@ export async function addShift(db: Database, actor: Actor, actionId: string, inp
   return shift!;
 }
 
-/** Edits a shift. Capacity never drops below the places already taken; growing it fills from the waitlist. */
-export async function updateShift(db: Database, actor: Actor, shiftId: string, input: ShiftDetails) {
-  const [current] = await db.select({ actionId: shifts.actionId }).from(shifts).where(eq(shifts.id, shiftId));
-  if (!current) throw notFound();
-  const access = await organizerAccess(db, actor, current.actionId);
+/**
+ * Edits a shift of the action `onShift("organizer")` loaded (server/builders.ts). Capacity never
+ * drops below the places already taken; growing it fills from the waitlist.
+ */
+export async function updateShift(db: Database, access: ActionAccess, shiftId: string, input: ShiftDetails) {
   const times = span(access, input);
   return db.transaction(async (tx) => {
     const [locked] = await tx

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { caravanDelegates } from "@/db/schema";
 import { isDecisionCoordinator } from "../decisions/access";
 import { DomainError } from "../errors";
-import { verifiedMemberships } from "../groups/membership";
+import { verifiedGroupsOf, verifiedMemberships } from "../groups/membership";
 import type { Actor } from "../actor";
 
 /** What a viewer may see of caravans: `public` is region and status only (DESIGN.md). */
@@ -54,3 +54,23 @@ export async function requireCaravanCoordinator(db: Database, actor: Actor): Pro
 }
 
 export { isDecisionCoordinator as isCaravanCoordinator };
+
+/** Who may report on a caravan: its delegates, and active members of verified groups (for a group). */
+export interface CaravanReporter {
+  isDelegate: boolean;
+  /** The verified groups the reporter may report for. */
+  groups: { id: string; name: string }[];
+}
+
+export async function requireCaravanReporter(
+  db: Database,
+  actor: Actor,
+  caravanId: string,
+): Promise<CaravanReporter> {
+  const [isDelegateOf, groups] = await Promise.all([
+    isDelegate(db, actor, caravanId),
+    verifiedGroupsOf(db, actor),
+  ]);
+  if (!isDelegateOf && groups.length === 0) throw new DomainError("FORBIDDEN", "cannotReport");
+  return { isDelegate: isDelegateOf, groups };
+}

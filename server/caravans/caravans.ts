@@ -13,13 +13,14 @@ import {
   pledges,
   reportNeeds,
   users,
+  type CaravanStatus,
 } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../actor";
-import { caravanViewer, isCaravanCoordinator, isDelegate, requireCaravanCoordinator } from "./access";
+import { caravanViewer, isCaravanCoordinator, isDelegate, type CaravanReporter } from "./access";
 import type { caravanDetailsInput, confirmInput, reportInput } from "./inputs";
 import { toTenths } from "./position";
 import { displacementKey } from "./protection";
@@ -245,8 +246,8 @@ export async function getCaravan(db: Database, actor: Actor | null, caravanId: s
   };
 }
 
+/** A new caravan, by a caravan coordinator (`caravanCoordinatorProcedure`, server/builders.ts). */
 export async function createCaravan(db: Database, actor: Actor, details: CaravanDetails) {
-  await requireCaravanCoordinator(db, actor);
   return db.transaction(async (tx) => {
     const [caravan] = await tx
       .insert(caravans)
@@ -262,8 +263,8 @@ export async function createCaravan(db: Database, actor: Actor, details: Caravan
   });
 }
 
+/** Edits a caravan, by a caravan coordinator (`onCaravan("coordinator")`, server/builders.ts). */
 export async function updateCaravan(db: Database, actor: Actor, caravanId: string, details: CaravanDetails) {
-  await requireCaravanCoordinator(db, actor);
   return db.transaction(async (tx) => {
     const [caravan] = await tx
       .update(caravans)
@@ -324,20 +325,18 @@ export async function removeDelegate(db: Database, actor: Actor, caravanId: stri
 }
 
 /**
- * A report from a delegate of the caravan or a member of a verified group. The position is cut
- * to tenths of a degree here, before it goes anywhere near the database.
+ * A report from a delegate of the caravan or a member of a verified group, as `onCaravan("reporter")`
+ * found them (server/builders.ts). The position is cut to tenths of a degree here, before it goes
+ * anywhere near the database.
  */
-export async function postReport(db: Database, actor: Actor, input: z.output<typeof reportInput>) {
-  const [caravan] = await db
-    .select({ status: caravans.status })
-    .from(caravans)
-    .where(eq(caravans.id, input.caravanId));
-  if (!caravan) throw notFound();
+export async function postReport(
+  db: Database,
+  actor: Actor,
+  caravan: { status: CaravanStatus; reporter: CaravanReporter },
+  input: z.output<typeof reportInput>,
+) {
   if (caravan.status === "dispersed") throw new DomainError("CONFLICT", "caravanDispersed");
-  const [delegate, myGroups] = await Promise.all([
-    isDelegate(db, actor, input.caravanId),
-    verifiedGroupsOf(db, actor),
-  ]);
+  const { isDelegate: delegate, groups: myGroups } = caravan.reporter;
   let reporterGroupId: string | null;
   if (input.groupId) {
     if (!myGroups.some((g) => g.id === input.groupId)) throw new DomainError("FORBIDDEN", "cannotReport");

@@ -7,7 +7,6 @@ import { caravanReports, caravans } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { spreadsheetCsv } from "../csv";
 import type { Actor } from "../actor";
-import { requireCaravanCoordinator } from "./access";
 import { needsOfReports } from "./caravans";
 import { fromTenths, regionOf } from "./position";
 import { displacedPosition, displacementKey } from "./protection";
@@ -34,9 +33,11 @@ const regionNames = {
   us: "United States",
 } as const;
 
-/** Reports of the last 90 days, newest first, one row each. */
+/**
+ * Reports of the last 90 days, newest first, one row each; for caravan coordinators
+ * (`caravanCoordinatorProcedure`, server/builders.ts).
+ */
 export async function hxlExport(db: Database, actor: Actor): Promise<string> {
-  await requireCaravanCoordinator(db, actor);
   const reports = await db
     .select({
       id: caravanReports.id,

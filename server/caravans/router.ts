@@ -1,4 +1,5 @@
 // Caravans and their reports: who may call what, then the domain functions.
+import { caravanCoordinatorProcedure, onCaravan } from "../builders";
 import { adminProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import {
   addDelegate,
@@ -24,18 +25,18 @@ import { hxlExport } from "./hxl";
 export const caravansRouter = router({
   list: publicProcedure.query(({ ctx }) => listCaravans(ctx.db, ctx.actor)),
 
-  exportHxl: signedInProcedure.query(({ ctx }) => hxlExport(ctx.db, ctx.actor)),
+  exportHxl: caravanCoordinatorProcedure.query(({ ctx }) => hxlExport(ctx.db, ctx.actor)),
 
   get: publicProcedure
     .input(caravanIdInput)
     .query(({ ctx, input }) => getCaravan(ctx.db, ctx.actor, input.caravanId)),
 
-  create: signedInProcedure
+  create: caravanCoordinatorProcedure
     .input(createCaravanInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => createCaravan(ctx.db, ctx.actor, input.details)),
 
-  update: signedInProcedure
+  update: onCaravan("coordinator")
     .input(updateCaravanInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => updateCaravan(ctx.db, ctx.actor, input.caravanId, input.details)),
@@ -48,11 +49,13 @@ export const caravansRouter = router({
     .input(removeDelegateInput)
     .mutation(({ ctx, input }) => removeDelegate(ctx.db, ctx.actor, input.caravanId, input.userId)),
 
-  report: signedInProcedure
+  report: onCaravan("reporter")
     .input(reportInput)
     .use(postingLimit)
-    .mutation(({ ctx, input }) => postReport(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => postReport(ctx.db, ctx.actor, ctx.caravan, input)),
 
+  // Members of a verified group other than the reporter's, and coordinators: that depends on the
+  // report, so confirmReport decides.
   confirm: signedInProcedure
     .input(confirmInput)
     .mutation(({ ctx, input }) => confirmReport(ctx.db, ctx.actor, input)),

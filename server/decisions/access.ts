@@ -14,13 +14,16 @@ export async function requireDecisionCoordinator(db: Database, actor: Actor): Pr
   if (!(await isDecisionCoordinator(db, actor))) throw new DomainError("FORBIDDEN", "notDecisionCoordinator");
 }
 
+/** Whom a voter speaks for: a verified group, or a caravan (one ballot between its delegates). */
+export type Voter = { kind: "group"; groupId: string } | { kind: "delegate"; caravanId: string };
+
 /** The verified groups `actor` may cast a ballot for: where they are an active coordinator or organizer. */
 export async function votingGroups(db: Database, actor: Actor | null) {
   return verifiedGroupsOf(db, actor, ["coordinator", "organizer"]);
 }
 
 /** Checks that `actor` may speak for `groupId` in a decision: its active coordinator or organizer, the group verified. */
-export async function requireGroupVoter(db: Database, actor: Actor, groupId: string) {
+export async function requireGroupVoter(db: Database, actor: Actor, groupId: string): Promise<Voter> {
   const [voter] = await db
     .select({ verified: groups.verified })
     .from(memberships)
@@ -39,7 +42,7 @@ export async function requireGroupVoter(db: Database, actor: Actor, groupId: str
 }
 
 /** Checks that `actor` is one of the caravan's delegates: they speak for it, one ballot between them. */
-export async function requireCaravanDelegate(db: Database, actor: Actor, caravanId: string) {
+export async function requireCaravanDelegate(db: Database, actor: Actor, caravanId: string): Promise<Voter> {
   const [delegate] = await db
     .select({ caravanId: caravanDelegates.caravanId })
     .from(caravanDelegates)

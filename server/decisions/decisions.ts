@@ -8,21 +8,15 @@ import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
-import {
-  isDecisionCoordinator,
-  requireCaravanDelegate,
-  requireDecisionCoordinator,
-  requireGroupVoter,
-  votingGroups,
-} from "./access";
+import { isDecisionCoordinator, votingGroups, type Voter } from "./access";
 import { closeJob, hasOpenObjection } from "./closing";
 import type { Count } from "./count";
 import type { openDecisionInput, voteInput } from "./inputs";
 import { objectionsOf } from "./objections";
 import { tallyDecision } from "./outcome";
 
+/** Opens a decision, by a decision coordinator (`decisionCoordinatorProcedure`, server/builders.ts). */
 export async function openDecision(db: Database, actor: Actor, input: z.output<typeof openDecisionInput>) {
-  await requireDecisionCoordinator(db, actor);
   return db.transaction(async (tx) => {
     const points = await tx
       .select({ id: meetingPoints.id })
@@ -206,10 +200,16 @@ async function delegateVoting(db: Database, actor: Actor | null, decisionId: str
 }
 
 /**
- * Casts (or replaces) a group's or a caravan's ballot. The last ballot before the closing time
- * counts: one per group, and one per caravan whichever of its delegates cast it.
+ * Casts (or replaces) the ballot of the group or caravan `voter` speaks for (as `voterProcedure`
+ * found them, server/builders.ts). The last ballot before the closing time counts: one per group,
+ * and one per caravan whichever of its delegates cast it.
  */
-export async function castBallot(db: Database, actor: Actor, input: z.output<typeof voteInput>) {
+export async function castBallot(
+  db: Database,
+  actor: Actor,
+  voter: Voter,
+  input: z.output<typeof voteInput>,
+) {
   return db.transaction(async (tx) => {
     // A share lock: ballots go in side by side, and the closing count waits for them.
     const [decision] = await tx
@@ -225,9 +225,6 @@ export async function castBallot(db: Database, actor: Actor, input: z.output<typ
     if (!decision) throw notFound();
     if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
     if (decision.notYet) throw new DomainError("CONFLICT", "decisionNotOpenYet");
-    const voter = input.caravanId
-      ? await requireCaravanDelegate(tx, actor, input.caravanId)
-      : await requireGroupVoter(tx, actor, input.groupId!);
     if (new Set(input.choices).size !== input.choices.length) {
       throw new DomainError("BAD_REQUEST", "rankedTwice");
     }

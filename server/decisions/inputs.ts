@@ -38,6 +38,11 @@ export const openDecisionInput = z
   });
 export type OpenDecisionInput = z.input<typeof openDecisionInput>;
 
+/** Whom a ballot or an objection speaks for: a group or a caravan, one of the two. */
+export const voterInput = z
+  .object({ groupId: z.uuid().optional(), caravanId: z.uuid().optional() })
+  .refine((voter) => Boolean(voter.groupId) !== Boolean(voter.caravanId), { path: ["groupId"] });
+
 /**
  * A ballot: meeting point ids, first choice first (approval: the approved ones, any order), cast
  * for a group (`groupId`) or, by one of its delegates, for a caravan (`caravanId`): one of the two.

@@ -8,10 +8,10 @@ import { decisionOptions, decisions, safetyObjections } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
-import { requireCaravanDelegate, requireDecisionCoordinator, requireGroupVoter } from "./access";
 import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./closing";
 import type { raiseObjectionInput, resolveObjectionInput } from "./inputs";
 
+/** An objection by a voter for the group or caravan named (`voterProcedure`, server/builders.ts). */
 export async function raiseObjection(
   db: Database,
   actor: Actor,
@@ -26,8 +26,6 @@ export async function raiseObjection(
       .for("share");
     if (!decision) throw notFound();
     if (decision.status !== "open" || decision.over) throw new DomainError("CONFLICT", "decisionClosed");
-    if (input.caravanId) await requireCaravanDelegate(tx, actor, input.caravanId);
-    else await requireGroupVoter(tx, actor, input.groupId!);
     const [option] = await tx
       .select({ id: decisionOptions.meetingPointId })
       .from(decisionOptions)
@@ -61,7 +59,7 @@ export async function raiseObjection(
 }
 
 /**
- * A coordinator resolves an objection in writing. If the decision is held on that option and no
+ * A decision coordinator (`decisionCoordinatorProcedure`, server/builders.ts) resolves an objection in writing. If the decision is held on that option and no
  * other objection to it is open, the option is chosen now and everyone concerned is told.
  */
 export async function resolveObjection(
@@ -69,7 +67,6 @@ export async function resolveObjection(
   actor: Actor,
   input: z.output<typeof resolveObjectionInput>,
 ) {
-  await requireDecisionCoordinator(db, actor);
   return db.transaction(async (tx) => {
     const [objection] = await tx
       .select({

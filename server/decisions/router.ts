@@ -1,5 +1,6 @@
 // Decisions: who may call what, then the domain functions.
-import { postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
+import { decisionCoordinatorProcedure, voterProcedure } from "../builders";
+import { postingLimit, publicProcedure, router } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
   decisionIdInput,
@@ -17,23 +18,25 @@ export const decisionsRouter = router({
     .input(decisionIdInput)
     .query(({ ctx, input }) => getDecision(ctx.db, ctx.actor, input.decisionId)),
 
-  open: signedInProcedure
+  open: decisionCoordinatorProcedure
     .input(openDecisionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => openDecision(ctx.db, ctx.actor, input)),
 
-  vote: signedInProcedure.input(voteInput).mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, input)),
+  vote: voterProcedure
+    .input(voteInput)
+    .mutation(({ ctx, input }) => castBallot(ctx.db, ctx.actor, ctx.voter, input)),
 
   ballots: publicProcedure
     .input(decisionIdInput)
     .query(({ ctx, input }) => ballotsForRecount(ctx.db, input.decisionId)),
 
-  raiseObjection: signedInProcedure
+  raiseObjection: voterProcedure
     .input(raiseObjectionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => raiseObjection(ctx.db, ctx.actor, input)),
 
-  resolveObjection: signedInProcedure
+  resolveObjection: decisionCoordinatorProcedure
     .input(resolveObjectionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => resolveObjection(ctx.db, ctx.actor, input)),

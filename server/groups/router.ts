@@ -48,6 +48,7 @@ export const groupsRouter = router({
     .input(slugInput)
     .query(({ ctx, input }) => getGroupBySlug(ctx.db, ctx.actor, input.slug)),
 
+  // Anyone signed in may register a group; it stays unverified until an admin vets it.
   create: signedInProcedure
     .input(groupDetailsInput)
     .use(postingLimit)
@@ -69,6 +70,7 @@ export const groupsRouter = router({
     listJoinRequests(ctx.db, ctx.membership.groupId),
   ),
 
+  // Anyone signed in may ask to join a group (its members are answered CONFLICT).
   requestToJoin: signedInProcedure.input(groupInput).mutation(async ({ ctx, input }) => {
     await consumeForPerson(ctx.db, JOIN_REQUESTS, ctx.actor.id);
     return requestToJoin(ctx.db, ctx.actor, input.groupId);
@@ -86,6 +88,7 @@ export const groupsRouter = router({
     .input(removeMemberInput)
     .mutation(({ ctx, input }) => removeMember(ctx.db, { ...ctx.actor, role: ctx.membership.role }, input)),
 
+  // One's own membership (none: NOT_FOUND).
   leave: signedInProcedure
     .input(groupInput)
     .mutation(({ ctx, input }) => leaveGroup(ctx.db, ctx.actor, input.groupId)),
@@ -101,6 +104,8 @@ export const groupsRouter = router({
     listOpenInvitations(ctx.db, ctx.membership.groupId),
   ),
 
+  // Whoever holds the link reads it; only the person it was sent to answers it (checked against
+  // their address in answerInvitation).
   invitation: signedInProcedure
     .input(invitationTokenInput)
     .query(({ ctx, input }) => describeInvitation(ctx.db, ctx.actor, input.token)),

@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
-import { isDecisionCoordinator, requireDecisionCoordinator } from "../decisions/access";
+import { isDecisionCoordinator } from "../decisions/access";
 import type { meetingPointDetailsInput } from "./inputs";
 
 type MeetingPointDetails = z.output<typeof meetingPointDetailsInput>;
@@ -140,7 +140,10 @@ export async function commentOnMeetingPoint(
   return comment!;
 }
 
-/** Shortlisting or rejecting a proposal (or a shortlisted point, until a decision chooses it). */
+/**
+ * Shortlisting or rejecting a proposal (or a shortlisted point, until a decision chooses it), by a
+ * decision coordinator (`decisionCoordinatorProcedure`, server/builders.ts).
+ */
 async function review(
   db: Database,
   actor: Actor,
@@ -148,7 +151,6 @@ async function review(
   status: Extract<MeetingPointStatus, "shortlisted" | "rejected">,
   note: string | null,
 ) {
-  await requireDecisionCoordinator(db, actor);
   if (status === "rejected") {
     // An option of a decision being voted on stays one until the count.
     const [inUse] = await db

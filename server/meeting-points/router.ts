@@ -1,6 +1,7 @@
 // Meeting points: candidate places at the border, proposed, discussed and reviewed; who may call
 // what, then the domain functions.
 import { z } from "zod";
+import { decisionCoordinatorProcedure } from "../builders";
 import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { commentInput, meetingPointDetailsInput, meetingPointIdInput, rejectInput } from "./inputs";
 import {
@@ -27,16 +28,17 @@ export const meetingPointsRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => proposeMeetingPoint(ctx.db, ctx.actor, input.groupId, input.details)),
 
+  // Anyone signed in may discuss a candidate place.
   comment: signedInProcedure
     .input(commentInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.body)),
 
-  shortlist: signedInProcedure
+  shortlist: decisionCoordinatorProcedure
     .input(meetingPointIdInput)
     .mutation(({ ctx, input }) => shortlistMeetingPoint(ctx.db, ctx.actor, input.meetingPointId)),
 
-  reject: signedInProcedure
+  reject: decisionCoordinatorProcedure
     .input(rejectInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => rejectMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.note)),

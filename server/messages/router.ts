@@ -1,4 +1,5 @@
 // Messages: compose and send to an audience, the inbox (live), replies, read receipts.
+import { onMessage } from "../builders";
 import { postingLimit, router, signedInProcedure } from "../trpc";
 import { audienceInput, inboxInput, messageIdInput, preferencesInput, replyInput, sendInput } from "./inputs";
 import { liveFeedFor } from "./live";
@@ -13,12 +14,13 @@ import {
   unreadCount,
 } from "./messages";
 import { audienceChoices } from "./choices";
-import { getMessage, organizerOf, reply, sentMessages } from "./threads";
+import { getMessage, reply, sentMessages } from "./threads";
 
 export const messagesRouter = router({
   /** The groups, actions and shifts the caller may write to (empty for most people). */
   audienceChoices: signedInProcedure.query(({ ctx }) => audienceChoices(ctx.db, ctx.actor)),
 
+  // The audience decides who may write to it: each part is checked in countRecipients and sendMessage.
   count: signedInProcedure.input(audienceInput).query(async ({ ctx, input }) => ({
     recipients: await countRecipients(ctx.db, ctx.actor, input.audience),
   })),
@@ -34,14 +36,14 @@ export const messagesRouter = router({
 
   unreadCount: signedInProcedure.query(async ({ ctx }) => ({ unread: await unreadCount(ctx.db, ctx.actor) })),
 
-  get: signedInProcedure
-    .input(messageIdInput)
-    .query(({ ctx, input }) => getMessage(ctx.db, ctx.actor, input.messageId)),
+  get: onMessage("recipient", "organizer").query(({ ctx }) => getMessage(ctx.db, ctx.actor, ctx.message)),
 
+  // Anyone may mark any message: for one they did not receive it changes nothing and says nothing.
   markRead: signedInProcedure
     .input(messageIdInput)
     .mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input.messageId)),
 
+  // Recipients and organizers, checked in reply() against the thread named (whose it is decides).
   reply: signedInProcedure
     .input(replyInput)
     .use(postingLimit)
@@ -49,10 +51,7 @@ export const messagesRouter = router({
 
   sent: signedInProcedure.query(({ ctx }) => sentMessages(ctx.db, ctx.actor)),
 
-  retryFailed: signedInProcedure.input(messageIdInput).mutation(async ({ ctx, input }) => {
-    await organizerOf(ctx.db, ctx.actor, input.messageId);
-    return retryFailed(ctx.db, input.messageId);
-  }),
+  retryFailed: onMessage("organizer").mutation(({ ctx }) => retryFailed(ctx.db, ctx.message.id)),
 
   preferences: signedInProcedure.query(({ ctx }) => emailPreference(ctx.db, ctx.actor)),
 

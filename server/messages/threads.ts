@@ -4,34 +4,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messageDeliveries, messageReplies, messages, users } from "@/db/schema";
-import { DomainError, notFound } from "../errors";
+import { DomainError } from "../errors";
 import type { Actor } from "../actor";
+import { messageStanding, type MessageStanding } from "./access";
 import { rowsOf } from "./audience";
 import { signal } from "./live";
-
-// The subqueries name `messages` columns in plain SQL: Drizzle leaves a one-table select's columns
-// unqualified, which inside a subquery would mean the subquery's own table.
-async function standing(db: Database, actor: Actor, messageId: string) {
-  const [row] = await db
-    .select({
-      senderId: messages.senderId,
-      received: sql<boolean>`exists (select 1 from message_deliveries d
-        where d.message_id = messages.id and d.user_id = ${actor.id})`,
-      organizes: sql<boolean>`messages.sender_id = ${actor.id} or exists (select 1 from memberships ms
-        where ms.group_id = any(messages.group_ids) and ms.user_id = ${actor.id}
-        and ms.status = 'active' and ms.role in ('coordinator', 'organizer'))`,
-    })
-    .from(messages)
-    .where(eq(messages.id, messageId));
-  if (!row || (!row.received && !row.organizes)) return null;
-  return { received: Boolean(row.received), organizes: Boolean(row.organizes) };
-}
-
-/** Throws unless `actor` sends or co-organizes the message. */
-export async function organizerOf(db: Database, actor: Actor, messageId: string) {
-  const s = await standing(db, actor, messageId);
-  if (!s?.organizes) throw notFound();
-}
 
 async function repliesOf(db: Database, messageId: string, threadUserId?: string) {
   return db
@@ -71,9 +48,9 @@ async function deliveryCounts(db: Database, messageId: string) {
   return { total: queued + sent + failed + read, queued, delivered: sent + read, read, failed };
 }
 
-export async function getMessage(db: Database, actor: Actor, messageId: string) {
-  const s = await standing(db, actor, messageId);
-  if (!s) throw notFound();
+/** The message as `actor` reads it, from their standing loaded by `onMessage` (server/builders.ts). */
+export async function getMessage(db: Database, actor: Actor, s: MessageStanding) {
+  const messageId = s.id;
   const [message] = await db
     .select({
       id: messages.id,
@@ -113,7 +90,7 @@ export async function reply(
   actor: Actor,
   input: { messageId: string; body: string; threadUserId?: string },
 ) {
-  const s = await standing(db, actor, input.messageId);
+  const s = await messageStanding(db, actor, input.messageId);
   if (!s) throw new DomainError("NOT_FOUND", "messageNotReceived");
   let threadUserId = actor.id;
   if (input.threadUserId && input.threadUserId !== actor.id) {

@@ -5,6 +5,8 @@ import { pledgeIdInput, pledgeInput } from "./inputs";
 import { deliverPledge, needsBoard, pledge, withdrawPledge } from "./needs";
 
 export const needsRouter = router({
+  // Those who see caravans in full (members of verified groups, delegates, admins): needsBoard asks
+  // caravanViewer, the one place that rule lives.
   board: signedInProcedure.query(({ ctx }) => needsBoard(ctx.db, ctx.actor)),
 
   pledge: inGroupProcedure("coordinator", "organizer")

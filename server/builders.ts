@@ -1,0 +1,118 @@
+// Procedure builders for objects that belong to someone: each loads the object its input names,
+// checks the caller's role on it by the domain's own rules (server/<noun>/access.ts), and hands
+// the loaded object to the handler in ctx, so that a procedure's first line says its real audience.
+import { eq } from "drizzle-orm";
+import { caravans } from "@/db/schema";
+import { actionAccess, isOrganizer, shiftAccess, type ActionAccess } from "./actions/access";
+import { actionIdInput, shiftIdInput } from "./actions/inputs";
+import { requireCaravanCoordinator, requireCaravanReporter, type CaravanReporter } from "./caravans/access";
+import { caravanIdInput } from "./caravans/inputs";
+import { requireCaravanDelegate, requireDecisionCoordinator, requireGroupVoter } from "./decisions/access";
+import { voterInput } from "./decisions/inputs";
+import { DomainError, notFound } from "./errors";
+import { messageStanding, type MessageStanding } from "./messages/access";
+import { messageIdInput } from "./messages/inputs";
+import { signedInProcedure } from "./trpc";
+
+const actionRoles = { organizer: isOrganizer } satisfies Record<string, (action: ActionAccess) => boolean>;
+type ActionRole = keyof typeof actionRoles;
+
+function requireActionRole(action: ActionAccess, roles: ActionRole[]) {
+  if (!roles.some((role) => actionRoles[role](action))) throw new DomainError("FORBIDDEN", "notOrganizer");
+  return action;
+}
+
+/**
+ * The input's `actionId`, for `roles` of it ("organizer": its group's active coordinators and
+ * organizers). A members-only action does not exist for outsiders (NOT_FOUND); others are refused
+ * (FORBIDDEN). The handler gets the action as ctx.action.
+ */
+export function onAction(...roles: ActionRole[]) {
+  return signedInProcedure.input(actionIdInput).use(async ({ ctx, input, next }) => {
+    const action = requireActionRole(await actionAccess(ctx.db, ctx.actor, input.actionId), roles);
+    return next({ ctx: { ...ctx, action } });
+  });
+}
+
+/** The input's `shiftId`, for `roles` of its action, as `onAction`; the action is ctx.action. */
+export function onShift(...roles: ActionRole[]) {
+  return signedInProcedure.input(shiftIdInput).use(async ({ ctx, input, next }) => {
+    const action = requireActionRole(await shiftAccess(ctx.db, ctx.actor, input.shiftId), roles);
+    return next({ ctx: { ...ctx, action } });
+  });
+}
+
+interface LoadedCaravan {
+  id: string;
+  status: (typeof caravans.$inferSelect)["status"];
+}
+type CaravanRole = "coordinator" | "reporter";
+type CaravanFor<R extends CaravanRole> = R extends "reporter"
+  ? LoadedCaravan & { reporter: CaravanReporter }
+  : LoadedCaravan;
+
+/**
+ * The input's `caravanId`, for "coordinator" (coordinators of verified groups and admins, who
+ * create and edit caravans) or "reporter" (its delegates and members of verified groups, who say
+ * where it is; ctx.caravan.reporter says which). The handler gets the caravan as ctx.caravan.
+ */
+export function onCaravan<R extends CaravanRole>(role: R) {
+  return signedInProcedure.input(caravanIdInput).use(async ({ ctx, input, next }) => {
+    // Being a coordinator does not depend on the caravan: refused before it is looked up, so a
+    // refusal says nothing of which ids exist.
+    if (role === "coordinator") await requireCaravanCoordinator(ctx.db, ctx.actor);
+    const [row] = await ctx.db
+      .select({ id: caravans.id, status: caravans.status })
+      .from(caravans)
+      .where(eq(caravans.id, input.caravanId));
+    if (!row) throw notFound();
+    const caravan =
+      role === "reporter"
+        ? { ...row, reporter: await requireCaravanReporter(ctx.db, ctx.actor, row.id) }
+        : row;
+    return next({ ctx: { ...ctx, caravan: caravan as CaravanFor<R> } });
+  });
+}
+
+type MessageRole = "recipient" | "organizer";
+
+/**
+ * The input's `messageId`, for its recipients and/or its organizers (the sender and the
+ * co-organizers of the groups it went to). To anyone else it does not exist (NOT_FOUND). The
+ * handler gets the caller's standing as ctx.message.
+ */
+export function onMessage(...roles: MessageRole[]) {
+  return signedInProcedure.input(messageIdInput).use(async ({ ctx, input, next }) => {
+    const message: MessageStanding | null = await messageStanding(ctx.db, ctx.actor, input.messageId);
+    const allowed =
+      message &&
+      ((roles.includes("recipient") && message.received) ||
+        (roles.includes("organizer") && message.organizes));
+    if (!allowed) throw notFound();
+    return next({ ctx: { ...ctx, message } });
+  });
+}
+
+/** Coordinators of verified groups and admins, who create and edit caravans and export them. */
+export const caravanCoordinatorProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  await requireCaravanCoordinator(ctx.db, ctx.actor);
+  return next();
+});
+
+/** Coordinators of verified groups and admins, who run the meeting-point decision. */
+export const decisionCoordinatorProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  await requireDecisionCoordinator(ctx.db, ctx.actor);
+  return next();
+});
+
+/**
+ * A voter for the group or caravan the input names (`groupId` or `caravanId`): an active
+ * coordinator or organizer of that verified group, or a delegate of that caravan. Who they vote
+ * for is ctx.voter. The decision itself is read by the handler, under the lock the count needs.
+ */
+export const voterProcedure = signedInProcedure.input(voterInput).use(async ({ ctx, input, next }) => {
+  const voter = input.caravanId
+    ? await requireCaravanDelegate(ctx.db, ctx.actor, input.caravanId)
+    : await requireGroupVoter(ctx.db, ctx.actor, input.groupId!);
+  return next({ ctx: { ...ctx, voter } });
+});
