@@ -54,7 +54,7 @@ export async function actionAccess(
 
 export async function organizerAccess(db: Database, actor: Actor, actionId: string): Promise<ActionAccess> {
   const access = await actionAccess(db, actor, actionId);
-  if (!isOrganizer(access)) throw new DomainError("FORBIDDEN", "notOrganizer");
+  if (!isOrganizer(access)) throw new DomainError("FORBIDDEN", "notActionOrganizer");
   return access;
 }
 
