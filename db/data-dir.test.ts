@@ -1,0 +1,112 @@
+// One process per embedded data folder, and never a folder that is not a database: tried with
+// real processes (a holder spawned here, the backup CLI) on real folders.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { migrateDatabase, openDatabaseFromEnv, openPglite } from "./client";
+import { LOCK_FILE } from "./data-dir";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+const work = mkdtempSync(path.join(tmpdir(), "puente-dbdir-"));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) child.kill("SIGKILL");
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Another process holding `dir` open, as an app server would; resolves once it holds it. */
+function holder(dir: string): Promise<ChildProcess> {
+  const script = `import { openPglite } from "./db/client.ts"; await openPglite(${JSON.stringify(dir)}); console.log("holding"); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", () => resolve(child));
+    child.on("exit", (code) => reject(new Error(`holder exited with ${code}`)));
+  });
+}
+
+function cli(command: "backup" | "restore", dir: string, file: string) {
+  return run(process.execPath, ["--import", "tsx", "db/backup-cli.ts", command, file], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PUENTE_DATA_DIR: dir },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      output: error.stdout + error.stderr,
+    }),
+  );
+}
+
+describe("the embedded data folder's lock", () => {
+  it("refuses a second opener, naming the folder and the holder's pid; a SIGKILLed holder does not block", async () => {
+    const dir = path.join(work, "held");
+    const first = await holder(dir);
+    await expect(openPglite(dir)).rejects.toThrow(dir);
+    await expect(openPglite(dir)).rejects.toThrow(`process ${first.pid}`);
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    expect(readdirSync(dir)).toContain(LOCK_FILE);
+    const next = await openPglite(dir);
+    await next.close();
+    expect(readdirSync(dir)).not.toContain(LOCK_FILE);
+  });
+
+  it("refuses a backup and a restore while an app holds the folder, and backs up and restores once it is stopped", async () => {
+    const dir = path.join(work, "app");
+    const made = await openPglite(dir);
+    await migrateDatabase(made);
+    await made.close();
+    const app = await holder(dir);
+    const file = path.join(work, "backup.tgz");
+    const refused = await cli("backup", dir, file);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain(`process ${app.pid}`);
+    expect(existsSync(file)).toBe(false);
+    const other = path.join(work, "other.tgz");
+    writeFileSync(other, "");
+    expect((await cli("restore", dir, other)).output).toContain(`process ${app.pid}`);
+
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app.once("exit", resolve));
+    expect((await cli("backup", dir, file)).code).toBe(0);
+    const target = path.join(work, "restored");
+    const restored = await cli("restore", target, file);
+    expect(restored.code).toBe(0);
+    expect(readdirSync(target)).not.toContain(LOCK_FILE);
+    // A restored folder opens as Puente's own database, and is not taken for a new one.
+    process.env.PUENTE_DATA_DIR = target;
+    try {
+      const handle = await openDatabaseFromEnv();
+      expect(handle.created).toBe(false);
+      await handle.close();
+    } finally {
+      delete process.env.PUENTE_DATA_DIR;
+    }
+    expect((await cli("restore", target, file)).output).toContain("empty folder");
+  });
+});
+
+describe("a folder that is not a database", () => {
+  it("is refused, not initialised, when PG_VERSION is missing", async () => {
+    const dir = path.join(work, "damaged");
+    const made = await openPglite(dir);
+    await made.close();
+    unlinkSync(path.join(dir, "PG_VERSION"));
+    await expect(openPglite(dir)).rejects.toThrow(/PG_VERSION[\s\S]*npm run restore/);
+    expect(existsSync(path.join(dir, "PG_VERSION"))).toBe(false);
+  });
+
+  it("is made and marked new when it did not exist or held no files", async () => {
+    const handle = await openPglite(path.join(work, "fresh"));
+    expect(handle.created).toBe(true);
+    await handle.close();
+  });
+});
