@@ -1,6 +1,7 @@
 // The one database client: PostgreSQL through `postgres` when DATABASE_URL is set, otherwise an
 // embedded PGlite database in PUENTE_DATA_DIR (default ./.data). Same schema, same migrations.
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -147,54 +148,81 @@ async function hasPuenteTables(handle: DatabaseHandle): Promise<boolean> {
 }
 
 /**
- * PGlite runs PostgreSQL as WebAssembly inside this process: once it aborts (a write PostgreSQL
- * could not survive, such as its WAL on a full disk), every later query fails or never returns.
- * A process that cannot reach its database is no use to anyone: say why and exit at once, so
- * that a supervisor starts a fresh one, which recovers the folder from its WAL.
+ * PGlite runs PostgreSQL as WebAssembly on this process's one thread. Once it aborts, or fails to
+ * write its WAL (a full disk), it cannot go on: the next query spun at 100% CPU, answering
+ * nothing, not even SIGTERM. Checked inside PGlite's own query lock, so no other query gets in:
+ * say why and exit at once, so that a supervisor starts a fresh process, which recovers the
+ * folder from its WAL. A stall nothing here can see is ended by the watchdog below.
  */
 function exitWhenPgliteAborts(client: PGlite, dir: string) {
-  for (const method of ["query", "exec", "transaction"] as const) {
+  for (const method of ["execProtocol", "execProtocolStream"] as const) {
     const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       try {
         return await original(...args);
       } catch (error) {
         if (isFatalPgliteError(error)) {
-          console.error(
-            `The embedded database in ${dir} stopped and cannot go on (${describe(error)}): exiting.`,
-          );
+          console.error(`The embedded database in ${dir} cannot go on (${describe(error)}): exiting.`);
           process.exit(70); // EX_SOFTWARE
         }
         throw error;
       }
     };
   }
+  watchForStalls(dir);
 }
 
-/** WebAssembly's abort, or a file system error that escaped PostgreSQL's own error handling. */
+/**
+ * WebAssembly's abort, a file system error that escaped PostgreSQL, or a WAL write that failed:
+ * after the last, PGlite's next query never returns. (A table that cannot grow is an ordinary
+ * error: the transaction is rolled back and the database goes on.)
+ */
 export function isFatalPgliteError(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     if (e instanceof WebAssembly.RuntimeError) return true;
-    const { name, message } = e as { name?: unknown; message?: unknown };
-    if (name === "ErrnoError" || (typeof message === "string" && message.includes("Aborted("))) return true;
+    const { name, message, code } = e as { name?: unknown; message?: unknown; code?: unknown };
+    const text = typeof message === "string" ? message : "";
+    if (name === "ErrnoError" || text.includes("Aborted(")) return true;
+    if (code === "53100" && /pg_wal|xlog/i.test(text)) return true;
   }
   return false;
 }
 
-// One handle per process, kept on globalThis because Next.js loads this module in more than one
-// bundle (instrumentation, route handlers, server components) and PGlite allows one opener.
-const globalForDb = globalThis as unknown as { puenteDatabase?: Promise<DatabaseHandle> };
-
-export function getDatabase(): Promise<DatabaseHandle> {
-  globalForDb.puenteDatabase ??= openDatabaseFromEnv().catch((error: unknown) => {
-    globalForDb.puenteDatabase = undefined;
-    throw error;
-  });
-  return globalForDb.puenteDatabase;
-}
-
-export async function getDb(): Promise<Database> {
-  return (await getDatabase()).db;
+/**
+ * A second thread that ends the process when this one has not run for PUENTE_STALL_SECONDS (8):
+ * PGlite's queries take milliseconds, so a thread stuck that long is stuck for good, and would
+ * ignore SIGTERM (Node runs signal handlers on this thread). Ending it lets a supervisor restart
+ * it and keeps SIGTERM's promise of an end within 10 s.
+ */
+function watchForStalls(dir: string) {
+  const seconds = Number(env("PUENTE_STALL_SECONDS") ?? 8);
+  if (!(seconds > 0)) return;
+  const beat = new Int32Array(new SharedArrayBuffer(4));
+  const now = () => Math.floor(performance.now() / 100);
+  Atomics.store(beat, 0, now());
+  setInterval(() => Atomics.store(beat, 0, now()), 500).unref();
+  const watchdog = new Worker(
+    `const { workerData: { beat, limit, message, start } } = require("node:worker_threads");
+     const { writeSync } = require("node:fs");
+     const now = () => Math.floor((performance.timeOrigin + performance.now() - start) / 100);
+     setInterval(() => {
+       if (now() - Atomics.load(beat, 0) > limit) {
+         writeSync(2, message + "\\n");
+         process.kill(process.pid, "SIGKILL");
+       }
+     }, 500);`,
+    {
+      eval: true,
+      workerData: {
+        beat,
+        limit: seconds * 10,
+        start: performance.timeOrigin,
+        message: `The embedded database in ${dir} has kept this process from answering for ${seconds} s: ending it.`,
+      },
+    },
+  );
+  watchdog.on("error", (error) => console.error("The stall watchdog failed:", error));
+  watchdog.unref();
 }
 
 /** True for PostgreSQL's disk_full (53100), whichever driver raised it: a write found no room. */

@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 async function serve(dataDir: string, port: number): Promise<AppServer> {
-  const server = await AppServer.start({ port, databaseUrl: "", env: { PUENTE_DATA_DIR: dataDir } });
+  const server = await AppServer.start({
+    port,
+    databaseUrl: "",
+    env: { PUENTE_DATA_DIR: dataDir, PUENTE_URL: `http://127.0.0.1:${port}` },
+  });
   started.push(server);
   return server;
 }
@@ -188,5 +192,51 @@ describe("a folder that is not a working Puente database", () => {
     const { rows } = await reopened.pglite!.query("select to_regclass('public.stories')::text as found");
     await reopened.close();
     expect(rows).toEqual([{ found: null }]);
+  });
+});
+
+describe("a disk that fills up under the embedded database", () => {
+  /** A story told by an anonymous reader: a public write, as a page's own script sends it. */
+  function tellStory(server: AppServer, language: string, n: number) {
+    return fetch(`${server.origin}/api/trpc/stories.submit`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "accept-language": language,
+        origin: server.origin,
+        "sec-fetch-site": "same-origin",
+      },
+      body: JSON.stringify({
+        json: { pseudonym: `Teller ${n}`, country: "HN", textEs: "x".repeat(4000), consent: true },
+      }),
+      signal: AbortSignal.timeout(15_000),
+    });
+  }
+
+  it("answers a typed error in the reader's language, keeps answering reads, and SIGTERM ends it within 10 s", async (context) => {
+    const mount = path.join(work, "small");
+    if (!mountSmall(mount, "80m")) return context.skip("mounting a tmpfs needs root");
+    const server = await serve(path.join(mount, "db"), 3224);
+    // Everything but a sliver: the next writes find no room.
+    try {
+      execFileSync("dd", ["if=/dev/zero", `of=${path.join(mount, "filler")}`, "bs=64k"], { stdio: "ignore" });
+    } catch {
+      // dd stops with "No space left on device": that is the point.
+    }
+    const messages = { en: "run out of storage space", es: "sin espacio de almacenamiento" };
+    for (const [language, wording] of Object.entries(messages)) {
+      for (let n = 0; n < 3; n++) {
+        const answer = await tellStory(server, language, n);
+        const body = (await answer.json()) as { error?: { json?: { message?: string } } };
+        expect(answer.status).toBe(503);
+        expect(body.error?.json?.message).toContain(wording);
+      }
+    }
+    await server.waitUntilReady(5_000);
+
+    const asked = Date.now();
+    await server.stop();
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    expect(server.exitStatus?.signal).not.toBe("SIGKILL");
   });
 });
