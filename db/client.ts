@@ -213,6 +213,8 @@ function watchForStalls(dir: string) {
      }, 500);`,
     {
       eval: true,
+      // Not the parent's flags (--input-type=module would make this script a module, a loader slows it).
+      execArgv: [],
       workerData: {
         beat,
         limit: seconds * 10,
