@@ -227,6 +227,22 @@ function watchForStalls(dir: string) {
   watchdog.unref();
 }
 
+// One handle per process, kept on globalThis because Next.js loads this module in more than one
+// bundle (instrumentation, route handlers, server components) and PGlite allows one opener.
+const globalForDb = globalThis as unknown as { puenteDatabase?: Promise<DatabaseHandle> };
+
+export function getDatabase(): Promise<DatabaseHandle> {
+  globalForDb.puenteDatabase ??= openDatabaseFromEnv().catch((error: unknown) => {
+    globalForDb.puenteDatabase = undefined;
+    throw error;
+  });
+  return globalForDb.puenteDatabase;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}
+
 /** True for PostgreSQL's disk_full (53100), whichever driver raised it: a write found no room. */
 export function isDiskFull(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {

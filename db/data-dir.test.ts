@@ -37,7 +37,12 @@ function holder(dir: string): Promise<ChildProcess> {
 function cli(command: "backup" | "restore", dir: string, file: string) {
   return run(process.execPath, ["--import", "tsx", "db/backup-cli.ts", command, file], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PUENTE_DATA_DIR: dir },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_ENV: "production",
+      PUENTE_DATA_DIR: dir,
+    },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({
@@ -118,7 +123,13 @@ function withDatabase(dir: string, body: string, env: Record<string, string> = {
   const script = `import { openDatabaseFromEnv } from "./db/client.ts"; const db = (await openDatabaseFromEnv()).pglite; console.log("open"); ${body}`;
   const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PUENTE_DATA_DIR: dir, ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_ENV: "production",
+      PUENTE_DATA_DIR: dir,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

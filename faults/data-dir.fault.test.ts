@@ -1,6 +1,6 @@
 // The embedded database's folder, attacked as an operator's mistakes and a full disk would: two
 // production servers on one folder, a folder that is not a database, a server killed with its lock
-// held, a disk that fills up. PGlite only (no DATABASE_URL); app servers on ports 3220–3223.
+// held, a disk that fills up. PGlite only (no DATABASE_URL); app servers on ports 3220–3224; the read-only and disk-full cases mount a small tmpfs (root, as in CI), and are skipped where that fails.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -58,6 +58,7 @@ function refusedStart(dataDir: string, port: number): Promise<{ code: number | n
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "/tmp",
+        NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         PUENTE_DATA_DIR: dataDir,
       },
