@@ -89,6 +89,8 @@ describe("the embedded data folder's lock", () => {
     expect(restored.code).toBe(0);
     expect(readdirSync(target)).not.toContain(LOCK_FILE);
     // A restored folder opens as Puente's own database, and is not taken for a new one.
+    const { DATABASE_URL } = process.env;
+    delete process.env.DATABASE_URL;
     process.env.PUENTE_DATA_DIR = target;
     try {
       const handle = await openDatabaseFromEnv();
@@ -96,9 +98,10 @@ describe("the embedded data folder's lock", () => {
       await handle.close();
     } finally {
       delete process.env.PUENTE_DATA_DIR;
+      if (DATABASE_URL) process.env.DATABASE_URL = DATABASE_URL;
     }
     expect((await cli("restore", target, file)).output).toContain("empty folder");
-  });
+  }, 120_000);
 });
 
 describe("a folder that is not a database", () => {
@@ -164,6 +167,8 @@ describe("an embedded database that cannot go on", () => {
          await db.query("update w set body = repeat(md5(random()::text), 40) where id = $1", [(i % 10) + 1]).catch(() => {});
          await db.query("select 1").catch(() => {});
        }`,
+      // The exit under test is the immediate one, not the watchdog's (dd holds the thread a while).
+      { PUENTE_STALL_SECONDS: "0" },
     );
     const timeout = new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 90_000));
     const outcome = await Promise.race([exited, timeout]);
