@@ -1,12 +1,21 @@
 // Runs once when an app server starts: brings the database schema up to date, and gives a
-// newcomer's empty embedded database the demo data. A PostgreSQL database is never seeded here.
+// newcomer's new embedded database the demo data. A PostgreSQL database is never seeded here.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("./db/client");
   const { seedDemoData } = await import("./db/seed/demo");
   const { startWorker } = await import("./server/jobs/worker");
-  const handle = await getDatabase();
-  if (handle.kind === "pglite" && process.env.PUENTE_SEED !== "0" && (await seedDemoData(handle.db))) {
+  const handle = await getDatabase().catch((error: unknown) => {
+    // A data folder held by another process, or one that is not a database: serving without it
+    // would only answer errors, and a supervisor should see the refusal, not a running server.
+    if (error instanceof Error && error.name === "DataDirError") {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  });
+  // Only into a folder this start made from nothing: any other may hold someone's data.
+  if (handle.created && process.env.PUENTE_SEED !== "0" && (await seedDemoData(handle.db))) {
     console.log(
       "Embedded database was empty: demo data added. The README lists the demo accounts to sign in with.",
     );

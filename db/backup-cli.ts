@@ -1,6 +1,6 @@
 // `npm run backup -- FILE` and `npm run restore -- FILE`: the configured database (DATABASE_URL, or
-// the embedded one in PUENTE_DATA_DIR). Restoring needs an empty database (or data folder).
-import { existsSync, readdirSync } from "node:fs";
+// the embedded one in PUENTE_DATA_DIR). Restoring needs an empty database (or data folder). The
+// embedded folder is locked by a running app (db/data-dir.ts): both refuse, naming its process.
 import path from "node:path";
 import { backup, pgliteBackup, restorePostgres, rowCounts } from "./backup";
 import { env, getDatabase, openPglite } from "./client";
@@ -10,6 +10,11 @@ if (!file || (command !== "backup" && command !== "restore")) {
   console.error("usage: npm run backup -- FILE   |   npm run restore -- FILE");
   process.exit(2);
 }
+
+process.on("uncaughtException", (error) => {
+  console.error(error.name === "DataDirError" ? error.message : error);
+  process.exit(1);
+});
 
 if (command === "backup") {
   const handle = await getDatabase();
@@ -24,10 +29,7 @@ if (command === "backup") {
   console.log(`Restored ${file} into the PostgreSQL database.`);
 } else {
   const dir = path.resolve(env("PUENTE_DATA_DIR") ?? ".data");
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
-    console.error(`${dir} is not empty: move it away first (and stop the app).`);
-    process.exit(1);
-  }
+  // Refused unless the folder is empty and no process holds it.
   const handle = await openPglite(dir, await pgliteBackup(file));
   const counts = await rowCounts(handle.db);
   console.log(`Restored ${file} into ${dir}: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows.`);

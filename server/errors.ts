@@ -10,7 +10,13 @@ import { validationMessages } from "./i18n/validation";
 export type ErrorKey = Exclude<keyof (typeof en)["errors"], "validation">;
 export type ErrorCode = Extract<
   TRPC_ERROR_CODE_KEY,
-  "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "TOO_MANY_REQUESTS"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "BAD_REQUEST"
+  | "CONFLICT"
+  | "TOO_MANY_REQUESTS"
+  | "SERVICE_UNAVAILABLE"
 >;
 
 export class DomainError extends Error {

@@ -5,7 +5,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
 import superjson from "superjson";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import { isDiskFull, type Database } from "@/db/client";
 import type { Actor } from "./actor";
 import { memberships, type MembershipRole } from "@/db/schema";
 import { DomainError, explainError } from "./errors";
@@ -49,6 +49,12 @@ const mapErrors = t.middleware(async ({ next, path, type }) => {
   const cause = result.error.cause;
   if (cause instanceof DomainError) {
     return { ...result, error: new TRPCError({ code: cause.code, message: cause.key, cause }) };
+  }
+  if (isDiskFull(cause)) {
+    // The write found no room: the reader is told so in their language, and the log says why.
+    log.error("procedure failed: the database's disk is full", { path, type, ...failureFields(cause) });
+    const full = new DomainError("SERVICE_UNAVAILABLE", "diskFull");
+    return { ...result, error: new TRPCError({ code: full.code, message: full.key, cause: full }) };
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     log.error("procedure failed", { path, type, ...failureFields(cause ?? result.error) });
