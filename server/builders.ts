@@ -18,7 +18,8 @@ const actionRoles = { organizer: isOrganizer } satisfies Record<string, (action:
 type ActionRole = keyof typeof actionRoles;
 
 function requireActionRole(action: ActionAccess, roles: ActionRole[]) {
-  if (!roles.some((role) => actionRoles[role](action))) throw new DomainError("FORBIDDEN", "notActionOrganizer");
+  if (!roles.some((role) => actionRoles[role](action)))
+    throw new DomainError("FORBIDDEN", "notActionOrganizer");
   return action;
 }
 
