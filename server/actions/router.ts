@@ -1,6 +1,7 @@
 // Actions, shifts and signups.
 import { z } from "zod";
 import { consumeForPerson, SIGNUPS_PER_ADDRESS, SIGNUPS_PER_PERSON } from "../rate-limits";
+import { consumeSignInRequest } from "../sign-in-limits";
 import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { organizerAccess } from "./access";
 import { cancelAction, createAction, getAction, listActions, updateAction } from "./actions";
@@ -11,11 +12,12 @@ import {
   actionListInput,
   addShiftInput,
   checkInInput,
+  signUpByEmailInput,
   signUpInput,
   updateShiftInput,
 } from "./inputs";
 import { addShift, updateShift } from "./shifts";
-import { cancelSignup, checkIn, mySignups, roster, signUp } from "./signups";
+import { cancelSignup, checkIn, mySignups, recordSignupIntent, roster, signUp } from "./signups";
 
 export const actionsRouter = router({
   list: publicProcedure
@@ -56,6 +58,13 @@ export const actionsRouter = router({
       clientKey: ctx.clientKey,
     });
     return signUp(ctx.db, ctx.actor, input);
+  }),
+
+  // Someone without an account: the form then emails them a sign-in link, so this counts as
+  // asking for one (per address and per email, as the sign-in form does).
+  signUpByEmail: publicProcedure.input(signUpByEmailInput).mutation(async ({ ctx, input }) => {
+    await consumeSignInRequest(ctx.db, input.email, ctx.clientKey);
+    await recordSignupIntent(ctx.db, input);
   }),
 
   cancelSignup: signedInProcedure
