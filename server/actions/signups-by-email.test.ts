@@ -44,13 +44,21 @@ describe("signing up by email", () => {
     const group = await makeGroup(handle.db);
     const coordinator = await makeUser(handle.db);
     await addMember(handle.db, group.id, coordinator.id, "coordinator");
-    const hidden = await makeAction(handle.db, group.id, { visibility: "members" });
+    const hidden = await makeAction(handle.db, group.id, {
+      visibility: "members",
+    });
     const { action, shift } = await makeAction(handle.db, group.id);
-    await callerFor(handle.db, coordinator).actions.cancel({ actionId: action.id });
+    await callerFor(handle.db, coordinator).actions.cancel({
+      actionId: action.id,
+    });
     const email = `bea-${unique()}@example.org`;
     const visitor = callerFor(handle.db, null, "es");
     await expect(
-      visitor.actions.signUpByEmail({ shiftId: hidden.shift.id, name: "Bea", email }),
+      visitor.actions.signUpByEmail({
+        shiftId: hidden.shift.id,
+        name: "Bea",
+        email,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const refusal = await visitor.actions
       .signUpByEmail({ shiftId: shift.id, name: "Bea", email })
@@ -60,9 +68,33 @@ describe("signing up by email", () => {
       "Esta acción está cancelada: ya no se puede cambiar nada.",
     );
     await expect(
-      visitor.actions.signUpByEmail({ shiftId: shift.id, name: "", email: "nope" }),
+      visitor.actions.signUpByEmail({
+        shiftId: shift.id,
+        name: "",
+        email: "nope",
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await intentsFor(email)).toEqual([]);
+  });
+
+  it("takes no place on an action cancelled between the request and the sign-in", async () => {
+    const group = await makeGroup(handle.db);
+    const coordinator = await makeUser(handle.db);
+    await addMember(handle.db, group.id, coordinator.id, "coordinator");
+    const { action, shift } = await makeAction(handle.db, group.id);
+    const email = `caro-${unique()}@example.org`;
+    await callerFor(handle.db, null).actions.signUpByEmail({
+      shiftId: shift.id,
+      name: "Caro",
+      email,
+    });
+    await callerFor(handle.db, coordinator).actions.cancel({
+      actionId: action.id,
+    });
+
+    const caro = await makeUser(handle.db, { email });
+    expect(await completeSignupIntents(handle.db, caro)).toEqual([]);
+    expect(await handle.db.select().from(signups).where(eq(signups.shiftId, shift.id))).toEqual([]);
   });
 
   it("is limited like a sign-in link: a sixth request for one address from one client within 15 minutes is refused", async () => {
@@ -71,7 +103,11 @@ describe("signing up by email", () => {
     const email = `dora-${unique()}@example.org`;
     const visitor = callerFor(handle.db, null, "en", `client-${unique()}`);
     for (let i = 0; i < 5; i++) {
-      await visitor.actions.signUpByEmail({ shiftId: shift.id, name: "Dora", email });
+      await visitor.actions.signUpByEmail({
+        shiftId: shift.id,
+        name: "Dora",
+        email,
+      });
     }
     await expect(
       visitor.actions.signUpByEmail({ shiftId: shift.id, name: "Dora", email }),
