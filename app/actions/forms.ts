@@ -97,7 +97,7 @@ export async function signUpByEmailForm(_: FormState, formData: FormData): Promi
   if (!state.ok) return state;
   const actionId = z.uuid().safeParse(field(formData, "actionId"));
   await signIn("email", {
-    // The address as the procedure kept it (trimmed, lower case): the one the link must prove.
+    // The address as the procedure kept it (in lower case): the one the link must prove.
     email: signUpByEmailInput.shape.email.parse(request.email),
     redirectTo: actionId.success ? `/actions/${actionId.data}?joined=1` : "/me",
     redirect: false,
