@@ -267,6 +267,10 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["organizer", "coordinator"]),
   },
   "actions.signUp": { input: (s) => ({ shiftId: s.shift.id }), expect: signedIn() },
+  "actions.signUpByEmail": {
+    input: (s) => ({ shiftId: s.shift.id, name: "Ana", email: `ana-${s.shift.id}@example.org` }),
+    expect: everyone("ok"),
+  },
   // Someone else's signup: nobody but its owner can cancel it.
   "actions.cancelSignup": { input: (s) => ({ signupId: s.signup.id }), expect: signedIn("NOT_FOUND") },
   "actions.mine": { input: () => undefined, expect: signedIn() },

@@ -75,6 +75,7 @@ beforeAll(async () => {
       descriptionEn: "Shelter.",
       contact: "casa.example.org",
     },
+    "actions.signUpByEmail": { shiftId: shift.id, name: "Ana", email: "ana@example.org" },
     "meetingPoints.comment": { meetingPointId: point.id, body: "Hay sombra y agua." },
     "messages.send": {
       audience: [{ kind: "group", groupId: group.id, roles: ["coordinator"] }],

@@ -25,6 +25,8 @@ afterAll(async () => {
 const POSTS_NOTHING: Record<string, string> = {
   "actions.cancel": "a status; the volunteers' notice is Puente's own text",
   "actions.signUp": "a place on a shift (limited per person and address in its router)",
+  "actions.signUpByEmail":
+    "a request for a place, kept until its own address signs in (limited as sign-in links)",
   "actions.cancelSignup": "a status",
   "actions.checkIn": "a status",
   "actions.createCalendarFeed": "a private link for the caller",

@@ -1,17 +1,10 @@
 "use server";
 // Form posts of the actions pages. Each calls one procedure; the procedure decides who may.
-import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/server/auth";
-import { getDb } from "@/db/client";
-import { recordSignupIntent } from "@/server/actions/signups";
 import { signUpByEmailInput, type ActionDetailsInput, type ShiftDetailsInput } from "@/server/actions/inputs";
-import { DomainError, explainError } from "@/server/errors";
-import { requestLocale } from "@/server/i18n/request";
-import { validationMessages } from "@/server/i18n/validation";
 import { attempt, textFields } from "../_forms/attempt";
-import { consumeSignInLimits } from "../_shell/sign-in-limits";
 import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
@@ -95,33 +88,17 @@ export async function checkInForm(_: FormState, formData: FormData): Promise<For
  * when they follow the sign-in link we email them.
  */
 export async function signUpByEmailForm(_: FormState, formData: FormData): Promise<FormState> {
-  const values = textFields(formData);
-  const locale = await requestLocale();
-  const parsed = signUpByEmailInput.safeParse(values);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      values,
-      fieldErrors: validationMessages(locale, parsed.error.issues),
-      message: undefined,
-    };
-  }
-  try {
-    await consumeSignInLimits(parsed.data.email);
-    await recordSignupIntent(await getDb(), parsed.data);
-  } catch (error) {
-    if (error instanceof DomainError) {
-      return {
-        ok: false,
-        values,
-        ...explainError(new TRPCError({ code: error.code, cause: error }), locale),
-      };
-    }
-    throw error;
-  }
-  const actionId = z.uuid().safeParse(values.actionId);
+  const request = {
+    shiftId: field(formData, "shiftId"),
+    name: field(formData, "name"),
+    email: field(formData, "email"),
+  };
+  const state = await attempt(formData, (api) => api.actions.signUpByEmail(request));
+  if (!state.ok) return state;
+  const actionId = z.uuid().safeParse(field(formData, "actionId"));
   await signIn("email", {
-    email: parsed.data.email,
+    // The address as the procedure kept it (in lower case): the one the link must prove.
+    email: signUpByEmailInput.shape.email.parse(request.email),
     redirectTo: actionId.success ? `/actions/${actionId.data}?joined=1` : "/me",
     redirect: false,
   });

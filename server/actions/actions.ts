@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError } from "../errors";
 import type { Actor } from "../actor";
-import { actionAccess, isOrganizer, organizerAccess, type ActionAccess } from "./access";
+import { actionAccess, isOrganizer, type ActionAccess } from "./access";
 import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
 import { exactPlaceFor, scheduleReveal } from "./reveal";
 import { myWaitlistPositions } from "./signups";
@@ -64,23 +64,36 @@ export async function updateAction(db: Database, actor: Actor, access: ActionAcc
   return { id: actionId };
 }
 
-/** Cancels an action; its volunteers keep their signups on record but nobody can sign up. */
-export async function cancelAction(db: Database, actor: Actor, actionId: string) {
-  const access = await organizerAccess(db, actor, actionId);
-  const [cancelled] = await db
-    .update(actions)
-    .set({ status: "cancelled" })
-    .where(and(eq(actions.id, actionId), eq(actions.status, "scheduled")))
-    .returning({ id: actions.id });
-  if (!cancelled) throw new DomainError("CONFLICT", "actionCancelled");
-  await recordAudit(db, {
-    actorId: actor.id,
-    action: "action.cancel",
-    subjectType: "action",
-    subjectId: actionId,
-    groupId: access.groupId,
+/**
+ * Cancels an action; its volunteers keep their signups on record but nobody can sign up. Its
+ * shifts are locked first, in one order (by id, so two of these cannot deadlock, and a signup
+ * holds one shift at most): a signup or a promotion already holding one finishes before the status
+ * changes, and one waiting for it then finds the action cancelled (./signups.ts).
+ */
+export async function cancelAction(db: Database, actor: Actor, access: ActionAccess) {
+  const { actionId } = access;
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: shifts.id })
+      .from(shifts)
+      .where(eq(shifts.actionId, actionId))
+      .orderBy(asc(shifts.id))
+      .for("update");
+    const [cancelled] = await tx
+      .update(actions)
+      .set({ status: "cancelled" })
+      .where(and(eq(actions.id, actionId), eq(actions.status, "scheduled")))
+      .returning({ id: actions.id });
+    if (!cancelled) throw new DomainError("CONFLICT", "actionCancelled");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "action.cancel",
+      subjectType: "action",
+      subjectId: actionId,
+      groupId: access.groupId,
+    });
+    return cancelled;
   });
-  return cancelled;
 }
 
 /** Upcoming actions the viewer may see, soonest first, with how full their shifts are. */

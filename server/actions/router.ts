@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { onAction, onShift } from "../builders";
 import { consumeForPerson, SIGNUPS_PER_ADDRESS, SIGNUPS_PER_PERSON } from "../rate-limits";
+import { consumeSignInRequest } from "../sign-in-limits";
 import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { cancelAction, createAction, getAction, listActions, updateAction } from "./actions";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "./calendar";
@@ -10,11 +11,12 @@ import {
   actionIdInput,
   actionListInput,
   checkInInput,
+  signUpByEmailInput,
   signUpInput,
   shiftDetailsInput,
 } from "./inputs";
 import { addShift, updateShift } from "./shifts";
-import { cancelSignup, checkIn, mySignups, roster, signUp } from "./signups";
+import { cancelSignup, checkIn, mySignups, recordSignupIntent, roster, signUp } from "./signups";
 
 export const actionsRouter = router({
   list: publicProcedure
@@ -35,7 +37,7 @@ export const actionsRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => updateAction(ctx.db, ctx.actor, ctx.action, input.details)),
 
-  cancel: onAction("organizer").mutation(({ ctx, input }) => cancelAction(ctx.db, ctx.actor, input.actionId)),
+  cancel: onAction("organizer").mutation(({ ctx }) => cancelAction(ctx.db, ctx.actor, ctx.action)),
 
   addShift: onAction("organizer")
     .input(shiftDetailsInput)
@@ -54,6 +56,13 @@ export const actionsRouter = router({
       clientKey: ctx.clientKey,
     });
     return signUp(ctx.db, ctx.actor, input);
+  }),
+
+  // Someone without an account: the form then emails them a sign-in link, so this counts as
+  // asking for one (per address and per email, as the sign-in form does).
+  signUpByEmail: publicProcedure.input(signUpByEmailInput).mutation(async ({ ctx, input }) => {
+    await consumeSignInRequest(ctx.db, input.email, ctx.clientKey);
+    await recordSignupIntent(ctx.db, input);
   }),
 
   // Their own signup only (anyone else's does not exist for them).

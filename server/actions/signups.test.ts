@@ -123,6 +123,37 @@ describe("signing up for a shift", () => {
     });
     expect(await handle.db.select().from(signups).where(eq(signups.userId, me!.id))).toEqual([]);
   });
+
+  it("gives nobody a place on a cancelled action: not when a volunteer leaves, nor when capacity grows", async () => {
+    const group = await makeGroup(handle.db);
+    const organizer = await makeUser(handle.db);
+    await addMember(handle.db, group.id, organizer.id, "organizer");
+    const { action, shift } = await makeAction(handle.db, group.id, { capacity: 1 });
+    const [first, second, third] = await people(3);
+    const mine = await callerFor(handle.db, first!).actions.signUp({ shiftId: shift.id });
+    await callerFor(handle.db, second!).actions.signUp({ shiftId: shift.id });
+    await callerFor(handle.db, third!).actions.signUp({ shiftId: shift.id });
+    const api = callerFor(handle.db, organizer);
+    await api.actions.cancel({ actionId: action.id });
+
+    await callerFor(handle.db, first!).actions.cancelSignup({ signupId: mine.id });
+    const day = action.startsAt.toLocaleDateString("en-CA", { timeZone: "America/Tijuana" });
+    const clock = (d: Date) =>
+      d.toLocaleTimeString("en-GB", { timeZone: "America/Tijuana", hour: "2-digit", minute: "2-digit" });
+    await api.actions.updateShift({
+      shiftId: shift.id,
+      role: "Welcome table",
+      date: day,
+      startTime: clock(action.startsAt),
+      endTime: clock(action.endsAt),
+      capacity: 5,
+    });
+    const rows = await handle.db.select().from(signups).where(eq(signups.shiftId, shift.id));
+    expect(rows.filter((r) => r.status === "confirmed")).toEqual([]);
+    expect(rows.filter((r) => r.promotedAt !== null)).toEqual([]);
+    const queued = await handle.db.select().from(jobs).where(eq(jobs.kind, "signup.promoted"));
+    expect(queued.filter((j) => rows.some((r) => r.id === j.payload.signupId))).toEqual([]);
+  });
 });
 
 describe("a members-only action", () => {

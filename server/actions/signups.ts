@@ -1,6 +1,7 @@
 // Signing up for shifts. Every change to a shift's places happens with the shift's row locked
 // (SELECT … FOR UPDATE), so concurrent signups, cancellations and capacity changes are applied
 // one at a time per shift: never more confirmed than capacity, and the waitlist moves in order.
+// Cancelling an action locks its shifts too, so no place is given on an action once it is cancelled.
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, shifts, signupIntents, signups, users, type SignupStatus } from "@/db/schema";
@@ -32,6 +33,21 @@ async function lockShift(tx: Database, shiftId: string) {
   return shift;
 }
 
+/**
+ * Whether the shift's action still takes volunteers. Asked with the shift locked, in a statement
+ * of its own: cancelAction locks every shift of the action before it changes the status, and at
+ * READ COMMITTED a new statement sees a cancellation committed while this one waited for the lock,
+ * so the answer holds until the transaction ends.
+ */
+async function actionOpen(tx: Database, shiftId: string) {
+  const [row] = await tx
+    .select({ status: actions.status })
+    .from(shifts)
+    .innerJoin(actions, eq(actions.id, shifts.actionId))
+    .where(eq(shifts.id, shiftId));
+  return row?.status === "scheduled";
+}
+
 /** A confirmed volunteer gets a reminder a day before the shift (or at once if it is sooner). */
 async function scheduleReminder(tx: Database, signupId: string, startsAt: Date) {
   const runAt = new Date(Math.max(Date.now(), startsAt.getTime() - REMINDER_HOURS * 3_600_000));
@@ -43,9 +59,12 @@ async function scheduleReminder(tx: Database, signupId: string, startsAt: Date) 
   });
 }
 
-/** Fills up to `places` free places from the head of the waitlist. The shift must be locked. */
+/**
+ * Fills up to `places` free places from the head of the waitlist, unless the action is no longer
+ * scheduled (nobody is told they have a place on a cancelled action). The shift must be locked.
+ */
 export async function promoteFromWaitlist(tx: Database, shiftId: string, places: number, startsAt: Date) {
-  if (places <= 0) return [];
+  if (places <= 0 || !(await actionOpen(tx, shiftId))) return [];
   const next = await tx
     .select({ id: signups.id })
     .from(signups)
@@ -83,7 +102,8 @@ async function describeSignup(tx: Database, signupId: string) {
 
 /**
  * Takes a place on a shift for `userId`, or a place in line when it is full. Signing up again is
- * a no-op that returns the existing signup; after a cancellation it joins again at the end.
+ * a no-op that returns the existing signup; after a cancellation it joins again at the end. The
+ * action must still be scheduled, checked here with the shift locked (not before: see actionOpen).
  */
 export async function signUpFor(
   tx: Database,
@@ -92,6 +112,7 @@ export async function signUpFor(
   shareContact: boolean,
 ): Promise<{ id: string; shiftId: string; status: SignupStatus; position: number | null }> {
   const shift = await lockShift(tx, shiftId);
+  if (!(await actionOpen(tx, shiftId))) throw new DomainError("CONFLICT", "actionCancelled");
   if (shift.endsAt.getTime() <= Date.now()) throw new DomainError("CONFLICT", "shiftOver");
   const [existing] = await tx
     .select({ id: signups.id, status: signups.status })
@@ -127,14 +148,8 @@ export async function signUpFor(
   return describeSignup(tx, signup!.id);
 }
 
-async function assertOpen(db: Database, actor: Actor | null, shiftId: string) {
-  const access = await shiftAccess(db, actor, shiftId);
-  if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
-  return access;
-}
-
 export async function signUp(db: Database, actor: Actor, input: { shiftId: string; shareContact: boolean }) {
-  await assertOpen(db, actor, input.shiftId);
+  await shiftAccess(db, actor, input.shiftId); // a members-only action does not exist for outsiders
   return db.transaction((tx) => signUpFor(tx, actor.id, input.shiftId, input.shareContact));
 }
 
@@ -275,8 +290,10 @@ export async function recordSignupIntent(
   db: Database,
   input: { shiftId: string; name: string; email: string },
 ) {
-  const access = await assertOpen(db, null, input.shiftId);
+  const access = await shiftAccess(db, null, input.shiftId);
   if (access.visibility !== "public") throw notFound();
+  // Told at once; checked again, with the shift locked, when the place is taken.
+  if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
   await db.insert(signupIntents).values({ ...input, expiresAt: new Date(Date.now() + 86_400_000) });
 }
 
@@ -299,7 +316,8 @@ export async function completeSignupIntents(db: Database, user: { id: string; em
     try {
       done.push(await db.transaction((tx) => signUpFor(tx, user.id, intent.shiftId, false)));
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error; // the shift ended or is gone: nothing to do
+      // The action was cancelled, the shift ended or is gone: nothing to do.
+      if (!(error instanceof DomainError)) throw error;
     }
   }
   return done;

@@ -1,6 +1,6 @@
 // A person's rights over their data (EFF: keep only what is needed): download everything Puente
 // holds about them, and delete their account without breaking anyone else's plans.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   actions,
@@ -167,7 +167,9 @@ export async function deleteMyAccount(db: Database, actor: Actor) {
     const held = await tx
       .select({ id: signups.id, shiftId: signups.shiftId })
       .from(signups)
-      .where(and(eq(signups.userId, actor.id), inArray(signups.status, ["confirmed"])));
+      .where(and(eq(signups.userId, actor.id), inArray(signups.status, ["confirmed"])))
+      // Shifts are locked in id order, as cancelAction locks them: never a deadlock between the two.
+      .orderBy(asc(signups.shiftId));
     for (const { id, shiftId } of held) {
       const [shift] = await tx
         .select({ startsAt: shifts.startsAt, endsAt: shifts.endsAt })
