@@ -13,6 +13,7 @@ import type { Locale } from "../i18n/locale";
 import { translator } from "../i18n/messages";
 import { log } from "../log";
 import { consume, STORY_SUBMISSIONS } from "../rate-limits";
+import { eraseStory } from "./erase";
 import type { listStoriesInput, submitStoryInput } from "./inputs";
 
 /**
@@ -151,21 +152,7 @@ export async function withdrawStory(db: Database, token: string) {
   return db.transaction(async (tx) => {
     const story = await storyOfToken(tx, token, { lock: true });
     if (story.status === "withdrawn") throw new DomainError("CONFLICT", "storyAlreadyWithdrawn");
-    await tx
-      .update(stories)
-      .set({
-        status: "withdrawn",
-        withdrawnAt: sql`now()`,
-        pseudonym: "",
-        ageRange: null,
-        caravanName: null,
-        textEs: null,
-        textEn: null,
-        originalEs: null,
-        originalEn: null,
-        translatedInto: null,
-      })
-      .where(eq(stories.id, story.id));
+    await eraseStory(tx, story.id, { status: "withdrawn" });
     await recordAudit(tx, {
       actorId: null,
       action: "story.withdraw",
