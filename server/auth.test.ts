@@ -1,28 +1,20 @@
 // Sign-in by emailed link, through Auth.js's own handlers, a real SMTP server and a real database.
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, sessions, users, verificationTokens } from "@/db/schema";
 import { sessionOfToken } from "./sessions";
-import { createTestDatabase } from "./testing/database";
-import { startMailbox, type TestMailbox } from "./testing/smtp";
+import { setUpDatabase, setUpMailbox } from "./testing/setup";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 let auth: typeof import("./auth");
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
   process.env.PUENTE_ADMIN_EMAILS = "boss@example.org, other@example.org";
   (globalThis as { puenteDatabase?: Promise<DatabaseHandle> }).puenteDatabase = Promise.resolve(handle);
   auth = await import("./auth");
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
 });
 
 const origin = "http://puente.test";

@@ -8,18 +8,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { requestContext } from "./request-context";
 import { createCaller } from "./root";
-import { createTestDatabase } from "./testing/database";
 import { makeGroup, makeUser, addMember } from "./testing/factories";
-import { startMailbox, type TestMailbox } from "./testing/smtp";
+import { setUpDatabase, setUpMailbox } from "./testing/setup";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 let auth: typeof import("./auth");
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
   // Six stories from one address here; the limits themselves are tested elsewhere.
   process.env.PUENTE_RATE_LIMIT_SCALE = "10";
   (globalThis as { puenteDatabase?: Promise<DatabaseHandle> }).puenteDatabase = Promise.resolve(handle);
@@ -27,8 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.PUENTE_RATE_LIMIT_SCALE;
-  await mailbox.close();
-  await handle.close();
 });
 afterEach(() => {
   delete process.env.PUENTE_URL;

@@ -2,7 +2,7 @@
 // Auth.js's own endpoint and Puente's forms, on a real database and a real SMTP server: the person
 // still signs in from their own device, no inbox gets more than its cap, and the log names no one.
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { DomainError } from "./errors";
 import {
@@ -12,23 +12,15 @@ import {
   SIGN_IN_PER_EMAIL,
 } from "./rate-limits";
 import { consumeSignInRequest } from "./sign-in-limits";
-import { createTestDatabase } from "./testing/database";
-import { startMailbox, type TestMailbox } from "./testing/smtp";
+import { setUpDatabase, setUpMailbox } from "./testing/setup";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 let auth: typeof import("./auth");
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
   (globalThis as { puenteDatabase?: Promise<DatabaseHandle> }).puenteDatabase = Promise.resolve(handle);
   auth = await import("./auth");
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
 });
 
 /** Asks Auth.js for a link to `email`, from `address` as the front server passes it on. */

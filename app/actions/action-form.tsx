@@ -2,15 +2,8 @@
 import { getTranslations } from "next-intl/server";
 import { actionKinds, actionVisibilities, locales, skills } from "@/db/schema";
 import { timeZones } from "@/server/actions/inputs";
-import {
-  ActionForm,
-  FieldError,
-  FormMessage,
-  Input,
-  Select,
-  SubmitButton,
-  Textarea,
-} from "../_forms/action-form";
+import { ActionForm, FieldError, FormMessage, Input, SubmitButton } from "../_forms/action-form";
+import { SelectField, TextAreaField, TextField } from "../_forms/fields";
 import type { FormState } from "../_forms/state";
 
 export interface ActionFormValues {
@@ -46,102 +39,94 @@ export async function ActionDetailsForm({
     getTranslations("visibility"),
     getTranslations("languages"),
   ]);
-  const label = (name: string, text: string) => (
-    <label htmlFor={name} className="block font-medium">
-      {text}
-    </label>
-  );
   return (
     <ActionForm action={action} className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="space-y-1">
-        {label("title", t("fieldTitle"))}
-        <Input name="title" defaultValue={initial.title} maxLength={120} required />
-        <FieldError name="title" />
-      </div>
+      <TextField name="title" label={t("fieldTitle")} defaultValue={initial.title} maxLength={120} required />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1">
-          {label("kind", t("kind"))}
-          <Select name="kind" defaultValue={initial.kind}>
-            {actionKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {tk(kind)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="space-y-1">
-          {label("visibility", t("fieldVisibility"))}
-          <Select name="visibility" defaultValue={initial.visibility}>
-            {actionVisibilities.map((v) => (
-              <option key={v} value={v}>
-                {tv(v)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField name="kind" label={t("kind")} defaultValue={initial.kind}>
+          {actionKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {tk(kind)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="visibility" label={t("fieldVisibility")} defaultValue={initial.visibility}>
+          {actionVisibilities.map((v) => (
+            <option key={v} value={v}>
+              {tv(v)}
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <div className="space-y-1">
-        {label("placeName", t("fieldPlaceName"))}
-        <Input name="placeName" defaultValue={initial.placeName} maxLength={160} required />
-        <FieldError name="placeName" />
-      </div>
-      <div className="space-y-1">
-        {label("exactLocation", t("fieldExactLocation"))}
-        <Input name="exactLocation" defaultValue={initial.exactLocation} maxLength={300} />
-        <FieldError name="exactLocation" />
-      </div>
-      <div className="space-y-1">
-        {label("revealHoursBefore", t("fieldRevealHours"))}
-        <Input
-          name="revealHoursBefore"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={168}
-          defaultValue={initial.revealHoursBefore}
-          className="w-28 rounded-md border border-gray-500 bg-white px-3 py-2"
-          hint
+      <TextField
+        name="placeName"
+        label={t("fieldPlaceName")}
+        defaultValue={initial.placeName}
+        maxLength={160}
+        required
+      />
+      <TextField
+        name="exactLocation"
+        label={t("fieldExactLocation")}
+        defaultValue={initial.exactLocation}
+        maxLength={300}
+      />
+      <TextField
+        name="revealHoursBefore"
+        label={t("fieldRevealHours")}
+        hint={t("fieldRevealHoursHint")}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={168}
+        defaultValue={initial.revealHoursBefore}
+        controlClassName="w-28 rounded-md border border-gray-500 bg-white px-3 py-2"
+        required
+      />
+      <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <SelectField
+          name="timeZone"
+          label={t("fieldTimeZone")}
+          className="col-span-2 sm:col-span-4"
+          defaultValue={initial.timeZone}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replace("America/", "").replace("_", " ")}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          name="startDate"
+          label={t("fieldStartDate")}
+          type="date"
+          defaultValue={initial.startDate}
           required
         />
-        <p id="revealHoursBefore-hint" className="text-sm text-gray-700">
-          {t("fieldRevealHoursHint")}
-        </p>
-        <FieldError name="revealHoursBefore" />
-      </div>
-      <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <div className="col-span-2 space-y-1 sm:col-span-4">
-          {label("timeZone", t("fieldTimeZone"))}
-          <Select name="timeZone" defaultValue={initial.timeZone}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace("America/", "").replace("_", " ")}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="space-y-1">
-          {label("startDate", t("fieldStartDate"))}
-          <Input name="startDate" type="date" defaultValue={initial.startDate} required />
-          <FieldError name="startDate" />
-        </div>
-        <div className="space-y-1">
-          {label("startTime", t("fieldStartTime"))}
-          <Input name="startTime" type="time" defaultValue={initial.startTime} required />
-          <FieldError name="startTime" />
-        </div>
-        <div className="space-y-1">
-          {label("endDate", t("fieldEndDate"))}
-          <Input name="endDate" type="date" defaultValue={initial.endDate} required />
-          <FieldError name="endDate" />
-        </div>
-        <div className="space-y-1">
-          {label("endTime", t("fieldEndTime"))}
-          <Input name="endTime" type="time" defaultValue={initial.endTime} required />
-          <FieldError name="endTime" />
-        </div>
+        <TextField
+          name="startTime"
+          label={t("fieldStartTime")}
+          type="time"
+          defaultValue={initial.startTime}
+          required
+        />
+        <TextField
+          name="endDate"
+          label={t("fieldEndDate")}
+          type="date"
+          defaultValue={initial.endDate}
+          required
+        />
+        <TextField
+          name="endTime"
+          label={t("fieldEndTime")}
+          type="time"
+          defaultValue={initial.endTime}
+          required
+        />
       </div>
       <fieldset className="space-y-1">
         <legend className="font-medium">{t("fieldLanguages")}</legend>
@@ -159,11 +144,13 @@ export async function ActionDetailsForm({
           ))}
         </div>
       </fieldset>
-      <div className="space-y-1">
-        {label("description", t("fieldDescription"))}
-        <Textarea name="description" rows={4} maxLength={4000} defaultValue={initial.description} />
-        <FieldError name="description" />
-      </div>
+      <TextAreaField
+        name="description"
+        label={t("fieldDescription")}
+        rows={4}
+        maxLength={4000}
+        defaultValue={initial.description}
+      />
       <div className="flex items-center gap-3">
         <SubmitButton pendingLabel={t("saving")}>{submitLabel}</SubmitButton>
         <FormMessage success={t("saved")} />

@@ -2,7 +2,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FilterSelect, filterFieldClass } from "../_forms/filter-select";
+import { FilterSelect } from "../_forms/filter-select";
+import { pageHref, ResultList } from "../_lists/result-list";
+import { SearchButton, SearchForm, SearchInput } from "../_lists/search-form";
 import { actionKinds, locales, skills } from "@/db/schema";
 import { actionListInput } from "@/server/actions/inputs";
 import { serverApi } from "../_trpc/server";
@@ -42,40 +44,31 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   ]);
   const filters = parseSearch(search);
   const { actions, next } = await api.actions.list(filters);
-  const keep = Object.fromEntries(
-    Object.entries({
+  const nextHref =
+    next &&
+    pageHref("/actions", {
       place: filters.place,
       kind: filters.kind,
       from: filters.from,
       language: filters.language,
       skill: filters.skill,
-    }).filter(([, v]) => v),
-  ) as Record<string, string>;
+      after_at: next.startsAt.toISOString(),
+      after_id: next.id,
+    });
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1">{t("lead")}</p>
       </div>
-      <form
-        method="get"
-        action="/actions"
-        role="search"
-        className="grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3"
-      >
-        <div className="col-span-2 sm:col-span-1">
-          <label htmlFor="place" className="block text-sm font-medium">
-            {t("place")}
-          </label>
-          <input
-            id="place"
-            name="place"
-            type="search"
-            maxLength={100}
-            defaultValue={filters.place ?? ""}
-            className={filterFieldClass}
-          />
-        </div>
+      <SearchForm action="/actions" layout="grid-cols-2 sm:grid-cols-3">
+        <SearchInput
+          name="place"
+          label={t("place")}
+          value={filters.place}
+          maxLength={100}
+          className="col-span-2 sm:col-span-1"
+        />
         <FilterSelect
           name="kind"
           label={t("kind")}
@@ -83,18 +76,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           value={filters.kind}
           options={actionKinds.map((kind) => [kind, tk(kind)] as const)}
         />
-        <div>
-          <label htmlFor="from" className="block text-sm font-medium">
-            {t("from")}
-          </label>
-          <input
-            id="from"
-            name="from"
-            type="date"
-            defaultValue={filters.from ?? ""}
-            className={filterFieldClass}
-          />
-        </div>
+        <SearchInput name="from" label={t("from")} value={filters.from} type="date" />
         <FilterSelect
           name="language"
           label={t("language")}
@@ -109,54 +91,39 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           value={filters.skill}
           options={skills.map((skill) => [skill, ts(skill)] as const)}
         />
-        <button
-          type="submit"
-          className="col-span-2 rounded-md bg-brand-700 px-4 py-2 font-medium text-white sm:col-span-1 sm:col-start-3"
-        >
-          {t("filter")}
-        </button>
-      </form>
-      {actions.length === 0 ? (
-        <p role="status" className="rounded-lg bg-white p-4">
-          {t("empty")}
-        </p>
-      ) : (
-        <ul aria-label={t("results")} className="space-y-3">
-          {actions.map((action) => (
-            <li key={action.id} className="rounded-lg bg-white p-4 shadow-sm">
-              <p className="text-sm font-medium text-brand-700">
-                {tk(action.kind)}
-                {action.visibility === "members" && ` · ${t("membersOnly")}`}
-              </p>
-              <Link
-                href={`/actions/${action.id}`}
-                className="text-lg font-semibold text-brand-800 underline-offset-2 hover:underline"
-              >
-                {action.title}
-              </Link>
-              <p className="text-sm">
-                {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))}
-              </p>
-              <p className="text-sm text-gray-700">
-                {action.placeName} · {t("organizedBy", { group: action.groupName })}
-              </p>
-              {action.places > 0 && (
-                <p className="text-sm font-medium">
-                  {t("placesLeft", { left: action.places - action.taken })}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {next && (
-        <Link
-          href={`/actions?${new URLSearchParams({ ...keep, after_at: next.startsAt.toISOString(), after_id: next.id })}`}
-          className="inline-block rounded-md border border-brand-700 px-4 py-2 text-brand-700"
-        >
-          {t("next")}
-        </Link>
-      )}
+        <SearchButton className="col-span-2 sm:col-span-1 sm:col-start-3">{t("filter")}</SearchButton>
+      </SearchForm>
+      <ResultList
+        items={actions}
+        label={t("results")}
+        empty={t("empty")}
+        itemClassName="rounded-lg bg-white p-4 shadow-sm"
+        more={nextHref ? { href: nextHref, label: t("next") } : null}
+      >
+        {(action) => (
+          <>
+            <p className="text-sm font-medium text-brand-700">
+              {tk(action.kind)}
+              {action.visibility === "members" && ` · ${t("membersOnly")}`}
+            </p>
+            <Link
+              href={`/actions/${action.id}`}
+              className="text-lg font-semibold text-brand-800 underline-offset-2 hover:underline"
+            >
+              {action.title}
+            </Link>
+            <p className="text-sm">
+              {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))}
+            </p>
+            <p className="text-sm text-gray-700">
+              {action.placeName} · {t("organizedBy", { group: action.groupName })}
+            </p>
+            {action.places > 0 && (
+              <p className="text-sm font-medium">{t("placesLeft", { left: action.places - action.taken })}</p>
+            )}
+          </>
+        )}
+      </ResultList>
     </div>
   );
 }

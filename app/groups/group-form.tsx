@@ -1,15 +1,8 @@
 // The form for a group's public details, used to create a group and to edit one.
 import { getTranslations } from "next-intl/server";
 import { countries, groupKinds } from "@/db/schema";
-import {
-  ActionForm,
-  FieldError,
-  FormMessage,
-  Input,
-  Select,
-  SubmitButton,
-  Textarea,
-} from "../_forms/action-form";
+import { ActionForm, FormMessage, SubmitButton } from "../_forms/action-form";
+import { SelectField, TextAreaField, TextField } from "../_forms/fields";
 import type { FormState } from "../_forms/state";
 
 interface Values {
@@ -50,105 +43,78 @@ export async function GroupForm({
     getTranslations("groupKinds"),
     getTranslations("countries"),
   ]);
-  const label = (name: keyof Values) => (
-    <label htmlFor={name} className="block font-medium">
-      {t(name)}
-    </label>
-  );
   return (
     <ActionForm action={action} className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
       {groupId && <input type="hidden" name="groupId" value={groupId} />}
-      <div className="space-y-1">
-        {label("name")}
-        <Input name="name" defaultValue={initial.name} maxLength={100} required autoComplete="organization" />
-        <FieldError name="name" />
-      </div>
+      <TextField
+        name="name"
+        label={t("name")}
+        defaultValue={initial.name}
+        maxLength={100}
+        required
+        autoComplete="organization"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1">
-          <label htmlFor="kind" className="block font-medium">
-            {t("kind")}
-          </label>
-          <Select name="kind" defaultValue={initial.kind} required>
-            <option value="">{t("choose")}</option>
-            {groupKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {tk(kind)}
-              </option>
-            ))}
-          </Select>
-          <FieldError name="kind" />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="country" className="block font-medium">
-            {t("country")}
-          </label>
-          <Select name="country" defaultValue={initial.country} required>
-            <option value="">{t("choose")}</option>
-            {countries.map((country) => (
-              <option key={country} value={country}>
-                {tc(country)}
-              </option>
-            ))}
-          </Select>
-          <FieldError name="country" />
-        </div>
-        <div className="space-y-1">
-          {label("city")}
-          <Input
-            name="city"
-            defaultValue={initial.city}
-            maxLength={80}
-            required
-            autoComplete="address-level2"
-          />
-          <FieldError name="city" />
-        </div>
-        <div className="space-y-1">
-          {label("region")}
-          <Input
-            name="region"
-            defaultValue={initial.region}
-            maxLength={80}
-            required
-            autoComplete="address-level1"
-          />
-          <FieldError name="region" />
-        </div>
+        <SelectField name="kind" label={t("kind")} defaultValue={initial.kind} required>
+          <option value="">{t("choose")}</option>
+          {groupKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {tk(kind)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="country" label={t("country")} defaultValue={initial.country} required>
+          <option value="">{t("choose")}</option>
+          {countries.map((country) => (
+            <option key={country} value={country}>
+              {tc(country)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          name="city"
+          label={t("city")}
+          defaultValue={initial.city}
+          maxLength={80}
+          required
+          autoComplete="address-level2"
+        />
+        <TextField
+          name="region"
+          label={t("region")}
+          defaultValue={initial.region}
+          maxLength={80}
+          required
+          autoComplete="address-level1"
+        />
       </div>
       <p id="descriptionEs-hint" className="text-sm text-gray-700">
         {t("descriptionHint")}
       </p>
-      <div className="space-y-1">
-        {label("descriptionEs")}
-        <Textarea
-          name="descriptionEs"
-          lang="es"
-          rows={4}
-          maxLength={2000}
-          defaultValue={initial.descriptionEs}
-          hint
-        />
-        <FieldError name="descriptionEs" />
-      </div>
-      <div className="space-y-1">
-        {label("descriptionEn")}
-        <Textarea
-          name="descriptionEn"
-          lang="en"
-          rows={4}
-          maxLength={2000}
-          defaultValue={initial.descriptionEn}
-        />
-        <FieldError name="descriptionEn" />
-      </div>
-      <div className="space-y-1">
-        {label("contact")}
-        <Input name="contact" defaultValue={initial.contact} maxLength={200} hint />
-        <p id="contact-hint" className="text-sm text-gray-700">
-          {t("contactHint")}
-        </p>
-        <FieldError name="contact" />
-      </div>
+      <TextAreaField
+        name="descriptionEs"
+        label={t("descriptionEs")}
+        hintAbove
+        lang="es"
+        rows={4}
+        maxLength={2000}
+        defaultValue={initial.descriptionEs}
+      />
+      <TextAreaField
+        name="descriptionEn"
+        label={t("descriptionEn")}
+        lang="en"
+        rows={4}
+        maxLength={2000}
+        defaultValue={initial.descriptionEn}
+      />
+      <TextField
+        name="contact"
+        label={t("contact")}
+        hint={t("contactHint")}
+        defaultValue={initial.contact}
+        maxLength={200}
+      />
       <div className="flex items-center gap-3">
         <SubmitButton pendingLabel={t("saving")}>{submitLabel}</SubmitButton>
         <FormMessage />

@@ -3,7 +3,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { FilterSelect, filterFieldClass } from "../_forms/filter-select";
+import { FilterSelect } from "../_forms/filter-select";
+import { pageHref, ResultList } from "../_lists/result-list";
+import { SearchButton, SearchForm, SearchInput } from "../_lists/search-form";
 import { countries, groupKinds } from "@/db/schema";
 import { directoryInput } from "@/server/groups/inputs";
 import { currentSession } from "@/server/auth";
@@ -37,15 +39,15 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   ]);
   const filters = parseSearch(search);
   const { groups, next } = await api.groups.directory(filters);
-  const nextHref = next
-    ? `/groups?${new URLSearchParams({
-        ...(filters.query ? { q: filters.query } : {}),
-        ...(filters.kind ? { kind: filters.kind } : {}),
-        ...(filters.country ? { country: filters.country } : {}),
-        after_name: next.name,
-        after_id: next.id,
-      })}`
-    : null;
+  const nextHref =
+    next &&
+    pageHref("/groups", {
+      q: filters.query,
+      kind: filters.kind,
+      country: filters.country,
+      after_name: next.name,
+      after_id: next.id,
+    });
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end gap-3">
@@ -62,25 +64,14 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
           </Link>
         )}
       </div>
-      <form
-        method="get"
-        action="/groups"
-        role="search"
-        className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4"
-      >
-        <div className="sm:col-span-2">
-          <label htmlFor="q" className="block text-sm font-medium">
-            {t("search")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={filters.query ?? ""}
-            maxLength={100}
-            className={filterFieldClass}
-          />
-        </div>
+      <SearchForm action="/groups" layout="sm:grid-cols-4">
+        <SearchInput
+          name="q"
+          label={t("search")}
+          value={filters.query}
+          maxLength={100}
+          className="sm:col-span-2"
+        />
         <FilterSelect
           name="kind"
           label={t("kind")}
@@ -95,43 +86,30 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
           value={filters.country}
           options={countries.map((country) => [country, tc(country)] as const)}
         />
-        <button
-          type="submit"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white sm:col-start-4"
-        >
-          {t("filter")}
-        </button>
-      </form>
-      {groups.length === 0 ? (
-        <p role="status" className="rounded-lg bg-white p-4">
-          {t("empty")}
-        </p>
-      ) : (
-        <ul aria-label={t("results")} className="space-y-3">
-          {groups.map((group) => (
-            <li key={group.id} className="rounded-lg bg-white p-4 shadow-sm">
-              <Link
-                href={`/groups/${group.slug}`}
-                className="text-lg font-semibold text-brand-700 underline-offset-2 hover:underline"
-              >
-                {group.name}
-              </Link>
-              <p className="text-sm text-gray-700">
-                {tk(group.kind)} · {t("where", { city: group.city, region: group.region })} ·{" "}
-                {tc(group.country)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {nextHref && (
-        <Link
-          href={nextHref}
-          className="inline-block rounded-md border border-brand-700 px-4 py-2 text-brand-700"
-        >
-          {t("next")}
-        </Link>
-      )}
+        <SearchButton className="sm:col-start-4">{t("filter")}</SearchButton>
+      </SearchForm>
+      <ResultList
+        items={groups}
+        label={t("results")}
+        empty={t("empty")}
+        itemClassName="rounded-lg bg-white p-4 shadow-sm"
+        more={nextHref ? { href: nextHref, label: t("next") } : null}
+      >
+        {(group) => (
+          <>
+            <Link
+              href={`/groups/${group.slug}`}
+              className="text-lg font-semibold text-brand-700 underline-offset-2 hover:underline"
+            >
+              {group.name}
+            </Link>
+            <p className="text-sm text-gray-700">
+              {tk(group.kind)} · {t("where", { city: group.city, region: group.region })} ·{" "}
+              {tc(group.country)}
+            </p>
+          </>
+        )}
+      </ResultList>
     </div>
   );
 }

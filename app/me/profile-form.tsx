@@ -2,7 +2,8 @@
 // and sends no API client to the phone. Errors come back already translated, next to their field.
 import { getTranslations } from "next-intl/server";
 import { locales, skills, type Locale, type Skill } from "@/db/schema";
-import { ActionForm, FieldError, FormMessage, Input, Select, SubmitButton } from "../_forms/action-form";
+import { ActionForm, FormMessage, SubmitButton } from "../_forms/action-form";
+import { SelectField, TextField } from "../_forms/fields";
 import { updateProfileForm } from "./forms";
 
 interface Profile {
@@ -26,45 +27,32 @@ export async function ProfileForm({ profile }: { profile: Profile }) {
       <p className="text-sm text-gray-700">
         {t("me.email")}: {profile.email}
       </p>
-      <div className="space-y-1">
-        <label htmlFor="name" className="block font-medium">
-          {t("me.name")}
-        </label>
-        <Input
-          name="name"
-          hint
-          defaultValue={profile.name ?? ""}
-          maxLength={80}
-          required
-          autoComplete="nickname"
-        />
-        <p id="name-hint" className="text-sm text-gray-700">
-          {t("me.nameHint")}
-        </p>
-        <FieldError name="name" />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="preferredLanguage" className="block font-medium">
-          {t("me.preferredLanguage")}
-        </label>
-        <Select name="preferredLanguage" defaultValue={profile.preferredLanguage}>
-          {locales.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {t(`languages.${locale}`)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="languagesSpoken" className="block font-medium">
-          {t("me.languagesSpoken")}
-        </label>
-        <Input name="languagesSpoken" hint defaultValue={profile.languagesSpoken.join(", ")} />
-        <p id="languagesSpoken-hint" className="text-sm text-gray-700">
-          {t("me.languagesSpokenHint")}
-        </p>
-        <FieldError name="languagesSpoken" />
-      </div>
+      <TextField
+        name="name"
+        label={t("me.name")}
+        hint={t("me.nameHint")}
+        defaultValue={profile.name ?? ""}
+        maxLength={80}
+        required
+        autoComplete="nickname"
+      />
+      <SelectField
+        name="preferredLanguage"
+        label={t("me.preferredLanguage")}
+        defaultValue={profile.preferredLanguage}
+      >
+        {locales.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {t(`languages.${locale}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="languagesSpoken"
+        label={t("me.languagesSpoken")}
+        hint={t("me.languagesSpokenHint")}
+        defaultValue={profile.languagesSpoken.join(", ")}
+      />
       <fieldset className="space-y-1">
         <legend className="font-medium">{t("me.skills")}</legend>
         <div className="grid grid-cols-2 gap-2">
@@ -81,16 +69,14 @@ export async function ProfileForm({ profile }: { profile: Profile }) {
           ))}
         </div>
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="phone" className="block font-medium">
-          {t("me.phone")}
-        </label>
-        <Input name="phone" type="tel" hint autoComplete="tel" defaultValue={profile.phone ?? ""} />
-        <p id="phone-hint" className="text-sm text-gray-700">
-          {t("me.phoneHint")}
-        </p>
-        <FieldError name="phone" />
-      </div>
+      <TextField
+        name="phone"
+        label={t("me.phone")}
+        hint={t("me.phoneHint")}
+        type="tel"
+        autoComplete="tel"
+        defaultValue={profile.phone ?? ""}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel={t("me.saving")}>{t("me.save")}</SubmitButton>
         <FormMessage success={t("me.saved")} />

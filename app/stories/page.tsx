@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { pageHref, ResultList } from "../_lists/result-list";
 import { serverApi } from "../_trpc/server";
 import { StoryCard } from "./story-card";
 
@@ -44,27 +45,21 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           {t("tell")}
         </Link>
       </div>
-      {stories.length === 0 ? (
-        <p role="status" className="rounded-lg bg-white p-4">
-          {t("empty")}
-        </p>
-      ) : (
-        <ul aria-label={t("listLabel")} className="space-y-4">
-          {stories.map((story) => (
-            <li key={story.id}>
-              <StoryCard story={story} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {next && (
-        <Link
-          href={`/stories?${new URLSearchParams({ after_at: next.publishedAt.toISOString(), after_id: next.id })}`}
-          className="inline-block text-brand-700 underline"
-        >
-          {t("more")}
-        </Link>
-      )}
+      <ResultList
+        items={stories}
+        label={t("listLabel")}
+        empty={t("empty")}
+        className="space-y-4"
+        more={
+          next && {
+            href: pageHref("/stories", { after_at: next.publishedAt.toISOString(), after_id: next.id }),
+            label: t("more"),
+            plain: true,
+          }
+        }
+      >
+        {(story) => <StoryCard story={story} />}
+      </ResultList>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError } from "../errors";
 import type { Actor } from "../actor";
+import { after } from "../pagination";
 import { actionAccess, isOrganizer, type ActionAccess } from "./access";
 import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
 import { exactPlaceFor, scheduleReveal } from "./reveal";
@@ -125,12 +126,7 @@ export async function listActions(
     );
   }
   if (input.after) {
-    filters.push(
-      or(
-        gt(actions.startsAt, input.after.startsAt),
-        and(eq(actions.startsAt, input.after.startsAt), gt(actions.id, input.after.id)),
-      ),
-    );
+    filters.push(after([actions.startsAt, actions.id], [input.after.startsAt, input.after.id]));
   }
   const rows = await db
     .select({

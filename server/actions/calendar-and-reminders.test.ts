@@ -1,25 +1,14 @@
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { jobs, signups } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
-import { createTestDatabase } from "../testing/database";
 import { callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";
-import { startMailbox, type TestMailbox } from "../testing/smtp";
+import { setUpDatabase, setUpMailbox } from "../testing/setup";
 import { calendarFeed } from "./calendar";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
-});
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 
 describe("a person's calendar feed", () => {
   it("is valid iCalendar listing their confirmed shifts at the right instants, exact place included", async () => {

@@ -1,12 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import ICAL from "ical.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { memberships } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
-import { createTestDatabase } from "../testing/database";
 import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";
-import { startMailbox, type TestMailbox } from "../testing/smtp";
+import { setUpDatabase, setUpMailbox } from "../testing/setup";
 import { calendarFeed } from "./calendar";
 import { sendShiftReminder } from "./notifications";
 import { exactPlaceFor, revealTime } from "./reveal";
@@ -14,17 +12,8 @@ import { exactPlaceFor, revealTime } from "./reveal";
 const HOUR = 3_600_000;
 const SPOT = "Bodega azul detrás de la gasolinera, Calle 8";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
-});
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 afterEach(() => vi.useRealTimers());
 
 /** Moves the clock the app reads (Date only: the database and timers keep real time). */

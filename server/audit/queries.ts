@@ -1,8 +1,9 @@
 // Reading the audit log (admins only), newest first, filtered by actor, group and kind of event.
-import { and, desc, eq, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, like, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { auditEvents, groups, users } from "@/db/schema";
+import { after } from "../pagination";
 import { AUDIT_PAGE_SIZE, type auditQueryInput } from "./inputs";
 
 export async function listAuditEvents(db: Database, input: z.output<typeof auditQueryInput>) {
@@ -11,12 +12,8 @@ export async function listAuditEvents(db: Database, input: z.output<typeof audit
   if (input.groupId) filters.push(eq(auditEvents.groupId, input.groupId));
   if (input.kind) filters.push(like(auditEvents.action, `${input.kind}.%`));
   if (input.before) {
-    filters.push(
-      or(
-        lt(auditEvents.at, input.before.at),
-        and(eq(auditEvents.at, input.before.at), lt(auditEvents.id, input.before.id)),
-      ),
-    );
+    // Newest first: the next page holds the rows before this one in time.
+    filters.push(after([auditEvents.at, auditEvents.id], [input.before.at, input.before.id], "desc"));
   }
   const rows = await db
     .select({

@@ -1,10 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { formatInTimeZone } from "date-fns-tz";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, ballots, decisions, jobs, meetingPoints } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
-import { createTestDatabase } from "../testing/database";
 import {
   addMember,
   callerFor,
@@ -13,21 +11,12 @@ import {
   makeMeetingPoint,
   makeUser,
 } from "../testing/factories";
-import { startMailbox, type TestMailbox } from "../testing/smtp";
+import { setUpDatabase, setUpMailbox } from "../testing/setup";
 import { readBallotFile, writeBallotFile } from "./ballot-file";
 import { countBallots, relabel } from "./count";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
-});
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 
 /** A verified group with an organizer who votes for it. */
 async function votingGroup(options: { verified?: boolean; preferredLanguage?: "es" | "en" } = {}) {

@@ -1,10 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { actions, decisions, jobs, shifts } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
 import { publicOrigin } from "../origin";
-import { createTestDatabase } from "../testing/database";
 import {
   addMember,
   callerFor,
@@ -14,7 +12,8 @@ import {
   makeMeetingPoint,
   makeUser,
 } from "../testing/factories";
-import { decodeQuotedPrintable, startMailbox, type ReceivedEmail, type TestMailbox } from "../testing/smtp";
+import { setUpDatabase, setUpMailbox } from "../testing/setup";
+import { decodeQuotedPrintable, type ReceivedEmail } from "../testing/smtp";
 
 // What an attacker types where Puente's emails repeat it: a group, an action, a decision, a
 // message, a person named to read as Puente itself, with a link to the attacker's site.
@@ -25,18 +24,11 @@ let groups = 0;
 const evilGroup = () => `Puente ${++groups}: verify your account at https://evil.example/login`;
 const defangedGroup = () => `«Puente ${groups}: verify your account at https[:]//evil[.]example/login»`;
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
   // The origin the test callers' requests come from (callerFor), so that links built either way agree.
   process.env.PUENTE_URL = "http://puente.test";
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
 });
 
 /** The Subject header as a mail client shows it (folded lines joined, encoded words decoded). */

@@ -1,6 +1,6 @@
 // The groups domain: the public directory of verified groups, a group's page, and creating a
 // group. Unverified groups are never listed publicly.
-import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { isUniqueViolation, type Database } from "@/db/client";
 import { groups, memberships } from "@/db/schema";
@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
+import { after } from "../pagination";
 import { DIRECTORY_PAGE_SIZE, type directoryInput, type groupDetailsInput } from "./inputs";
 import { slugFromName } from "./slug";
 
@@ -34,12 +35,7 @@ export async function listDirectory(db: Database, input: z.output<typeof directo
     filters.push(or(ilike(groups.name, pattern), ilike(groups.city, pattern), ilike(groups.region, pattern)));
   }
   if (input.after) {
-    filters.push(
-      or(
-        gt(groups.name, input.after.name),
-        and(eq(groups.name, input.after.name), gt(groups.id, input.after.id)),
-      ),
-    );
+    filters.push(after([groups.name, groups.id], [input.after.name, input.after.id]));
   }
   const rows = await db
     .select({

@@ -1,22 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { invitations, memberships } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
 import { addMember, callerFor, makeGroup, makeInvitation, makeUser } from "../testing/factories";
-import { startMailbox, type TestMailbox } from "../testing/smtp";
+import { setUpDatabase, setUpMailbox } from "../testing/setup";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
-});
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 
 describe("inviting by email", () => {
   it("emails a bilingual single-use link that makes the invited person a member with the given role", async () => {

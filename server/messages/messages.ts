@@ -9,6 +9,7 @@ import { DomainError } from "../errors";
 import type { Actor } from "../actor";
 import type { JobKind } from "../jobs/kinds";
 import { enqueue } from "../jobs/queue";
+import { after } from "../pagination";
 import { countRecipients, entitledGroups, recipientIds } from "./audience";
 import { INBOX_PAGE_SIZE, type AudiencePartInput } from "./inputs";
 import { signal } from "./live";
@@ -103,9 +104,9 @@ export async function inbox(db: Database, actor: Actor, before?: { createdAt: Da
   const rows = await deliveriesOf(
     db,
     actor,
-    // A row comparison: the index on (user_id, created_at, id) finds the page's start directly.
+    // The index on (user_id, created_at, id) finds the page's start directly.
     before
-      ? sql`(${messageDeliveries.createdAt}, ${messageDeliveries.id}) < (${sql.param(before.createdAt, messageDeliveries.createdAt)}, ${sql.param(before.id, messageDeliveries.id)})`
+      ? after([messageDeliveries.createdAt, messageDeliveries.id], [before.createdAt, before.id], "desc")
       : undefined,
   ).limit(INBOX_PAGE_SIZE + 1);
   const page = rows.slice(0, INBOX_PAGE_SIZE);

@@ -8,6 +8,7 @@ import { stories, type Locale } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError } from "../errors";
 import type { Actor } from "../actor";
+import { eraseStory } from "./erase";
 import type { reviewStoryInput } from "./inputs";
 
 /** Stories waiting for review, oldest first, with the teller's original next to the edited text. */
@@ -112,21 +113,7 @@ export async function publishStory(db: Database, actor: Actor, review: Review) {
 export async function declineStory(db: Database, actor: Actor, storyId: string) {
   return db.transaction(async (tx) => {
     const story = await waitingStory(tx, storyId);
-    await tx
-      .update(stories)
-      .set({
-        status: "declined",
-        reviewedBy: actor.id,
-        reviewedAt: sql`now()`,
-        pseudonym: "",
-        ageRange: null,
-        caravanName: null,
-        textEs: null,
-        textEn: null,
-        originalEs: null,
-        originalEn: null,
-      })
-      .where(eq(stories.id, story.id));
+    await eraseStory(tx, story.id, { status: "declined", reviewedBy: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "story.decline",

@@ -2,26 +2,15 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, stories } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeGroup, makeUser } from "../testing/factories";
-import { startMailbox, type TestMailbox } from "../testing/smtp";
+import { addMember, callerFor, makeGroup, makeStory, makeUser } from "../testing/factories";
+import { setUpDatabase, setUpMailbox } from "../testing/setup";
 import type { SubmitStoryInput } from "./inputs";
 import { hashWithdrawToken } from "./stories";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
-});
-afterAll(async () => {
-  await mailbox.close();
-  await handle.close();
-});
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 
 const story = (overrides: Partial<SubmitStoryInput> = {}): SubmitStoryInput => ({
   pseudonym: "Doña Luz",
@@ -219,6 +208,46 @@ describe("reviewing and reading stories", () => {
     await expect(callerFor(handle.db, null).stories.byId({ storyId: id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("declining erases exactly what withdrawing erases, the added-translation mark too", async () => {
+    // A story in the queue that already carries a translation mark (as a story sent back to the
+    // queue would): declining must leave no more of it than withdrawing does.
+    const declined = await makeStory(handle.db, {
+      textEn: "We walked.",
+      translatedInto: "en",
+      ageRange: "35_49",
+    });
+    const withdrawn = await makeStory(handle.db, {
+      textEn: "We walked.",
+      translatedInto: "en",
+      ageRange: "35_49",
+    });
+    await callerFor(handle.db, await reviewer()).stories.decline({ storyId: declined.id });
+    await callerFor(handle.db, null).stories.withdraw({ token: withdrawn.token });
+    const content = {
+      pseudonym: stories.pseudonym,
+      ageRange: stories.ageRange,
+      caravanName: stories.caravanName,
+      textEs: stories.textEs,
+      textEn: stories.textEn,
+      originalEs: stories.originalEs,
+      originalEn: stories.originalEn,
+      translatedInto: stories.translatedInto,
+    };
+    const [afterDecline] = await handle.db.select(content).from(stories).where(eq(stories.id, declined.id));
+    const [afterWithdraw] = await handle.db.select(content).from(stories).where(eq(stories.id, withdrawn.id));
+    expect(afterDecline).toEqual({
+      pseudonym: "",
+      ageRange: null,
+      caravanName: null,
+      textEs: null,
+      textEn: null,
+      originalEs: null,
+      originalEn: null,
+      translatedInto: null,
+    });
+    expect(afterDecline).toEqual(afterWithdraw);
   });
 
   it("lets only admins and coordinators of verified groups review", async () => {

@@ -2,7 +2,7 @@
 // published it, and leaves it the moment its teller follows the withdrawal link. Public reads
 // return only what the teller agreed to show: nothing that could lead back to them.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { stories } from "@/db/schema";
@@ -12,7 +12,9 @@ import { DomainError } from "../errors";
 import type { Locale } from "../i18n/locale";
 import { translator } from "../i18n/messages";
 import { log } from "../log";
+import { after } from "../pagination";
 import { consume, STORY_SUBMISSIONS } from "../rate-limits";
+import { eraseStory } from "./erase";
 import type { listStoriesInput, submitStoryInput } from "./inputs";
 
 /**
@@ -37,18 +39,15 @@ export const publicStoryColumns = {
 };
 
 export async function listPublishedStories(db: Database, input: z.output<typeof listStoriesInput>) {
-  const after = input.after;
+  const cursor = input.after;
   const rows = await db
     .select(publicStoryColumns)
     .from(stories)
     .where(
       and(
         eq(stories.status, "published"),
-        after
-          ? or(
-              lt(stories.publishedAt, after.publishedAt),
-              and(eq(stories.publishedAt, after.publishedAt), lt(stories.id, after.id)),
-            )
+        cursor
+          ? after([stories.publishedAt, stories.id], [cursor.publishedAt, cursor.id], "desc")
           : undefined,
       ),
     )
@@ -151,21 +150,7 @@ export async function withdrawStory(db: Database, token: string) {
   return db.transaction(async (tx) => {
     const story = await storyOfToken(tx, token, { lock: true });
     if (story.status === "withdrawn") throw new DomainError("CONFLICT", "storyAlreadyWithdrawn");
-    await tx
-      .update(stories)
-      .set({
-        status: "withdrawn",
-        withdrawnAt: sql`now()`,
-        pseudonym: "",
-        ageRange: null,
-        caravanName: null,
-        textEs: null,
-        textEn: null,
-        originalEs: null,
-        originalEn: null,
-        translatedInto: null,
-      })
-      .where(eq(stories.id, story.id));
+    await eraseStory(tx, story.id, { status: "withdrawn" });
     await recordAudit(tx, {
       actorId: null,
       action: "story.withdraw",

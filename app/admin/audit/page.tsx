@@ -5,6 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterSelect } from "../../_forms/filter-select";
+import { EmptyState, MoreLink, pageHref } from "../../_lists/result-list";
+import { SearchButton, SearchForm, SearchInput } from "../../_lists/search-form";
 import { currentSession } from "@/server/auth";
 import { auditKinds, auditQueryInput } from "@/server/audit/inputs";
 import { serverApi } from "../../_trpc/server";
@@ -38,43 +40,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = parseSearch(search);
   const { events, next } = await api.audit.list(filters);
   const query = (extra: Record<string, string>) =>
-    `/admin/audit?${new URLSearchParams({
-      ...(filters.actorId ? { actor: filters.actorId } : {}),
-      ...(filters.groupId ? { group: filters.groupId } : {}),
-      ...(filters.kind ? { kind: filters.kind } : {}),
+    pageHref("/admin/audit", {
+      actor: filters.actorId,
+      group: filters.groupId,
+      kind: filters.kind,
       ...extra,
-    })}`;
+    });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("auditTitle")}</h1>
       <p>{t("auditLead")}</p>
-      <form
-        method="get"
-        action="/admin/audit"
-        className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4"
-      >
-        <div>
-          <label htmlFor="actor" className="block text-sm font-medium">
-            {t("actor")}
-          </label>
-          <input
-            id="actor"
-            name="actor"
-            defaultValue={filters.actorId ?? ""}
-            className="w-full rounded-md border border-gray-500 px-2 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="group" className="block text-sm font-medium">
-            {t("group")}
-          </label>
-          <input
-            id="group"
-            name="group"
-            defaultValue={filters.groupId ?? ""}
-            className="w-full rounded-md border border-gray-500 px-2 py-2"
-          />
-        </div>
+      <SearchForm action="/admin/audit" layout="sm:grid-cols-4">
+        <SearchInput name="actor" label={t("actor")} value={filters.actorId} type="text" />
+        <SearchInput name="group" label={t("group")} value={filters.groupId} type="text" />
         <FilterSelect
           name="kind"
           label={t("kind")}
@@ -83,18 +61,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           options={auditKinds.map((kind) => [kind, t(`kinds.${kind}`)] as const)}
         />
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
-            {t("filter")}
-          </button>
+          <SearchButton>{t("filter")}</SearchButton>
           <Link href="/admin/audit" className="py-2 text-sm text-brand-700 underline">
             {t("clear")}
           </Link>
         </div>
-      </form>
+      </SearchForm>
       {events.length === 0 ? (
-        <p role="status" className="rounded-lg bg-white p-4">
-          {t("empty")}
-        </p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
           <table className="w-full text-left text-sm">
@@ -154,12 +128,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       {next && (
-        <Link
-          href={query({ before_at: next.at.toISOString(), before_id: next.id })}
-          className="inline-block rounded-md border border-brand-700 px-4 py-2 text-brand-700"
-        >
+        <MoreLink href={query({ before_at: next.at.toISOString(), before_id: next.id })}>
           {t("older")}
-        </Link>
+        </MoreLink>
       )}
     </div>
   );

@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { timeZones } from "@/server/actions/inputs";
 import { currentSession } from "@/server/auth";
-import { ActionForm, FieldError, FormMessage, Input, Select, SubmitButton } from "../../_forms/action-form";
+import { ActionForm, FieldError, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { SelectField, TextField } from "../../_forms/fields";
 import { serverApi } from "../../_trpc/server";
 import { tomorrowIn } from "../../actions/zoned";
 import { openDecisionForm } from "../forms";
@@ -31,22 +32,17 @@ export default async function OpenDecisionPage() {
         <p>{t("needTwoOptions")}</p>
       ) : (
         <ActionForm action={openDecisionForm} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
-          <div className="space-y-1">
-            <label htmlFor="question" className="block font-medium">
-              {t("fieldQuestion")}
-            </label>
-            <Input name="question" maxLength={300} defaultValue={t("defaultQuestion")} required />
-            <FieldError name="question" />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="method" className="block font-medium">
-              {t("fieldMethod")}
-            </label>
-            <Select name="method" defaultValue="irv">
-              <option value="irv">{t("method.irv")}</option>
-              <option value="approval">{t("method.approval")}</option>
-            </Select>
-          </div>
+          <TextField
+            name="question"
+            label={t("fieldQuestion")}
+            maxLength={300}
+            defaultValue={t("defaultQuestion")}
+            required
+          />
+          <SelectField name="method" label={t("fieldMethod")} defaultValue="irv">
+            <option value="irv">{t("method.irv")}</option>
+            <option value="approval">{t("method.approval")}</option>
+          </SelectField>
           <fieldset className="space-y-1">
             <legend className="font-medium">{t("fieldOptions")}</legend>
             {options.map((p) => (
@@ -57,54 +53,41 @@ export default async function OpenDecisionPage() {
             ))}
             <FieldError name="meetingPointIds" />
           </fieldset>
-          <div className="space-y-1">
-            <label htmlFor="timeZone" className="block font-medium">
-              {t("fieldTimeZone")}
-            </label>
-            <Select name="timeZone" defaultValue="America/Tijuana">
-              {timeZones.map((z) => (
-                <option key={z} value={z}>
-                  {z.replace("America/", "").replace("_", " ")}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <SelectField name="timeZone" label={t("fieldTimeZone")} defaultValue="America/Tijuana">
+            {timeZones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace("America/", "").replace("_", " ")}
+              </option>
+            ))}
+          </SelectField>
           <p className="text-sm text-gray-700">{t("opensHint")}</p>
           <div className="grid grid-cols-2 gap-3">
-            <div className="space-y-1">
-              <label htmlFor="opensDate" className="block font-medium">
-                {t("fieldOpensDate")}
-              </label>
-              <Input name="opensDate" type="date" />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="opensTime" className="block font-medium">
-                {t("fieldOpensTime")}
-              </label>
-              <Input name="opensTime" type="time" />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="closesDate" className="block font-medium">
-                {t("fieldClosesDate")}
-              </label>
-              <Input name="closesDate" type="date" defaultValue={tomorrowIn("America/Tijuana")} required />
-              <FieldError name="closesDate" />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="closesTime" className="block font-medium">
-                {t("fieldClosesTime")}
-              </label>
-              <Input name="closesTime" type="time" defaultValue="18:00" required />
-              <FieldError name="closesTime" />
-            </div>
+            <TextField name="opensDate" label={t("fieldOpensDate")} type="date" />
+            <TextField name="opensTime" label={t("fieldOpensTime")} type="time" />
+            <TextField
+              name="closesDate"
+              label={t("fieldClosesDate")}
+              type="date"
+              defaultValue={tomorrowIn("America/Tijuana")}
+              required
+            />
+            <TextField
+              name="closesTime"
+              label={t("fieldClosesTime")}
+              type="time"
+              defaultValue="18:00"
+              required
+            />
           </div>
-          <div className="space-y-1">
-            <label htmlFor="quorum" className="block font-medium">
-              {t("fieldQuorum")}
-            </label>
-            <Input name="quorum" type="number" min={1} defaultValue="2" inputMode="numeric" required />
-            <FieldError name="quorum" />
-          </div>
+          <TextField
+            name="quorum"
+            label={t("fieldQuorum")}
+            type="number"
+            min={1}
+            defaultValue="2"
+            inputMode="numeric"
+            required
+          />
           <SubmitButton>{t("open")}</SubmitButton>
           <FormMessage />
         </ActionForm>

@@ -4,33 +4,14 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { crossings } from "@/db/schema";
 import { currentSession } from "@/server/auth";
-import {
-  ActionForm,
-  FieldError,
-  FormMessage,
-  Input,
-  Select,
-  SubmitButton,
-  Textarea,
-} from "../../_forms/action-form";
+import { ActionForm, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { SelectField, TextAreaField, TextField } from "../../_forms/fields";
 import { serverApi } from "../../_trpc/server";
 import { proposeMeetingPointForm } from "../forms";
 import { SafetyChecklistFields } from "../safety-checklist";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meetingPoints"))("propose"), robots: { index: false } };
-}
-
-function Field({ name, label, children }: { name: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
-      {children}
-      <FieldError name={name} />
-    </div>
-  );
 }
 
 export default async function ProposeMeetingPointPage() {
@@ -50,56 +31,53 @@ export default async function ProposeMeetingPointPage() {
         <p>{t("proposeNeedsGroup")}</p>
       ) : (
         <ActionForm action={proposeMeetingPointForm} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
-          <Field name="groupId" label={t("fieldGroup")}>
-            <Select name="groupId" defaultValue={mine[0]!.groupId}>
-              {mine.map((g) => (
-                <option key={g.groupId} value={g.groupId}>
-                  {g.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field name="name" label={t("fieldName")}>
-            <Input name="name" maxLength={120} required />
-          </Field>
-          <Field name="crossing" label={t("fieldCrossing")}>
-            <Select name="crossing" defaultValue="san_ysidro_tijuana">
-              {crossings.map((c) => (
-                <option key={c} value={c}>
-                  {tc(c)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field name="side" label={t("fieldSide")}>
-            <Select name="side" defaultValue="MX">
-              <option value="MX">{t("side.MX")}</option>
-              <option value="US">{t("side.US")}</option>
-            </Select>
-          </Field>
+          <SelectField name="groupId" label={t("fieldGroup")} defaultValue={mine[0]!.groupId}>
+            {mine.map((g) => (
+              <option key={g.groupId} value={g.groupId}>
+                {g.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField name="name" label={t("fieldName")} maxLength={120} required />
+          <SelectField name="crossing" label={t("fieldCrossing")} defaultValue="san_ysidro_tijuana">
+            {crossings.map((c) => (
+              <option key={c} value={c}>
+                {tc(c)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="side" label={t("fieldSide")} defaultValue="MX">
+            <option value="MX">{t("side.MX")}</option>
+            <option value="US">{t("side.US")}</option>
+          </SelectField>
           <div className="grid grid-cols-2 gap-3">
-            <Field name="latitude" label={t("fieldLatitude")}>
-              <Input name="latitude" inputMode="decimal" defaultValue="32.54" required />
-            </Field>
-            <Field name="longitude" label={t("fieldLongitude")}>
-              <Input name="longitude" inputMode="decimal" defaultValue="-117.03" required />
-            </Field>
+            <TextField
+              name="latitude"
+              label={t("fieldLatitude")}
+              inputMode="decimal"
+              defaultValue="32.54"
+              required
+            />
+            <TextField
+              name="longitude"
+              label={t("fieldLongitude")}
+              inputMode="decimal"
+              defaultValue="-117.03"
+              required
+            />
           </div>
-          <Field name="capacity" label={t("fieldCapacity")}>
-            <Input name="capacity" type="number" min={1} inputMode="numeric" required />
-          </Field>
-          <Field name="facilitiesEs" label={t("fieldFacilitiesEs")}>
-            <Textarea name="facilitiesEs" rows={2} lang="es" />
-          </Field>
-          <Field name="facilitiesEn" label={t("fieldFacilitiesEn")}>
-            <Textarea name="facilitiesEn" rows={2} lang="en" />
-          </Field>
-          <Field name="safetyNotesEs" label={t("fieldSafetyEs")}>
-            <Textarea name="safetyNotesEs" rows={2} lang="es" />
-          </Field>
-          <Field name="safetyNotesEn" label={t("fieldSafetyEn")}>
-            <Textarea name="safetyNotesEn" rows={2} lang="en" />
-          </Field>
+          <TextField
+            name="capacity"
+            label={t("fieldCapacity")}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            required
+          />
+          <TextAreaField name="facilitiesEs" label={t("fieldFacilitiesEs")} rows={2} lang="es" />
+          <TextAreaField name="facilitiesEn" label={t("fieldFacilitiesEn")} rows={2} lang="en" />
+          <TextAreaField name="safetyNotesEs" label={t("fieldSafetyEs")} rows={2} lang="es" />
+          <TextAreaField name="safetyNotesEn" label={t("fieldSafetyEn")} rows={2} lang="en" />
           <label className="flex items-center gap-2">
             <input type="checkbox" name="legalObservers" />
             {t("fieldLegalObservers")}

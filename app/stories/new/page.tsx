@@ -4,15 +4,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ageRanges, countries } from "@/db/schema";
 import { STORY_MAX_LENGTH } from "@/server/stories/inputs";
-import {
-  ActionForm,
-  FieldError,
-  FormMessage,
-  Input,
-  Select,
-  SubmitButton,
-  Textarea,
-} from "../../_forms/action-form";
+import { ActionForm, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { SelectField, TextAreaField, TextField } from "../../_forms/fields";
 import { submitStoryForm } from "../forms";
 import { ConsentBox, StorySent, UntilSent } from "./sent";
 
@@ -38,11 +31,6 @@ export default async function NewStoryPage() {
     getTranslations("countries"),
     getTranslations("ageRanges"),
   ]);
-  const label = (htmlFor: string, text: string) => (
-    <label htmlFor={htmlFor} className="block font-medium">
-      {text}
-    </label>
-  );
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -56,58 +44,51 @@ export default async function NewStoryPage() {
         <UntilSent>
           <p>{t("lead")}</p>
           <div className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
-            <div className="space-y-1">
-              {label("pseudonym", t("pseudonym"))}
-              <Input name="pseudonym" maxLength={60} required autoComplete="off" hint />
-              <p id="pseudonym-hint" className="text-sm text-gray-700">
-                {t("pseudonymHint")}
-              </p>
-              <FieldError name="pseudonym" />
-            </div>
+            <TextField
+              name="pseudonym"
+              label={t("pseudonym")}
+              hint={t("pseudonymHint")}
+              maxLength={60}
+              required
+              autoComplete="off"
+            />
             <div className="grid gap-4 sm:grid-cols-2">
-              <div className="space-y-1">
-                {label("country", t("country"))}
-                <Select name="country" defaultValue="" required>
-                  <option value="">{t("choose")}</option>
-                  {countryOrder.map((country) => (
-                    <option key={country} value={country}>
-                      {tc(country)}
-                    </option>
-                  ))}
-                </Select>
-                <FieldError name="country" />
-              </div>
-              <div className="space-y-1">
-                {label("ageRange", t("ageRange"))}
-                <Select name="ageRange" defaultValue="">
-                  <option value="">{t("noAnswer")}</option>
-                  {ageRanges.map((range) => (
-                    <option key={range} value={range}>
-                      {ta(range)}
-                    </option>
-                  ))}
-                </Select>
-                <FieldError name="ageRange" />
-              </div>
+              <SelectField name="country" label={t("country")} defaultValue="" required>
+                <option value="">{t("choose")}</option>
+                {countryOrder.map((country) => (
+                  <option key={country} value={country}>
+                    {tc(country)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField name="ageRange" label={t("ageRange")} defaultValue="">
+                <option value="">{t("noAnswer")}</option>
+                {ageRanges.map((range) => (
+                  <option key={range} value={range}>
+                    {ta(range)}
+                  </option>
+                ))}
+              </SelectField>
             </div>
-            <div className="space-y-1">
-              {label("caravanName", t("caravan"))}
-              <Input name="caravanName" maxLength={100} autoComplete="off" />
-              <FieldError name="caravanName" />
-            </div>
+            <TextField name="caravanName" label={t("caravan")} maxLength={100} autoComplete="off" />
             <p id="textEs-hint" className="text-sm text-gray-700">
               {t("textHint")}
             </p>
-            <div className="space-y-1">
-              {label("textEs", t("textEs"))}
-              <Textarea name="textEs" lang="es" rows={8} maxLength={STORY_MAX_LENGTH} hint />
-              <FieldError name="textEs" />
-            </div>
-            <div className="space-y-1">
-              {label("textEn", t("textEn"))}
-              <Textarea name="textEn" lang="en" rows={6} maxLength={STORY_MAX_LENGTH} />
-              <FieldError name="textEn" />
-            </div>
+            <TextAreaField
+              name="textEs"
+              label={t("textEs")}
+              hintAbove
+              lang="es"
+              rows={8}
+              maxLength={STORY_MAX_LENGTH}
+            />
+            <TextAreaField
+              name="textEn"
+              label={t("textEn")}
+              lang="en"
+              rows={6}
+              maxLength={STORY_MAX_LENGTH}
+            />
           </div>
           <section aria-labelledby="consent-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
             <h2 id="consent-title" className="text-lg font-semibold">
@@ -115,14 +96,15 @@ export default async function NewStoryPage() {
             </h2>
             <p id="consent-text">{t("consentText")}</p>
             <ConsentBox label={t("consent")} />
-            <div className="space-y-1">
-              {label("email", t("email"))}
-              <Input name="email" type="email" inputMode="email" autoComplete="email" maxLength={254} hint />
-              <p id="email-hint" className="text-sm text-gray-700">
-                {t("emailHint")}
-              </p>
-              <FieldError name="email" />
-            </div>
+            <TextField
+              name="email"
+              label={t("email")}
+              hint={t("emailHint")}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              maxLength={254}
+            />
           </section>
           <div className="flex flex-wrap items-center gap-3">
             <SubmitButton pendingLabel={t("sending")}>{t("submit")}</SubmitButton>
