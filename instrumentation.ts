@@ -3,7 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("./db/client");
-  const { seedDemoData } = await import("./db/seed/demo");
+  const { seedDemoData } = await import("./server/demo/demo");
   const { startWorker } = await import("./server/jobs/worker");
   const handle = await getDatabase().catch((error: unknown) => {
     // A data folder held by another process, or one that is not a database: serving without it

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { env, migrateDatabase, openPostgres } from "@/db/client";
 import { countries, groupKinds, groups } from "@/db/schema";
-import { callerFor } from "@/server/testing/factories";
+import { callerFor } from "@/test-support/factories";
 
 const GROUPS = 10_000;
 const RUNS = 300;

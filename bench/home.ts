@@ -14,7 +14,7 @@ import { caravansAtAGlance } from "@/server/caravans/glance";
 import { ballotsAwaiting, openDecisionsTurnout } from "@/server/decisions/turnout";
 import { listMyGroups } from "@/server/groups/groups";
 import { messagesWithFailedDeliveries } from "@/server/messages/threads";
-import { addMember, callerFor, makeGroup, makeMeetingPoint, makeUser } from "@/server/testing/factories";
+import { addMember, callerFor, makeGroup, makeMeetingPoint, makeUser } from "@/test-support/factories";
 
 const PEOPLE = 2_000;
 const GROUPS = 100;

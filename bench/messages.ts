@@ -8,8 +8,8 @@ import postgres from "postgres";
 import { env, migrateDatabase, openPostgres } from "@/db/client";
 import { jobs, messageDeliveries } from "@/db/schema";
 import { runDueJobs } from "@/server/jobs/worker";
-import { addMember, callerFor, makeGroup, makeUser } from "@/server/testing/factories";
-import { startMailbox } from "@/server/testing/smtp";
+import { addMember, callerFor, makeGroup, makeUser } from "@/test-support/factories";
+import { startMailbox } from "@/test-support/smtp";
 
 const RECIPIENTS = 10_000;
 const GROUPS = 10;

@@ -1,7 +1,7 @@
 // PostgreSQL only: the app keeps working when the server drops its connections.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/server/testing/database";
+import { createTestDatabase } from "@/test-support/database";
 import type { DatabaseHandle } from "./client";
 import { users } from "./schema";
 

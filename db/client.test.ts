@@ -1,6 +1,6 @@
 // The database client survives what production throws at it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/server/testing/database";
+import { createTestDatabase } from "@/test-support/database";
 import { migrateDatabase, type DatabaseHandle } from "./client";
 import { users } from "./schema";
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { EMAIL_JOB } from "@/server/messages/messages";
-import { startMailbox, type TestMailbox } from "@/server/testing/smtp";
+import { startMailbox, type TestMailbox } from "@/test-support/smtp";
 import { AppServer } from "./app-server";
 import { createDatabase, makeAction, makePeople, mutate, sleep, type Person, setUpOrFail } from "./fixtures";
 import {

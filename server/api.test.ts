@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import type { Locale } from "./i18n/locale";
 import { appRouter } from "./root";
-import { createTestDatabase } from "./testing/database";
-import { makeUser } from "./testing/factories";
+import { createTestDatabase } from "../test-support/database";
+import { makeUser } from "../test-support/factories";
 import type { Actor } from "./actor";
 
 let handle: DatabaseHandle;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, sessions, users, verificationTokens } from "@/db/schema";
 import { sessionOfToken } from "./sessions";
-import { setUpDatabase, setUpMailbox } from "./testing/setup";
+import { setUpDatabase, setUpMailbox } from "../test-support/setup";
 
 const handle = setUpDatabase();
 const mailbox = setUpMailbox();

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { safetyObjections } from "@/db/schema";
 import { attachLiveFeed, type LiveFeed } from "./messages/live";
 import { appRouter } from "./root";
-import { createTestDatabase } from "./testing/database";
+import { createTestDatabase } from "../test-support/database";
 import {
   addMember,
   callerFor,
@@ -22,7 +22,7 @@ import {
   makeReport,
   makeStory,
   makeUser,
-} from "./testing/factories";
+} from "../test-support/factories";
 
 let handle: DatabaseHandle;
 let feed: LiveFeed;

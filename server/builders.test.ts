@@ -14,8 +14,15 @@ import {
   onShift,
   voterProcedure,
 } from "./builders";
-import { createTestDatabase } from "./testing/database";
-import { addMember, makeAction, makeCaravan, makeGroup, makeMessage, makeUser } from "./testing/factories";
+import { createTestDatabase } from "../test-support/database";
+import {
+  addMember,
+  makeAction,
+  makeCaravan,
+  makeGroup,
+  makeMessage,
+  makeUser,
+} from "../test-support/factories";
 import { createCallerFactory, router } from "./trpc";
 
 let handle: DatabaseHandle;

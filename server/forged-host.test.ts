@@ -8,8 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { requestContext } from "./request-context";
 import { createCaller } from "./root";
-import { makeGroup, makeUser, addMember } from "./testing/factories";
-import { setUpDatabase, setUpMailbox } from "./testing/setup";
+import { makeGroup, makeUser, addMember } from "../test-support/factories";
+import { setUpDatabase, setUpMailbox } from "../test-support/setup";
 
 const handle = setUpDatabase();
 const mailbox = setUpMailbox();

@@ -4,7 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { actions, groups, meetingPointComments, messages, stories } from "@/db/schema";
-import { createTestDatabase } from "./testing/database";
+import { createTestDatabase } from "../test-support/database";
 import {
   addMember,
   callerFor,
@@ -14,7 +14,7 @@ import {
   makeMessage,
   makeUser,
   refusal,
-} from "./testing/factories";
+} from "../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { appRouter } from "./root";
-import { createTestDatabase } from "./testing/database";
+import { createTestDatabase } from "../test-support/database";
 import {
   addMember,
   callerFor,
@@ -18,7 +18,7 @@ import {
   makePledge,
   makeReport,
   makeUser,
-} from "./testing/factories";
+} from "../test-support/factories";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 

@@ -12,9 +12,9 @@ import { jobs, stories } from "@/db/schema";
 import { apiHandler } from "./front/api";
 import { runDueJobs } from "./jobs/worker";
 import { failureFields } from "./log";
-import { createTestDatabase } from "./testing/database";
-import { addMember, callerFor, makeGroup, makeMessage, makeUser } from "./testing/factories";
-import { captureOutput, type CapturedOutput } from "./testing/output";
+import { createTestDatabase } from "../test-support/database";
+import { addMember, callerFor, makeGroup, makeMessage, makeUser } from "../test-support/factories";
+import { captureOutput, type CapturedOutput } from "../test-support/output";
 
 /** What an attacker hopes to read back from the logs: a place and a story's words. */
 const SECRET = "Bodega Norte calle 7 de la colonia Libertad";

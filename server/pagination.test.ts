@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { actions, auditEvents } from "@/db/schema";
 import { AUDIT_PAGE_SIZE } from "./audit/inputs";
 import { DIRECTORY_PAGE_SIZE } from "./groups/inputs";
-import { callerFor, makeAction, makeGroup, makeStory, makeUser } from "./testing/factories";
-import { setUpDatabase } from "./testing/setup";
+import { callerFor, makeAction, makeGroup, makeStory, makeUser } from "../test-support/factories";
+import { setUpDatabase } from "../test-support/setup";
 
 const handle = setUpDatabase();
 

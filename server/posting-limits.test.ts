@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { POSTING_LIMITS } from "./posting-limits";
 import { appRouter } from "./root";
-import { createTestDatabase } from "./testing/database";
-import { callerFor, makeGroup, makeMeetingPoint, makeUser } from "./testing/factories";
+import { createTestDatabase } from "../test-support/database";
+import { callerFor, makeGroup, makeMeetingPoint, makeUser } from "../test-support/factories";
 import { postingLimit } from "./trpc";
 
 let handle: DatabaseHandle;

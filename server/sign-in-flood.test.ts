@@ -12,7 +12,7 @@ import {
   SIGN_IN_PER_EMAIL,
 } from "./rate-limits";
 import { consumeSignInRequest } from "./sign-in-limits";
-import { setUpDatabase, setUpMailbox } from "./testing/setup";
+import { setUpDatabase, setUpMailbox } from "../test-support/setup";
 
 const handle = setUpDatabase();
 const mailbox = setUpMailbox();

@@ -3,8 +3,8 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { jobs, signups } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
-import { callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";
-import { setUpDatabase, setUpMailbox } from "../testing/setup";
+import { callerFor, makeAction, makeGroup, makeUser } from "../../test-support/factories";
+import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
 import { calendarFeed } from "./calendar";
 
 const handle = setUpDatabase();

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { signupIntents, signups } from "@/db/schema";
 import { explainError } from "../errors";
-import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../../test-support/factories";
 import { completeSignupIntents } from "./signups";
 
 let handle: DatabaseHandle;

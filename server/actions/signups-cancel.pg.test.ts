@@ -5,8 +5,8 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type DatabaseHandle } from "@/db/client";
 import { shifts, users } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 // The organizer cancels through a second app server (a pool of its own), as in production: the

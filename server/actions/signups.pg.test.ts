@@ -3,8 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { shifts, signups, users } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { callerFor, makeAction, makeGroup } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { callerFor, makeAction, makeGroup } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, caravanReports } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -14,7 +14,7 @@ import {
   makeUser,
   personInGroup,
   refusal,
-} from "../testing/factories";
+} from "../../test-support/factories";
 import { kmBetween } from "./protection";
 import { caravanBox, regionOf } from "./position";
 

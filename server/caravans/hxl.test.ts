@@ -3,8 +3,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeCaravan, makeGroup, makeReport, makeUser } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import {
+  addMember,
+  callerFor,
+  makeCaravan,
+  makeGroup,
+  makeReport,
+  makeUser,
+} from "../../test-support/factories";
 import { kmBetween } from "./protection";
 
 let handle: DatabaseHandle;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, messageDeliveries } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   callerFor,
   makeAction,
@@ -15,7 +15,7 @@ import {
   makeTeam,
   makeUser,
   refusal,
-} from "../testing/factories";
+} from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { ballots, decisions } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -12,7 +12,7 @@ import {
   makeGroup,
   makeMeetingPoint,
   makeUser,
-} from "../testing/factories";
+} from "../../test-support/factories";
 import { closeDecision } from "./closing";
 
 let handle: DatabaseHandle;

@@ -10,8 +10,8 @@ import {
   makeGroup,
   makeMeetingPoint,
   makeUser,
-} from "../testing/factories";
-import { setUpDatabase, setUpMailbox } from "../testing/setup";
+} from "../../test-support/factories";
+import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
 import { readBallotFile, writeBallotFile } from "./ballot-file";
 import { countBallots, relabel } from "./count";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { ballots } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -11,7 +11,7 @@ import {
   makeGroup,
   makeMeetingPoint,
   makeUser,
-} from "../testing/factories";
+} from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

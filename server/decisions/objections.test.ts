@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, decisions, meetingPoints } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -12,7 +12,7 @@ import {
   makeMeetingPoint,
   makeUser,
   personInGroup,
-} from "../testing/factories";
+} from "../../test-support/factories";
 import { closeDecision } from "./closing";
 
 let handle: DatabaseHandle;

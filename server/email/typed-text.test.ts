@@ -11,9 +11,9 @@ import {
   makeGroup,
   makeMeetingPoint,
   makeUser,
-} from "../testing/factories";
-import { setUpDatabase, setUpMailbox } from "../testing/setup";
-import { decodeQuotedPrintable, type ReceivedEmail } from "../testing/smtp";
+} from "../../test-support/factories";
+import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
+import { decodeQuotedPrintable, type ReceivedEmail } from "../../test-support/smtp";
 
 // What an attacker types where Puente's emails repeat it: a group, an action, a decision, a
 // message, a person named to read as Puente itself, with a link to the attacker's site.

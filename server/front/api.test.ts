@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { calendarFeeds, sessions, users } from "@/db/schema";
 import { MAX_BATCH, MAX_URL_LENGTH } from "../api-limits";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import { apiHandler, MAX_BODY_BYTES } from "./api";
 
 const DAY = 86_400_000;

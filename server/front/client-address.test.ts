@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { STORY_SUBMISSIONS } from "../rate-limits";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import { apiHandler } from "./api";
 import { proxyTrust } from "./client-address";
 import { frontHandler } from "./requests";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { invitations, memberships } from "@/db/schema";
-import { addMember, callerFor, makeGroup, makeInvitation, makeUser } from "../testing/factories";
-import { setUpDatabase, setUpMailbox } from "../testing/setup";
+import { addMember, callerFor, makeGroup, makeInvitation, makeUser } from "../../test-support/factories";
+import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
 
 const handle = setUpDatabase();
 const mailbox = setUpMailbox();

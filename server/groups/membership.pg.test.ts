@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { memberships } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeGroup, makeUser } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { addMember, callerFor, makeGroup, makeUser } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -15,7 +15,7 @@ import {
   makeTeam,
   makeUser,
   refusal,
-} from "../testing/factories";
+} from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

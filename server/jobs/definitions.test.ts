@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { sendShiftReminder } from "../actions/notifications";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import { defineJob } from "./kinds";
 import { enqueue } from "./queue";
 import { runDueJobs } from "./worker";

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, sessions, users } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeMessage, makeUser, personInGroup } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { addMember, callerFor, makeMessage, makeUser, personInGroup } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

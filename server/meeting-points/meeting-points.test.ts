@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -10,7 +10,7 @@ import {
   makeMeetingPoint,
   makeUser,
   personInGroup,
-} from "../testing/factories";
+} from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

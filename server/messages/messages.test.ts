@@ -3,9 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { groups, jobs, messageDeliveries } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
-import { createTestDatabase } from "../testing/database";
-import { addMember, callerFor, makeAction, makeCaravan, makeGroup, makeUser } from "../testing/factories";
-import { startMailbox, type TestMailbox } from "../testing/smtp";
+import { createTestDatabase } from "../../test-support/database";
+import {
+  addMember,
+  callerFor,
+  makeAction,
+  makeCaravan,
+  makeGroup,
+  makeUser,
+} from "../../test-support/factories";
+import { startMailbox, type TestMailbox } from "../../test-support/smtp";
 import { attachLiveFeed, type LiveEvent, type LiveFeed } from "./live";
 
 let handle: DatabaseHandle;

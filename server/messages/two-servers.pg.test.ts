@@ -5,8 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { createTestDatabase } from "../testing/database";
-import { addMember, makeGroup, makeUser } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { addMember, makeGroup, makeUser } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 const servers: ChildProcess[] = [];
@@ -14,7 +14,7 @@ const servers: ChildProcess[] = [];
 /** Starts one API server process and answers its address once it listens. */
 function startServer(databaseUrl: string): Promise<string> {
   // Node itself with tsx's loader (not `npx tsx`, whose wrapper would outlive a kill).
-  const child = spawn(process.execPath, ["--import", "tsx", "server/testing/api-server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "test-support/api-server.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -8,9 +8,9 @@ import type { DatabaseHandle } from "@/db/client";
 import { jobs, memberships, messageDeliveries, users } from "@/db/schema";
 import { JOB_CONCURRENCY } from "../jobs/queue";
 import { runDueJobs } from "../jobs/worker";
-import { createTestDatabase } from "../testing/database";
-import { addMember, makeGroup, makeMessage, makeUser } from "../testing/factories";
-import { startMailbox, type TestMailbox } from "../testing/smtp";
+import { createTestDatabase } from "../../test-support/database";
+import { addMember, makeGroup, makeMessage, makeUser } from "../../test-support/factories";
+import { startMailbox, type TestMailbox } from "../../test-support/smtp";
 
 const PEOPLE = 500;
 let handle: DatabaseHandle;
@@ -63,7 +63,7 @@ describe.runIf(process.env.DATABASE_URL)("the email worker killed mid-batch", ()
       urgent: true,
     });
 
-    const worker = spawn(process.execPath, ["--import", "tsx", "server/testing/email-worker.ts"], {
+    const worker = spawn(process.execPath, ["--import", "tsx", "test-support/email-worker.ts"], {
       env: { ...process.env, DATABASE_URL: handle.url, SMTP_URL: mailbox.url },
       stdio: ["ignore", "ignore", "inherit"],
     });

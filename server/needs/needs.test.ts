@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { makeCaravan, makeReport, personInGroup } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { makeCaravan, makeReport, personInGroup } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, caravanReports, jobs, messageDeliveries, sessions, signups } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
-import { createTestDatabase } from "../testing/database";
+import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -13,7 +13,7 @@ import {
   makeMessage,
   makeReport,
   makeUser,
-} from "../testing/factories";
+} from "../../test-support/factories";
 import { scheduleRetentionSweep, sweepRetention } from "./retention";
 
 const DAY = 86_400_000;

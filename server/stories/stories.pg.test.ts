@@ -4,8 +4,8 @@ import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { stories } from "@/db/schema";
-import { createTestDatabase } from "../testing/database";
-import { callerFor, makeStory, makeUser } from "../testing/factories";
+import { createTestDatabase } from "../../test-support/database";
+import { callerFor, makeStory, makeUser } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -4,8 +4,8 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, stories } from "@/db/schema";
-import { addMember, callerFor, makeGroup, makeStory, makeUser } from "../testing/factories";
-import { setUpDatabase, setUpMailbox } from "../testing/setup";
+import { addMember, callerFor, makeGroup, makeStory, makeUser } from "../../test-support/factories";
+import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
 import type { SubmitStoryInput } from "./inputs";
 import { hashWithdrawToken } from "./stories";
 

@@ -2,9 +2,9 @@
 // Each domain adds its part here. People use example.org addresses (RFC 2606): no one real.
 import { createHash, randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { scheduleReveal } from "../../server/actions/reveal";
-import { countBallots } from "../../server/decisions/count";
-import type { Database } from "../client";
+import { scheduleReveal } from "../actions/reveal";
+import { countBallots } from "../decisions/count";
+import type { Database } from "@/db/client";
 import { seedDemoMessages } from "./messages";
 import { seedCaravans } from "./caravans";
 import {
@@ -30,7 +30,7 @@ import {
   type MeetingPointStatus,
   type MembershipRole,
   type SafetyChecklist,
-} from "../schema";
+} from "@/db/schema";
 
 const people = [
   {

@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/server/testing/database";
-import { callerFor } from "@/server/testing/factories";
-import type { DatabaseHandle } from "../client";
-import { groups, users } from "../schema";
+import { createTestDatabase } from "../../test-support/database";
+import { callerFor } from "../../test-support/factories";
+import type { DatabaseHandle } from "@/db/client";
+import { groups, users } from "@/db/schema";
 import { seedDemoData } from "./demo";
 
 let handle: DatabaseHandle;

@@ -1,6 +1,6 @@
 // `npm run seed`: fills the configured database (DATABASE_URL, or the embedded one) with demo data.
-import { getDatabase } from "./client";
-import { seedDemoData } from "./seed/demo";
+import { getDatabase } from "@/db/client";
+import { seedDemoData } from "./demo";
 
 const handle = await getDatabase();
 const seeded = await seedDemoData(handle.db);

@@ -1,13 +1,13 @@
-// A backup is only as good as its restore: back up the demo data, restore it into a fresh
-// database, and find every row of every table.
+// A backup (db/backup.ts) is only as good as its restore: back up the demo data, which fills every
+// table, restore it into a fresh database, and find every row of every table.
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/server/testing/database";
-import { backup, pgliteBackup, restorePostgres, rowCounts } from "./backup";
-import { openPglite, type DatabaseHandle } from "./client";
-import { seedDemoData } from "./seed/demo";
+import { createTestDatabase } from "@/test-support/database";
+import { backup, pgliteBackup, restorePostgres, rowCounts } from "@/db/backup";
+import { openPglite, type DatabaseHandle } from "@/db/client";
+import { seedDemoData } from "./demo";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ describe("backup and restore", () => {
 /** An empty PostgreSQL database (no migrations): pg_restore brings the schema with the data. */
 async function createEmptyPostgres(): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
-  const { openPostgres } = await import("./client");
+  const { openPostgres } = await import("@/db/client");
   const { randomBytes } = await import("node:crypto");
   const base = process.env.DATABASE_URL!;
   const name = `puente_restore_${randomBytes(5).toString("hex")}`;

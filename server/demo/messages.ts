@@ -5,8 +5,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobs, messageDeliveries } from "@/db/schema";
-import { markRead, sendMessage } from "@/server/messages/messages";
-import { reply } from "@/server/messages/threads";
+import { markRead, sendMessage } from "../messages/messages";
+import { reply } from "../messages/threads";
 
 export async function seedDemoMessages(
   tx: Database,

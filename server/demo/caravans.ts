@@ -2,7 +2,7 @@
 // town level), their needs and the pledges groups made, so the map, the timelines and the needs
 // board show something on a first look. Dates are relative to the day the demo is seeded.
 import { inArray } from "drizzle-orm";
-import type { Database } from "../client";
+import type { Database } from "@/db/client";
 import {
   caravanDelegates,
   caravanReports,
@@ -15,7 +15,7 @@ import {
   type Country,
   type NeedKind,
   type PledgeStatus,
-} from "../schema";
+} from "@/db/schema";
 
 const DAY = 86_400_000;
 const daysFromNow = (n: number) => new Date(Date.now() + n * DAY);
