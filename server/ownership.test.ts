@@ -99,16 +99,16 @@ describe("stories", () => {
       code: "FORBIDDEN",
     });
     await expect(
-      coordinator.api.admin.setReviewer({ userId: coordinator.person.id, reviewer: true }),
+      coordinator.api.reviewers.set({ userId: coordinator.person.id, reviewer: true }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    await callerFor(db, admin).admin.setReviewer({ userId: coordinator.person.id, reviewer: true });
+    await callerFor(db, admin).reviewers.set({ userId: coordinator.person.id, reviewer: true });
     expect((await coordinator.api.stories.queue()).map((s) => s.id)).toContain(story.id);
     expect(
-      (await callerFor(db, admin).admin.reviewers()).map((r) => r.id),
+      (await callerFor(db, admin).reviewers.list()).map((r) => r.id),
     ).toContain(coordinator.person.id);
 
-    await callerFor(db, admin).admin.setReviewer({ userId: coordinator.person.id, reviewer: false });
+    await callerFor(db, admin).reviewers.set({ userId: coordinator.person.id, reviewer: false });
     await expect(coordinator.api.stories.queue()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const audited = await db
       .select({ action: auditEvents.action })
@@ -131,7 +131,7 @@ describe("meeting points", () => {
       stranger.api.meetingPoints.reject({ meetingPointId: point.id, note: "No nos gusta ese lugar." }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const reviewer = await personInGroup(db, "coordinator");
-    await callerFor(db, await makeUser(db, { isAdmin: true })).admin.setReviewer({
+    await callerFor(db, await makeUser(db, { isAdmin: true })).reviewers.set({
       userId: reviewer.person.id,
       reviewer: true,
     });
