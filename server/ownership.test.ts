@@ -104,9 +104,7 @@ describe("stories", () => {
 
     await callerFor(db, admin).reviewers.set({ userId: coordinator.person.id, reviewer: true });
     expect((await coordinator.api.stories.queue()).map((s) => s.id)).toContain(story.id);
-    expect(
-      (await callerFor(db, admin).reviewers.list()).map((r) => r.id),
-    ).toContain(coordinator.person.id);
+    expect((await callerFor(db, admin).reviewers.list()).map((r) => r.id)).toContain(coordinator.person.id);
 
     await callerFor(db, admin).reviewers.set({ userId: coordinator.person.id, reviewer: false });
     await expect(coordinator.api.stories.queue()).rejects.toMatchObject({ code: "FORBIDDEN" });

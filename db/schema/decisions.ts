@@ -104,7 +104,10 @@ export const decisionCoordinators = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
   },
-  (c) => [primaryKey({ columns: [c.decisionId, c.userId] }), index("decision_coordinators_user_idx").on(c.userId)],
+  (c) => [
+    primaryKey({ columns: [c.decisionId, c.userId] }),
+    index("decision_coordinators_user_idx").on(c.userId),
+  ],
 );
 
 export const decisionOptions = pgTable(

@@ -103,7 +103,9 @@ describe("a caravan delegate", () => {
         }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
-        callerFor(db, impostor).messages.count({ audience: [{ kind: "caravanLine", caravanId: caravan.id }] }),
+        callerFor(db, impostor).messages.count({
+          audience: [{ kind: "caravanLine", caravanId: caravan.id }],
+        }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
