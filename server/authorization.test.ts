@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { safetyObjections } from "@/db/schema";
+import { decisionCoordinators, safetyObjections } from "@/db/schema";
 import { attachLiveFeed, type LiveFeed } from "./messages/live";
 import { appRouter } from "./root";
 import { createTestDatabase } from "../test-support/database";
@@ -35,7 +35,20 @@ afterAll(async () => {
   await handle.close();
 });
 
-const callers = ["anonymous", "stranger", "pending", "member", "organizer", "coordinator", "admin"] as const;
+const callers = [
+  "anonymous",
+  "stranger",
+  "pending",
+  "member",
+  "organizer",
+  "coordinator",
+  "admin",
+  // Made a reviewer by an admin, in no group.
+  "reviewer",
+  // A delegate of the scenario's caravan, and a delegate of another caravan.
+  "delegate",
+  "otherDelegate",
+] as const;
 type Caller = (typeof callers)[number];
 type Outcome = "ok" | TRPCError["code"];
 
@@ -51,6 +64,9 @@ async function scenario() {
     organizer: await makeUser(db),
     coordinator: await makeUser(db),
     admin: await makeUser(db, { isAdmin: true }),
+    reviewer: await makeUser(db, { reviewer: true }),
+    delegate: await makeUser(db),
+    otherDelegate: await makeUser(db),
     applicant: await makeUser(db),
     target: await makeUser(db),
   };
@@ -70,6 +86,8 @@ async function scenario() {
   const pointA = await makeMeetingPoint(db, group.id);
   const pointB = await makeMeetingPoint(db, group.id);
   const decision = await makeDecision(db, [pointA.id, pointB.id]);
+  // The group's coordinator runs the decision (named when it opened).
+  await db.insert(decisionCoordinators).values({ decisionId: decision.id, userId: people.coordinator.id });
   const pastDecision = await makeDecision(db, [pointA.id, pointB.id], { closesInMinutes: -5 });
   const [objection] = await db
     .insert(safetyObjections)
@@ -84,7 +102,12 @@ async function scenario() {
     { kind: "group", groupId: group.id, roles: ["member"] },
   ]);
   // A caravan whose delegate is `target`; the group's member `target` reported for the group.
-  const caravan = await makeCaravan(db, { delegateIds: [people.target.id] });
+  // The group registered it; `delegate` speaks for it too, `otherDelegate` for another caravan.
+  const caravan = await makeCaravan(db, {
+    delegateIds: [people.target.id, people.delegate.id],
+    groupId: group.id,
+  });
+  await makeCaravan(db, { delegateIds: [people.otherDelegate.id] });
   const { report, needs } = await makeReport(db, caravan.id, {
     reportedBy: people.target.id,
     reporterGroupId: group.id,
@@ -224,7 +247,15 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   },
   "groups.leave": {
     input: (s) => ({ groupId: s.group.id }),
-    expect: { ...signedIn(), stranger: "NOT_FOUND", admin: "NOT_FOUND", coordinator: "CONFLICT" },
+    expect: {
+      ...signedIn(),
+      stranger: "NOT_FOUND",
+      admin: "NOT_FOUND",
+      reviewer: "NOT_FOUND",
+      delegate: "NOT_FOUND",
+      otherDelegate: "NOT_FOUND",
+      coordinator: "CONFLICT",
+    },
   },
   "groups.invite": {
     input: (s) => ({ groupId: s.group.id, email: `new-${s.group.id}@example.org`, role: "member" }),
@@ -292,18 +323,18 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   "stories.withdrawal": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
   "stories.withdraw": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
   // Reviewers: admins, and coordinators of a verified group (the scenario's coordinator is one).
-  "stories.queue": { input: () => undefined, expect: only(["coordinator", "admin"]) },
+  "stories.queue": { input: () => undefined, expect: only(["reviewer", "admin"]) },
   "stories.saveReview": {
     input: (s) => ({ storyId: s.waitingStory.id, pseudonym: "Ana", textEs: "Editada." }),
-    expect: only(["coordinator", "admin"]),
+    expect: only(["reviewer", "admin"]),
   },
   "stories.publish": {
     input: (s) => ({ storyId: s.waitingStory.id, pseudonym: "Ana", textEs: "Editada.", textEn: "Edited." }),
-    expect: only(["coordinator", "admin"]),
+    expect: only(["reviewer", "admin"]),
   },
   "stories.decline": {
     input: (s) => ({ storyId: s.waitingStory.id }),
-    expect: only(["coordinator", "admin"]),
+    expect: only(["reviewer", "admin"]),
   },
   "meetingPoints.list": { input: () => undefined, expect: everyone("ok") },
   "meetingPoints.chosen": { input: () => undefined, expect: everyone("ok") },
@@ -312,17 +343,39 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     input: (s) => ({ groupId: s.group.id, details: meetingPointDetails() }),
     expect: only(["organizer", "coordinator"]),
   },
+  // The proposing group's coordinators and organizers, while no open decision has it as an option.
+  "meetingPoints.update": {
+    input: (s) => ({
+      meetingPointId: s.proposal.id,
+      groupId: s.group.id,
+      details: {
+        name: `Parque ${Math.random().toString(36).slice(2, 10)}`,
+        crossing: "san_ysidro_tijuana",
+        side: "MX",
+        latitude: 32.53,
+        longitude: -117.02,
+        capacity: 600,
+      },
+    }),
+    expect: only(["organizer", "coordinator"]),
+  },
+  "reviewers.list": { input: () => undefined, expect: only(["admin"]) },
+  "reviewers.set": {
+    input: (s) => ({ userId: s.people.member.id, reviewer: true }),
+    expect: only(["admin"]),
+  },
   "meetingPoints.comment": {
     input: (s) => ({ meetingPointId: s.proposal.id, body: "Hay sombra y agua." }),
     expect: signedIn(),
   },
+  // Reviewers an admin named, admins, and the coordinators of an open decision (the group's coordinator runs one).
   "meetingPoints.shortlist": {
     input: (s) => ({ meetingPointId: s.proposal.id }),
-    expect: only(["coordinator", "admin"]),
+    expect: only(["coordinator", "admin", "reviewer"]),
   },
   "meetingPoints.reject": {
     input: (s) => ({ meetingPointId: s.proposal.id, note: "Too far from the crossing" }),
-    expect: only(["coordinator", "admin"]),
+    expect: only(["coordinator", "admin", "reviewer"]),
   },
   "decisions.list": { input: () => undefined, expect: everyone("ok") },
   "decisions.get": { input: (s) => ({ decisionId: s.decision.id }), expect: everyone("ok") },
@@ -359,6 +412,7 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   },
   "decisions.resolveObjection": {
     input: (s) => ({ objectionId: s.objection.id, resolution: "Nos reuniremos de día, con observadores." }),
+    // The decision's own coordinators (the group's coordinator was named when it opened), and admins.
     expect: only(["coordinator", "admin"]),
   },
   "messages.audienceChoices": { input: () => undefined, expect: signedIn() },
@@ -405,15 +459,15 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   "caravans.create": { input: () => ({ details: caravanDetails() }), expect: only(["coordinator", "admin"]) },
   "caravans.update": {
     input: (s) => ({ caravanId: s.caravan.id, details: caravanDetails() }),
-    expect: only(["coordinator", "admin"]),
+    expect: only(["coordinator", "admin", "delegate"]),
   },
   "caravans.addDelegate": {
     input: (s) => ({ caravanId: s.caravan.id, email: s.people.stranger.email }),
-    expect: only(["admin"]),
+    expect: only(["coordinator", "admin", "delegate"]),
   },
   "caravans.removeDelegate": {
     input: (s) => ({ caravanId: s.caravan.id, userId: s.people.target.id }),
-    expect: only(["admin"]),
+    expect: only(["coordinator", "admin", "delegate"]),
   },
   // Delegates and members of verified groups; admins are neither here.
   "caravans.report": {
@@ -425,7 +479,7 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
       headcount: 850,
       needs: [{ kind: "water", quantity: 850 }],
     }),
-    expect: only(["member", "organizer", "coordinator"]),
+    expect: only(["member", "organizer", "coordinator", "delegate"]),
   },
   // The report came from the group itself: its member and organizer are not a second group.
   "caravans.confirm": { input: (s) => ({ reportId: s.report.id }), expect: only(["coordinator", "admin"]) },

@@ -2,15 +2,26 @@
 // checks the caller's role on it by the domain's own rules (server/<noun>/access.ts), and hands
 // the loaded object to the handler in ctx, so that a procedure's first line says its real audience.
 import { eq } from "drizzle-orm";
-import { caravans } from "@/db/schema";
+import { caravans, safetyObjections } from "@/db/schema";
 import { actionAccess, isOrganizer, shiftAccess, type ActionAccess } from "./actions/access";
 import { actionIdInput, shiftIdInput } from "./actions/inputs";
-import { requireCaravanCoordinator, requireCaravanReporter, type CaravanReporter } from "./caravans/access";
+import {
+  requireCaravanCoordinator,
+  requireCaravanEditor,
+  requireCaravanReporter,
+  type CaravanReporter,
+} from "./caravans/access";
 import { caravanIdInput } from "./caravans/inputs";
-import { requireCaravanDelegate, requireDecisionCoordinator, requireGroupVoter } from "./decisions/access";
-import { voterInput } from "./decisions/inputs";
+import {
+  requireCaravanDelegate,
+  requireCoordinatorOf,
+  requireDecisionCoordinator,
+  requireGroupVoter,
+} from "./decisions/access";
+import { decisionIdInput, objectionIdInput, voterInput } from "./decisions/inputs";
 import { DomainError, notFound } from "./errors";
 import { messageStanding, type MessageStanding } from "./messages/access";
+import { requireMeetingPointReviewer } from "./meeting-points/access";
 import { messageIdInput } from "./messages/inputs";
 import { signedInProcedure } from "./trpc";
 
@@ -47,14 +58,15 @@ interface LoadedCaravan {
   id: string;
   status: (typeof caravans.$inferSelect)["status"];
 }
-type CaravanRole = "coordinator" | "reporter";
+type CaravanRole = "coordinator" | "editor" | "reporter";
 type CaravanFor<R extends CaravanRole> = R extends "reporter"
   ? LoadedCaravan & { reporter: CaravanReporter }
   : LoadedCaravan;
 
 /**
- * The input's `caravanId`, for "coordinator" (coordinators of verified groups and admins, who
- * create and edit caravans) or "reporter" (its delegates and members of verified groups, who say
+ * The input's `caravanId`, for "coordinator" (coordinators of verified groups and admins), "editor"
+ * (its delegates, the coordinators of the group that registered it, and admins, who change its
+ * name, status and delegates) or "reporter" (its delegates and members of verified groups, who say
  * where it is; ctx.caravan.reporter says which). The handler gets the caravan as ctx.caravan.
  */
 export function onCaravan<R extends CaravanRole>(role: R) {
@@ -67,6 +79,7 @@ export function onCaravan<R extends CaravanRole>(role: R) {
       .from(caravans)
       .where(eq(caravans.id, input.caravanId));
     if (!row) throw notFound();
+    if (role === "editor") await requireCaravanEditor(ctx.db, ctx.actor, row.id);
     const caravan =
       role === "reporter"
         ? { ...row, reporter: await requireCaravanReporter(ctx.db, ctx.actor, row.id) }
@@ -100,7 +113,7 @@ export const caravanCoordinatorProcedure = signedInProcedure.use(async ({ ctx, n
   return next();
 });
 
-/** Coordinators of verified groups and admins, who run the meeting-point decision. */
+/** Coordinators of verified groups and admins, who may open a meeting-point decision. */
 export const decisionCoordinatorProcedure = signedInProcedure.use(async ({ ctx, next }) => {
   await requireDecisionCoordinator(ctx.db, ctx.actor);
   return next();
@@ -116,4 +129,39 @@ export const voterProcedure = signedInProcedure.input(voterInput).use(async ({ c
     ? await requireCaravanDelegate(ctx.db, ctx.actor, input.caravanId)
     : await requireGroupVoter(ctx.db, ctx.actor, input.groupId!);
   return next({ ctx: { ...ctx, voter } });
+});
+
+type DecisionRole = "coordinator";
+
+/**
+ * The input's `decisionId`, for its "coordinator"s: the people it named when it opened, and admins.
+ * The handler reads the decision itself (under the lock its count needs).
+ */
+export function onDecision(role: DecisionRole) {
+  return signedInProcedure.input(decisionIdInput).use(async ({ ctx, input, next }) => {
+    if (role === "coordinator") await requireCoordinatorOf(ctx.db, ctx.actor, input.decisionId);
+    return next();
+  });
+}
+
+/** The input's `objectionId`, for `role` of its decision, as `onDecision`. */
+export function onObjection(role: DecisionRole) {
+  return signedInProcedure.input(objectionIdInput).use(async ({ ctx, input, next }) => {
+    const [objection] = await ctx.db
+      .select({ decisionId: safetyObjections.decisionId })
+      .from(safetyObjections)
+      .where(eq(safetyObjections.id, input.objectionId));
+    if (!objection) throw notFound();
+    if (role === "coordinator") await requireCoordinatorOf(ctx.db, ctx.actor, objection.decisionId);
+    return next();
+  });
+}
+
+/**
+ * Who shortlists and rejects proposed meeting points: admins, reviewers an admin named, and the
+ * coordinators of a decision still open (server/meeting-points/access.ts).
+ */
+export const meetingPointReviewerProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  await requireMeetingPointReviewer(ctx.db, ctx.actor);
+  return next();
 });

@@ -12,6 +12,7 @@ export const POSTING_LIMITS: Readonly<Record<string, Limit>> = {
   // Read by every group deciding: the comments under a meeting point, proposals, notes.
   "meetingPoints.comment": { name: "post-comment", points: 30, seconds: HOUR },
   "meetingPoints.propose": { name: "post-meeting-point", points: 20, seconds: DAY },
+  "meetingPoints.update": { name: "post-meeting-point-edit", points: 60, seconds: DAY },
   "meetingPoints.reject": { name: "post-rejection", points: 60, seconds: HOUR },
   "decisions.open": { name: "post-decision", points: 10, seconds: DAY },
   "decisions.raiseObjection": { name: "post-objection", points: 10, seconds: HOUR },

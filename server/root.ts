@@ -11,6 +11,7 @@ import { meRouter } from "./me/router";
 import { messagesRouter } from "./messages/router";
 import { needsRouter } from "./needs/router";
 import { retentionRouter } from "./retention/router";
+import { reviewersRouter } from "./reviewers/router";
 import { storiesRouter } from "./stories/router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   meetingPoints: meetingPointsRouter,
   decisions: decisionsRouter,
   retention: retentionRouter,
+  reviewers: reviewersRouter,
   messages: messagesRouter,
   caravans: caravansRouter,
   needs: needsRouter,

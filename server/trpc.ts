@@ -9,7 +9,7 @@ import { isDiskFull, type Database } from "@/db/client";
 import type { Actor } from "./actor";
 import { memberships, type MembershipRole } from "@/db/schema";
 import { DomainError, explainError } from "./errors";
-import { isVerifiedCoordinator } from "./groups/membership";
+import { isReviewer } from "./reviewers/reviewers";
 import type { Locale } from "./i18n/locale";
 import { failureFields, log } from "./log";
 import { POSTING_LIMITS } from "./posting-limits";
@@ -96,15 +96,7 @@ export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/**
- * Who reviews what the public sends in (stories): admins, and the active coordinators of any
- * verified group. Checked against the database on every call, like group membership.
- */
-export async function isReviewer(db: Database, actor: Actor): Promise<boolean> {
-  return isVerifiedCoordinator(db, actor);
-}
-
-/** A reviewer (see `isReviewer`). */
+/** A reviewer: an admin, or someone an admin made one (server/reviewers/reviewers.ts). */
 export const reviewerProcedure = signedInProcedure.use(async ({ ctx, next }) => {
   if (!(await isReviewer(ctx.db, ctx.actor))) throw new DomainError("FORBIDDEN", "forbidden");
   return next();

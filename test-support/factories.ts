@@ -292,11 +292,12 @@ export async function makeTeam(db: Database, verified = true) {
 /** A caravan on its way from Honduras, with `delegateIds` speaking for it. */
 export async function makeCaravan(
   db: Database,
-  options: { status?: CaravanStatus; name?: string; delegateIds?: string[] } = {},
+  options: { status?: CaravanStatus; name?: string; delegateIds?: string[]; groupId?: string } = {},
 ) {
   const [caravan] = await db
     .insert(caravans)
     .values({
+      groupId: options.groupId ?? null,
       name: options.name ?? `Caravana ${unique()}`,
       origin: "HN",
       departureDate: "2026-10-12",

@@ -11,7 +11,7 @@ import { serverApi } from "../_trpc/server";
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const all = (formData: FormData, name: string) => formData.getAll(name).map(String);
 
-/** The audience the form describes: ticked groups (with the ticked roles), actions, shifts and caravans. */
+/** The audience the form describes: ticked groups (with the ticked roles), actions, shifts, caravans and a delegate's voice. */
 function audienceOf(formData: FormData): AudiencePartInput[] {
   const roles = all(formData, "roles") as ("coordinator" | "organizer" | "member")[];
   const statuses = all(formData, "statuses") as ("confirmed" | "waitlisted")[];
@@ -24,13 +24,20 @@ function audienceOf(formData: FormData): AudiencePartInput[] {
         : { kind: "action" as const, actionId: id, statuses };
     }),
     ...all(formData, "caravanIds").map((caravanId) => ({ kind: "caravanDelegates" as const, caravanId })),
+    // A delegate's own voice: "line:<caravan>" or "group:<caravan>:<group>".
+    ...all(formData, "voice").map((choice) => {
+      const [kind, caravanId = "", groupId = ""] = choice.split(":");
+      return kind === "group"
+        ? { kind: "groupCoordinators" as const, caravanId, groupId }
+        : { kind: "caravanLine" as const, caravanId };
+    }),
   ];
 }
 
 /** What was typed and ticked, so the form comes back as it was sent. */
 function refill(formData: FormData): Record<string, string> {
   const values = textFields(formData);
-  for (const name of ["groupIds", "roles", "volunteers", "statuses", "caravanIds"])
+  for (const name of ["groupIds", "roles", "volunteers", "statuses", "caravanIds", "voice"])
     values[name] = all(formData, name).join(",");
   values.urgent = formData.get("urgent") === "on" ? "on" : "";
   return values;

@@ -40,6 +40,8 @@ export const users = pgTable("users", {
     .default(sql`'{}'::skill[]`),
   phone: text("phone"),
   isAdmin: boolean("is_admin").notNull().default(false),
+  /** Made a reviewer by an admin: reviews stories and the meeting points proposed. */
+  reviewer: boolean("reviewer").notNull().default(false),
   /** Email for messages that are not urgent (urgent ones are always emailed). */
   emailMessages: boolean("email_messages").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -54,6 +54,8 @@ export const caravans = pgTable(
     estimatedSize: integer("estimated_size").notNull(),
     status: caravanStatusEnum("status").notNull().default("forming"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** The group that registered it: its coordinators edit it, with its delegates and admins. */
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

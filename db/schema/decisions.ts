@@ -93,6 +93,23 @@ export const decisions = pgTable(
   ],
 );
 
+/** The people who run a decision, named when it opens: the opener and the coordinators they name. */
+export const decisionCoordinators = pgTable(
+  "decision_coordinators",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (c) => [
+    primaryKey({ columns: [c.decisionId, c.userId] }),
+    index("decision_coordinators_user_idx").on(c.userId),
+  ],
+);
+
 export const decisionOptions = pgTable(
   "decision_options",
   {

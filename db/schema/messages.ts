@@ -27,7 +27,9 @@ export type AudiencePart =
   | { kind: "group"; groupId: string; roles: ("coordinator" | "organizer" | "member")[] }
   | { kind: "action"; actionId: string; statuses: ("confirmed" | "waitlisted")[] }
   | { kind: "shift"; shiftId: string; statuses: ("confirmed" | "waitlisted")[] }
-  | { kind: "caravanDelegates"; caravanId: string };
+  | { kind: "caravanDelegates"; caravanId: string }
+  | { kind: "caravanLine"; caravanId: string }
+  | { kind: "groupCoordinators"; caravanId: string; groupId: string };
 
 export const messages = pgTable(
   "messages",

@@ -1,8 +1,8 @@
 // Who may see and do what with caravans: the one place these rules live. Checked against the
 // database on every call, so losing a group's verification or a membership takes effect at once.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravanDelegates } from "@/db/schema";
+import { caravanDelegates, caravans } from "@/db/schema";
 import { isDecisionCoordinator } from "../decisions/access";
 import { DomainError } from "../errors";
 import { verifiedGroupsOf, verifiedMemberships } from "../groups/membership";
@@ -47,13 +47,39 @@ export async function caravanViewer(
   return { access: inGroup.length > 0 || delegate ? "full" : "public", isAdmin: false, coordinatorOf };
 }
 
-/** Caravans are created and edited by coordinators of verified groups, and admins. */
+/** Caravans are created by coordinators of verified groups, and admins. */
 export async function requireCaravanCoordinator(db: Database, actor: Actor): Promise<void> {
   // The same people who run the meeting-point decision: one notion of "coordinator".
   if (!(await isDecisionCoordinator(db, actor))) throw new DomainError("FORBIDDEN", "notCaravanCoordinator");
 }
 
 export { isDecisionCoordinator as isCaravanCoordinator };
+
+/**
+ * Whether `actor` may edit the caravan (its name, status and delegates): its own delegates, the
+ * active coordinators of the group that registered it, and admins. Not every coordinator: a
+ * caravan is not any group's to rename.
+ */
+export async function isCaravanEditor(db: Database, actor: Actor, caravanId: string): Promise<boolean> {
+  if (actor.isAdmin) return true;
+  // Plain `caravans.` names: Drizzle leaves a one-table select's columns unqualified, which inside
+  // a subquery would mean the subquery's own table.
+  const [row] = await db
+    .select({
+      delegate: sql<boolean>`exists (select 1 from caravan_delegates d
+        where d.caravan_id = caravans.id and d.user_id = ${actor.id})`,
+      registrar: sql<boolean>`exists (select 1 from memberships m
+        where m.group_id = caravans.group_id and m.user_id = ${actor.id}
+        and m.status = 'active' and m.role = 'coordinator')`,
+    })
+    .from(caravans)
+    .where(eq(caravans.id, caravanId));
+  return Boolean(row?.delegate || row?.registrar);
+}
+
+export async function requireCaravanEditor(db: Database, actor: Actor, caravanId: string): Promise<void> {
+  if (!(await isCaravanEditor(db, actor, caravanId))) throw new DomainError("FORBIDDEN", "notCaravanEditor");
+}
 
 /** Who may report on a caravan: its delegates, and active members of verified groups (for a group). */
 export interface CaravanReporter {

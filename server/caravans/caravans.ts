@@ -248,10 +248,13 @@ export async function getCaravan(db: Database, actor: Actor | null, caravanId: s
 
 /** A new caravan, by a caravan coordinator (`caravanCoordinatorProcedure`, server/builders.ts). */
 export async function createCaravan(db: Database, actor: Actor, details: CaravanDetails) {
+  // The group that registers it is the first verified group the creator coordinates (an admin
+  // who coordinates none registers it alone): that group's coordinators may edit it afterwards.
+  const [registrar] = await verifiedGroupsOf(db, actor, ["coordinator"]);
   return db.transaction(async (tx) => {
     const [caravan] = await tx
       .insert(caravans)
-      .values({ ...details, createdBy: actor.id })
+      .values({ ...details, createdBy: actor.id, groupId: registrar?.id ?? null })
       .returning({ id: caravans.id });
     await recordAudit(tx, {
       actorId: actor.id,

@@ -1,6 +1,6 @@
 // Caravans and their reports: who may call what, then the domain functions.
 import { caravanCoordinatorProcedure, onCaravan } from "../builders";
-import { adminProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
+import { postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import {
   addDelegate,
   confirmReport,
@@ -36,16 +36,16 @@ export const caravansRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => createCaravan(ctx.db, ctx.actor, input.details)),
 
-  update: onCaravan("coordinator")
+  update: onCaravan("editor")
     .input(updateCaravanInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => updateCaravan(ctx.db, ctx.actor, input.caravanId, input.details)),
 
-  addDelegate: adminProcedure
+  addDelegate: onCaravan("editor")
     .input(addDelegateInput)
     .mutation(({ ctx, input }) => addDelegate(ctx.db, ctx.actor, input.caravanId, input.email)),
 
-  removeDelegate: adminProcedure
+  removeDelegate: onCaravan("editor")
     .input(removeDelegateInput)
     .mutation(({ ctx, input }) => removeDelegate(ctx.db, ctx.actor, input.caravanId, input.userId)),
 

@@ -2,7 +2,7 @@
 // one place these rules live.
 import { and, countDistinct, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravanDelegates, caravans, groups, memberships } from "@/db/schema";
+import { caravanDelegates, caravans, decisionCoordinators, groups, memberships } from "@/db/schema";
 import { DomainError } from "../errors";
 import { isVerifiedCoordinator, verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../actor";
@@ -12,6 +12,51 @@ export const isDecisionCoordinator = isVerifiedCoordinator;
 
 export async function requireDecisionCoordinator(db: Database, actor: Actor): Promise<void> {
   if (!(await isDecisionCoordinator(db, actor))) throw new DomainError("FORBIDDEN", "notDecisionCoordinator");
+}
+
+/**
+ * Checks that `actor` runs this decision: one of the coordinators it named when it opened, or an
+ * admin. Another group's coordinator does not run someone else's decision.
+ */
+export async function requireCoordinatorOf(db: Database, actor: Actor, decisionId: string): Promise<void> {
+  if (actor.isAdmin) return;
+  const [row] = await db
+    .select({ userId: decisionCoordinators.userId })
+    .from(decisionCoordinators)
+    .where(and(eq(decisionCoordinators.decisionId, decisionId), eq(decisionCoordinators.userId, actor.id)));
+  if (!row) throw new DomainError("FORBIDDEN", "notDecisionCoordinatorOf");
+}
+
+/**
+ * Names the decision's coordinators as it opens: the opener and those they name, who must be active
+ * coordinators of a verified group (the people who may open one themselves).
+ */
+export async function nameCoordinators(
+  db: Database,
+  decisionId: string,
+  openerId: string,
+  named: string[],
+): Promise<void> {
+  const others = [...new Set(named)].filter((id) => id !== openerId);
+  if (others.length) {
+    const eligible = await db
+      .selectDistinct({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(
+        and(
+          inArray(memberships.userId, others),
+          eq(memberships.status, "active"),
+          eq(memberships.role, "coordinator"),
+          eq(groups.verified, true),
+        ),
+      );
+    if (eligible.length !== others.length) throw new DomainError("BAD_REQUEST", "coordinatorNotEligible");
+  }
+  await db
+    .insert(decisionCoordinators)
+    .values([openerId, ...others].map((userId) => ({ decisionId, userId })))
+    .onConflictDoNothing();
 }
 
 /** Whom a voter speaks for: a verified group, or a caravan (one ballot between its delegates). */

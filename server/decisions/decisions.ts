@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
-import { isDecisionCoordinator, votingGroups, type Voter } from "./access";
+import { isDecisionCoordinator, nameCoordinators, votingGroups, type Voter } from "./access";
 import { closeJob, hasOpenObjection } from "./closing";
 import type { Count } from "./count";
 import type { openDecisionInput, voteInput } from "./inputs";
@@ -48,6 +48,7 @@ export async function openDecision(db: Database, actor: Actor, input: z.output<t
         position,
       })),
     );
+    await nameCoordinators(tx, decision!.id, actor.id, input.coordinatorIds);
     await enqueue(tx, closeJob(decision!.id, input.closesAt));
     await recordAudit(tx, {
       actorId: actor.id,

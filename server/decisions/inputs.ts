@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { decisionMethods } from "@/db/schema";
 import { timeZones, toInstant } from "../actions/inputs";
-import { freeText } from "../text";
+import { freeText, userId } from "../text";
 
 const text = freeText;
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -22,6 +22,8 @@ export const openDecisionInput = z
     closesDate: date,
     closesTime: time,
     quorum: z.coerce.number().int().min(1).max(1000),
+    /** Coordinators of verified groups who run it with the opener. */
+    coordinatorIds: z.array(userId).max(20).default([]),
   })
   .transform(({ opensDate, opensTime, closesDate, closesTime, ...rest }, ctx) => {
     const opensAt = opensDate && opensTime ? toInstant(opensDate, opensTime, rest.timeZone) : new Date();
@@ -65,7 +67,8 @@ export const raiseObjectionInput = decisionIdInput
   .refine((voter) => Boolean(voter.groupId) !== Boolean(voter.caravanId), { path: ["groupId"] });
 
 /** A coordinator's written resolution of an objection. */
-export const resolveObjectionInput = z.object({
-  objectionId: z.uuid(),
+export const objectionIdInput = z.object({ objectionId: z.uuid() });
+
+export const resolveObjectionInput = objectionIdInput.extend({
   resolution: text(2000).min(10),
 });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, decisions, meetingPoints } from "@/db/schema";
+import { auditEvents, decisionCoordinators, decisions, meetingPoints } from "@/db/schema";
 import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
@@ -72,7 +72,10 @@ describe("a safety objection", () => {
     expect(held).toMatchObject({ phase: "held", winnerId: a.id });
     expect(await statusOf(a.id)).not.toBe("chosen");
 
-    const coordinatorApi = (await personInGroup(handle.db, "coordinator")).api;
+    // One of the coordinators the decision named when it opened.
+    const named = await personInGroup(handle.db, "coordinator");
+    await handle.db.insert(decisionCoordinators).values({ decisionId: decision.id, userId: named.person.id });
+    const coordinatorApi = named.api;
     await expect(
       first.api.decisions.resolveObjection({ objectionId: objection.id, resolution: "Nos parece bien." }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

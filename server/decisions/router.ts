@@ -1,5 +1,5 @@
 // Decisions: who may call what, then the domain functions.
-import { decisionCoordinatorProcedure, voterProcedure } from "../builders";
+import { decisionCoordinatorProcedure, onObjection, voterProcedure } from "../builders";
 import { postingLimit, publicProcedure, router } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
@@ -36,7 +36,7 @@ export const decisionsRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => raiseObjection(ctx.db, ctx.actor, input)),
 
-  resolveObjection: decisionCoordinatorProcedure
+  resolveObjection: onObjection("coordinator")
     .input(resolveObjectionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => resolveObjection(ctx.db, ctx.actor, input)),

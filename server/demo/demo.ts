@@ -46,6 +46,8 @@ const people = [
     key: "lupe",
     name: "Lupe M.",
     email: "lupe@puente.example.org",
+    // The demo coordinator reviews stories and proposals: an admin made her a reviewer.
+    reviewer: true,
     preferredLanguage: "es",
     languagesSpoken: ["es", "en"],
     skills: ["legal", "translation"],

@@ -3,11 +3,12 @@
 import type { Database } from "@/db/client";
 import type { Actor } from "../actor";
 import { listMyGroups } from "../groups/groups";
-import { coordinatesVerified, organizesIn } from "../groups/membership";
+import { organizesIn } from "../groups/membership";
 import { unreadCount } from "../messages/messages";
+import { isReviewer } from "../reviewers/reviewers";
 
 export interface Navigation {
-  /** Reviews stories: an admin or an active coordinator of a verified group. */
+  /** Reviews stories: an admin or someone an admin made a reviewer. */
   reviews: boolean;
   /** Has the coordinators' overview: an admin, or a coordinator or organizer of any group. */
   organizes: boolean;
@@ -15,9 +16,13 @@ export interface Navigation {
 }
 
 export async function navigationOf(db: Database, actor: Actor): Promise<Navigation> {
-  const [mine, unread] = await Promise.all([listMyGroups(db, actor), unreadCount(db, actor)]);
+  const [mine, unread, reviews] = await Promise.all([
+    listMyGroups(db, actor),
+    unreadCount(db, actor),
+    isReviewer(db, actor),
+  ]);
   return {
-    reviews: actor.isAdmin || mine.some(coordinatesVerified),
+    reviews,
     organizes: actor.isAdmin || mine.some(organizesIn),
     unread,
   };

@@ -1,9 +1,10 @@
 // Meeting points: candidate places at the border, proposed, discussed and reviewed; who may call
 // what, then the domain functions.
 import { z } from "zod";
-import { decisionCoordinatorProcedure } from "../builders";
+import { meetingPointReviewerProcedure } from "../builders";
 import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
 import { commentInput, meetingPointDetailsInput, meetingPointIdInput, rejectInput } from "./inputs";
+import { updateMeetingPoint } from "./editing";
 import {
   chosenMeetingPoint,
   commentOnMeetingPoint,
@@ -28,17 +29,25 @@ export const meetingPointsRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => proposeMeetingPoint(ctx.db, ctx.actor, input.groupId, input.details)),
 
+  // The proposing group's coordinators and organizers: the point must be that group's (editing.ts).
+  update: inGroupProcedure("coordinator", "organizer")
+    .input(meetingPointIdInput.extend({ details: meetingPointDetailsInput }))
+    .use(postingLimit)
+    .mutation(({ ctx, input }) =>
+      updateMeetingPoint(ctx.db, ctx.actor, input.groupId, input.meetingPointId, input.details),
+    ),
+
   // Anyone signed in may discuss a candidate place.
   comment: signedInProcedure
     .input(commentInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.body)),
 
-  shortlist: decisionCoordinatorProcedure
+  shortlist: meetingPointReviewerProcedure
     .input(meetingPointIdInput)
     .mutation(({ ctx, input }) => shortlistMeetingPoint(ctx.db, ctx.actor, input.meetingPointId)),
 
-  reject: decisionCoordinatorProcedure
+  reject: meetingPointReviewerProcedure
     .input(rejectInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => rejectMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.note)),

@@ -2,7 +2,7 @@
 // that lists its recipients, so that counting and fanning out are one statement each.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravans, memberships } from "@/db/schema";
+import { caravanDelegates, caravans, groups, memberships } from "@/db/schema";
 import { organizerAccess, shiftAccess } from "../actions/access";
 import { votingGroups } from "../decisions/access";
 import { DomainError, type ErrorKey } from "../errors";
@@ -25,8 +25,8 @@ async function organizedGroupOf(read: () => Promise<{ groupId: string; role: str
 
 /**
  * Checks that `actor` may write to every part (a coordinator or organizer of the group, or of the
- * action's group; for a caravan's delegates, of any verified group), and returns the groups
- * involved: their organizers share the replies.
+ * action's group; for a caravan's delegates, of any verified group; for a caravan's own voice, its
+ * delegate), and returns the groups involved: their organizers share the replies.
  */
 export async function entitledGroups(
   db: Database,
@@ -69,7 +69,34 @@ export async function entitledGroups(
       .where(inArray(caravans.id, caravanParts));
     if (known.length !== new Set(caravanParts).size) throw refuse();
   }
+  await checkCaravanVoice(db, actor, audience);
   return [...groupIds];
+}
+
+/**
+ * A caravan's own voice: only its delegates write for it, and only to verified groups (an
+ * unverified group may be anyone). Its messages belong to no group: the delegate who wrote reads
+ * every thread, each recipient their own.
+ */
+async function checkCaravanVoice(db: Database, actor: Actor, audience: AudiencePartInput[]) {
+  const spoken = audience.flatMap((p) =>
+    p.kind === "caravanLine" || p.kind === "groupCoordinators" ? [p] : [],
+  );
+  if (!spoken.length) return;
+  const caravanIds = [...new Set(spoken.map((p) => p.caravanId))];
+  const mine = await db
+    .select({ caravanId: caravanDelegates.caravanId })
+    .from(caravanDelegates)
+    .where(and(eq(caravanDelegates.userId, actor.id), inArray(caravanDelegates.caravanId, caravanIds)));
+  if (mine.length !== caravanIds.length) throw refuse("notCaravanSpeaker");
+  const groupIds = [...new Set(spoken.flatMap((p) => (p.kind === "groupCoordinators" ? [p.groupId] : [])))];
+  if (groupIds.length) {
+    const verified = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(inArray(groups.id, groupIds), eq(groups.verified, true)));
+    if (verified.length !== groupIds.length) throw refuse();
+  }
 }
 
 /** One SELECT of user ids per part, united: a person in two parts is one recipient. */
@@ -87,6 +114,13 @@ export function recipientIds(audience: AudiencePartInput[]): SQL {
           and status::text in ${part.statuses}`;
       case "caravanDelegates":
         return sql`select user_id from caravan_delegates where caravan_id = ${part.caravanId}`;
+      case "caravanLine":
+        return sql`select m.user_id from memberships m join groups g on g.id = m.group_id
+          where g.verified and m.status = 'active' and m.role = 'coordinator'`;
+      case "groupCoordinators":
+        return sql`select m.user_id from memberships m join groups g on g.id = m.group_id
+          where m.group_id = ${part.groupId} and g.verified and m.status = 'active'
+          and m.role = 'coordinator'`;
     }
   });
   return sql.join(selects, sql` union `);

@@ -1,11 +1,27 @@
 // What a sender may choose from when composing: the groups they coordinate or organize, the
-// upcoming actions (with their shifts) of those groups, and caravans' delegates.
+// upcoming actions (with their shifts) of those groups, and caravans' delegates; for a caravan's
+// delegate, the caravan line and each verified group.
 import { and, asc, eq, exists, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, caravanDelegates, caravans, groups, memberships, shifts } from "@/db/schema";
 import type { Actor } from "../actor";
+import { delegateCaravans } from "../decisions/access";
+
+/** What a delegate may write to: for each caravan they speak for, the caravan line or one verified group. */
+async function voiceChoices(db: Database, actor: Actor) {
+  const speaksFor = await delegateCaravans(db, actor);
+  const lineGroups = speaksFor.length
+    ? await db
+        .select({ id: groups.id, name: groups.name })
+        .from(groups)
+        .where(eq(groups.verified, true))
+        .orderBy(asc(groups.name))
+    : [];
+  return { speaksFor, lineGroups };
+}
 
 export async function audienceChoices(db: Database, actor: Actor) {
+  const voice = await voiceChoices(db, actor);
   const mine = await db
     .select({ id: groups.id, name: groups.name, verified: groups.verified })
     .from(memberships)
@@ -18,7 +34,7 @@ export async function audienceChoices(db: Database, actor: Actor) {
       ),
     )
     .orderBy(asc(groups.name));
-  if (mine.length === 0) return { groups: [], actions: [], caravans: [] };
+  if (mine.length === 0) return { groups: [], actions: [], caravans: [], ...voice };
   const rows = await db
     .select({
       actionId: actions.id,
@@ -86,5 +102,6 @@ export async function audienceChoices(db: Database, actor: Actor) {
     groups: mine.map(({ id, name }) => ({ id, name })),
     actions: [...byAction.values()],
     caravans: caravanChoices,
+    ...voice,
   };
 }

@@ -26,6 +26,10 @@ export const audiencePart = z.discriminatedUnion("kind", [
     statuses: z.array(z.enum(volunteerStatuses)).min(1).max(2),
   }),
   z.object({ kind: z.literal("caravanDelegates"), caravanId: z.uuid() }),
+  // A caravan's delegate speaks for it: to the coordinators of every verified group (the caravan
+  // line), or to one verified group's coordinators.
+  z.object({ kind: z.literal("caravanLine"), caravanId: z.uuid() }),
+  z.object({ kind: z.literal("groupCoordinators"), caravanId: z.uuid(), groupId: z.uuid() }),
 ]);
 export type AudiencePartInput = z.infer<typeof audiencePart>;
 

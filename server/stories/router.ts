@@ -1,5 +1,5 @@
 // Stories: telling one (anyone), reading them (anyone), withdrawing one (whoever holds its link),
-// and reviewing them (reviewers: admins and coordinators of verified groups).
+// and reviewing them (reviewers: admins and the people an admin made reviewers).
 import { postingLimit, publicProcedure, reviewerProcedure, router } from "../trpc";
 import {
   listStoriesInput,

@@ -23,10 +23,10 @@ const story = (overrides: Partial<SubmitStoryInput> = {}): SubmitStoryInput => (
   ...overrides,
 });
 
-/** A reviewer: the coordinator of a verified group. */
+/** A reviewer: a coordinator of a verified group whom an admin made a reviewer. */
 async function reviewer() {
   const group = await makeGroup(handle.db, { verified: true });
-  const person = await makeUser(handle.db);
+  const person = await makeUser(handle.db, { reviewer: true });
   await addMember(handle.db, group.id, person.id, "coordinator");
   return person;
 }

@@ -1,5 +1,6 @@
-// Writing a message, for coordinators and organizers: who receives it (groups, or the volunteers
-// of an action or a shift), the text in Spanish, English or both, and whether it is urgent.
+// Writing a message, for coordinators and organizers (groups, or the volunteers of an action or a
+// shift) and for caravan delegates (the caravan line, or one verified group's coordinators): the
+// text in Spanish, English or both, and whether it is urgent.
 // "Count recipients" posts the same form and answers how many people it would reach.
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
@@ -23,29 +24,46 @@ export default async function ComposePage() {
     getLocale(),
   ]);
   const choices = await api.messages.audienceChoices();
-  if (choices.groups.length === 0) notFound();
+  if (choices.groups.length === 0 && choices.speaksFor.length === 0) notFound();
   const when = (d: Date, timeZone: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("compose")}</h1>
       <ActionForm action={composeForm} className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
-        <fieldset className="space-y-1">
-          <legend className="font-medium">{t("groupsLegend")}</legend>
-          {choices.groups.map((g) => (
-            <Choice key={g.id} name="groupIds" value={g.id}>
-              {g.name}
+        {choices.speaksFor.map((caravan) => (
+          <fieldset key={caravan.id} className="space-y-1">
+            <legend className="font-medium">{t("voiceLegend", { caravan: caravan.name })}</legend>
+            <Choice name="voice" value={`line:${caravan.id}`}>
+              {t("caravanLine")}
             </Choice>
-          ))}
-        </fieldset>
-        <fieldset className="space-y-1">
-          <legend className="font-medium">{t("rolesLegend")}</legend>
-          {(["coordinator", "organizer", "member"] as const).map((role) => (
-            <Choice key={role} name="roles" value={role} defaultChecked>
-              {tr(role)}
-            </Choice>
-          ))}
-        </fieldset>
+            {choices.lineGroups.map((g) => (
+              <Choice key={g.id} name="voice" value={`group:${caravan.id}:${g.id}`}>
+                {t("groupCoordinators", { group: g.name })}
+              </Choice>
+            ))}
+          </fieldset>
+        ))}
+        {choices.groups.length > 0 && (
+          <>
+            <fieldset className="space-y-1">
+              <legend className="font-medium">{t("groupsLegend")}</legend>
+              {choices.groups.map((g) => (
+                <Choice key={g.id} name="groupIds" value={g.id}>
+                  {g.name}
+                </Choice>
+              ))}
+            </fieldset>
+            <fieldset className="space-y-1">
+              <legend className="font-medium">{t("rolesLegend")}</legend>
+              {(["coordinator", "organizer", "member"] as const).map((role) => (
+                <Choice key={role} name="roles" value={role} defaultChecked>
+                  {tr(role)}
+                </Choice>
+              ))}
+            </fieldset>
+          </>
+        )}
         {choices.actions.length > 0 && (
           <>
             <fieldset className="space-y-1">
