@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, decisions, jobs } from "@/db/schema";
+import { enqueue } from "../jobs/queue";
 import { runDueJobs } from "../jobs/worker";
 import {
   addMember,
@@ -12,6 +13,7 @@ import {
   makeUser,
 } from "../../test-support/factories";
 import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
+import { closeJob } from "./closing";
 
 const handle = setUpDatabase();
 setUpMailbox();
@@ -78,10 +80,7 @@ async function close(decisionId: string, winnerId: string) {
     .update(decisions)
     .set({ opensAt: sql`now() - interval '2 hours'`, closesAt: sql`now() - interval '1 second'` })
     .where(eq(decisions.id, decisionId));
-  await db
-    .update(jobs)
-    .set({ runAt: sql`now() - interval '1 second'` })
-    .where(eq(jobs.dedupeKey, `decision.close:${decisionId}`));
+  await enqueue(db, closeJob(decisionId, new Date(Date.now() - 1000)));
   await runDueJobs(db);
 }
 
@@ -201,14 +200,12 @@ describe("the chosen point of a closed decision", () => {
     await expect(outsiders.stranger.meetingPoints.get({ meetingPointId: a.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    // The clock runs on to the publication time.
-    await handle.db
-      .update(decisions)
-      .set({ publishesAt: sql`now() - interval '1 second'` })
-      .where(eq(decisions.id, decision.id));
+    // The clock runs on to the publication time (the decision's and its job's).
+    const due = new Date(Date.now() - 1000);
+    await handle.db.update(decisions).set({ publishesAt: due }).where(eq(decisions.id, decision.id));
     await handle.db
       .update(jobs)
-      .set({ runAt: sql`now() - interval '1 second'` })
+      .set({ runAt: due, payload: { decisionId: decision.id, publishesAt: due.toISOString() } })
       .where(eq(jobs.kind, "decision.publish"));
     await runDueJobs(handle.db);
     expect(await outsiders.stranger.meetingPoints.chosen()).toMatchObject({ id: a.id });

@@ -6,10 +6,12 @@ import {
   decisionIdInput,
   openDecisionInput,
   raiseObjectionInput,
+  publishDecisionInput,
   resolveObjectionInput,
   voteInput,
 } from "./inputs";
 import { raiseObjection, resolveObjection } from "./objections";
+import { publishDecision } from "./publication";
 
 export const decisionsRouter = router({
   list: publicProcedure.query(({ ctx }) => listDecisions(ctx.db, ctx.actor)),
@@ -29,7 +31,11 @@ export const decisionsRouter = router({
 
   ballots: publicProcedure
     .input(decisionIdInput)
-    .query(({ ctx, input }) => ballotsForRecount(ctx.db, input.decisionId)),
+    .query(({ ctx, input }) => ballotsForRecount(ctx.db, ctx.actor, input.decisionId)),
+
+  publish: decisionCoordinatorProcedure
+    .input(publishDecisionInput)
+    .mutation(({ ctx, input }) => publishDecision(ctx.db, ctx.actor, input)),
 
   raiseObjection: voterProcedure
     .input(raiseObjectionInput)

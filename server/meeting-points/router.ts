@@ -15,9 +15,9 @@ import {
 } from "./meeting-points";
 
 export const meetingPointsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listMeetingPoints(ctx.db)),
+  list: publicProcedure.query(({ ctx }) => listMeetingPoints(ctx.db, ctx.actor)),
 
-  chosen: publicProcedure.query(({ ctx }) => chosenMeetingPoint(ctx.db)),
+  chosen: publicProcedure.query(({ ctx }) => chosenMeetingPoint(ctx.db, ctx.actor)),
 
   get: publicProcedure
     .input(meetingPointIdInput)
@@ -28,7 +28,7 @@ export const meetingPointsRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => proposeMeetingPoint(ctx.db, ctx.actor, input.groupId, input.details)),
 
-  // Anyone signed in may discuss a candidate place.
+  // Anyone signed in may discuss a public place; a hidden candidate, only the people deciding.
   comment: signedInProcedure
     .input(commentInput)
     .use(postingLimit)
