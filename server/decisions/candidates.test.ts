@@ -243,3 +243,23 @@ describe("the chosen point of a closed decision", () => {
     expect(await outsiders.stranger.meetingPoints.chosen()).toMatchObject({ id: a.id });
   });
 });
+
+describe("a point already made public", () => {
+  it("stays public when it is a candidate again, and the open decision still names none of its options", async () => {
+    const { a, b, decision } = await openDecisionBetweenTwo();
+    const { outsiders } = await viewers();
+    await close(decision.id, a.id);
+    await (await decisionCoordinator()).decisions.publish({ decisionId: decision.id, when: "now" });
+    const proposer = await makeGroup(handle.db);
+    const fresh = await makeMeetingPoint(handle.db, proposer.id, { name: "Patio Nuevo" });
+    const again = await makeDecision(handle.db, [a.id, fresh.id]);
+    const stranger = outsiders.stranger;
+    expect((await stranger.meetingPoints.list()).map((p) => p.id)).toEqual(
+      expect.arrayContaining([a.id, b.id]),
+    );
+    await expect(stranger.meetingPoints.get({ meetingPointId: fresh.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await stranger.decisions.get({ decisionId: again.id })).toMatchObject({ options: [], count: null });
+  });
+});

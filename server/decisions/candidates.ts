@@ -36,14 +36,15 @@ export const publishedSql = (): SQL =>
 
 /**
  * The condition on `meeting_points` that keeps out, for a viewer who is not a participant, every
- * point that is an option of a decision not yet public; nothing for a participant.
+ * point that is an option of a decision not yet public, unless a published decision already made
+ * it known (a chosen point stays public when it is a candidate again); nothing for a participant.
  */
 export function candidatesVisibleTo(participant: boolean): SQL | undefined {
   if (participant) return undefined;
-  return sql`not exists (${sqlHiddenOption()})`;
+  return sql`(not exists (${optionOf(not(publishedSql())!)}) or exists (${optionOf(publishedSql())}))`;
 }
 
-function sqlHiddenOption() {
+function optionOf(condition: SQL) {
   return sql`select 1 from ${decisionOptions} join ${decisions} on ${decisions.id} = ${decisionOptions.decisionId}
-    where ${decisionOptions.meetingPointId} = ${meetingPoints.id} and ${not(publishedSql())}`;
+    where ${decisionOptions.meetingPointId} = ${meetingPoints.id} and ${condition}`;
 }
