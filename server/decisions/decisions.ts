@@ -102,8 +102,8 @@ export async function listDecisions(db: Database, actor: Actor | null) {
   return {
     decisions: rows.map((row) =>
       participant || isPublished(row)
-        ? { ...row, phase: phaseOf(row) }
-        : { ...row, winnerId: null, winnerName: null, phase: phaseOf(row) },
+        ? { ...row, phase: phaseOf(row), candidatesShown: true }
+        : { ...row, winnerId: null, winnerName: null, phase: phaseOf(row), candidatesShown: false },
     ),
     canOpen: await isDecisionCoordinator(db, actor),
   };
@@ -176,6 +176,7 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
   return {
     ...row,
     phase: status,
+    candidatesShown: true,
     winnerId,
     winnerName: winnerId ? (names.get(winnerId) ?? null) : null,
     options,
@@ -207,6 +208,7 @@ async function turnoutOnly<R extends DecisionRow>(db: Database, row: R) {
     ...row,
     // Held or counted, the phase names no option; "closed" is all a stranger learns of the outcome.
     phase,
+    candidatesShown: false,
     winnerId: null,
     winnerName: null,
     options: [] as { id: string; name: string; crossing: string; side: string }[],

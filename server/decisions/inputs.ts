@@ -90,3 +90,4 @@ export const publishDecisionInput = decisionIdInput
     }
     return { decisionId, when, publishesAt };
   });
+export type PublishDecisionInput = z.input<typeof publishDecisionInput>;
