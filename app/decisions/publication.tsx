@@ -17,7 +17,7 @@ export async function Publication({ decision }: { decision: Decision }) {
     decision.publication === "never"
       ? t("never")
       : decision.publishesAt
-        ? decision.publishesAt.getTime() <= Date.now()
+        ? decision.published
           ? t("public", { when: when(decision.publishesAt) })
           : t("at", { when: when(decision.publishesAt) })
         : t("participants");

@@ -177,6 +177,7 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
     ...row,
     phase: status,
     candidatesShown: true,
+    published: isPublished(row),
     winnerId,
     winnerName: winnerId ? (names.get(winnerId) ?? null) : null,
     options,
@@ -209,6 +210,7 @@ async function turnoutOnly<R extends DecisionRow>(db: Database, row: R) {
     // Held or counted, the phase names no option; "closed" is all a stranger learns of the outcome.
     phase,
     candidatesShown: false,
+    published: false,
     winnerId: null,
     winnerName: null,
     options: [] as { id: string; name: string; crossing: string; side: string }[],
