@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, decisions, jobs } from "@/db/schema";
+import { auditEvents, decisions, groups, jobs } from "@/db/schema";
 import { enqueue } from "../jobs/queue";
 import { runDueJobs } from "../jobs/worker";
 import {
@@ -13,10 +13,10 @@ import {
   makeUser,
 } from "../../test-support/factories";
 import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
-import { closeJob } from "./closing";
+import { closeDecision, closeJob } from "./closing";
 
 const handle = setUpDatabase();
-setUpMailbox();
+const mailbox = setUpMailbox();
 
 /** Two candidate places in an open decision, and one place in no decision at all. */
 async function openDecisionBetweenTwo() {
@@ -137,7 +137,10 @@ describe("the candidates of an open decision", () => {
       const point = await api.meetingPoints.get({ meetingPointId: a.id });
       expect(point, who).toMatchObject({ name: a.name, latitude: a.latitude, capacity: a.capacity });
       const read = await api.decisions.get({ decisionId: decision.id });
-      expect(read.options.map((o) => o.name), who).toEqual([a.name, b.name]);
+      expect(
+        read.options.map((o) => o.name),
+        who,
+      ).toEqual([a.name, b.name]);
       await api.meetingPoints.comment({ meetingPointId: b.id, body: "Hay sombra y agua cerca." });
       expect(JSON.stringify(await api.meetingPoints.get({ meetingPointId: b.id })), who).toContain(
         "Hay sombra",
@@ -213,7 +216,9 @@ describe("the chosen point of a closed decision", () => {
       .select({ action: auditEvents.action })
       .from(auditEvents)
       .where(eq(auditEvents.subjectId, decision.id));
-    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["decision.publish", "decision.published"]));
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["decision.publish", "decision.published"]),
+    );
   });
 
   it("stays with the participants when a coordinator says never", async () => {
@@ -235,7 +240,9 @@ describe("the chosen point of a closed decision", () => {
       });
     }
     const coordinator = await decisionCoordinator();
-    await expect(coordinator.decisions.publish({ decisionId: decision.id, when: "now" })).rejects.toMatchObject({
+    await expect(
+      coordinator.decisions.publish({ decisionId: decision.id, when: "now" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     await close(decision.id, a.id);
@@ -260,6 +267,31 @@ describe("a point already made public", () => {
     await expect(stranger.meetingPoints.get({ meetingPointId: fresh.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect(await stranger.decisions.get({ decisionId: again.id })).toMatchObject({ options: [], count: null });
+    expect(await stranger.decisions.get({ decisionId: again.id })).toMatchObject({
+      options: [],
+      count: null,
+    });
+  });
+});
+
+describe("the email telling how a decision closed", () => {
+  it("names the chosen point only to someone still deciding when it is sent", async () => {
+    const { a, decision } = await openDecisionBetweenTwo();
+    const db = handle.db;
+    const [kept, dropped] = [await makeGroup(db), await makeGroup(db)];
+    const [stays, leaves] = [await makeUser(db), await makeUser(db)];
+    await addMember(db, kept.id, stays.id, "organizer");
+    await addMember(db, dropped.id, leaves.id, "coordinator");
+    await callerFor(db, stays).decisions.vote({ decisionId: decision.id, groupId: kept.id, choices: [a.id] });
+    await db
+      .update(decisions)
+      .set({ opensAt: sql`now() - interval '2 hours'`, closesAt: sql`now() - interval '1 second'` })
+      .where(eq(decisions.id, decision.id));
+    expect(await closeDecision(db, decision.id)).toBe("closed");
+    // Between the count and the email, an admin withdraws the group's verification.
+    await db.update(groups).set({ verified: false }).where(eq(groups.id, dropped.id));
+    await runDueJobs(db);
+    expect((await mailbox.waitFor(stays.email)).text).toContain(a.name);
+    expect(mailbox.received.filter((m) => JSON.stringify(m).includes(leaves.email))).toEqual([]);
   });
 });
