@@ -135,9 +135,9 @@ describe("a safety objection", () => {
       });
     await expect(raise(await makeUser(handle.db))).rejects.toMatchObject({ code: "FORBIDDEN" });
     await raise(delegate);
-    expect((await callerFor(handle.db, delegate).decisions.get({ decisionId: decision.id })).objections).toHaveLength(
-      1,
-    );
+    expect(
+      (await callerFor(handle.db, delegate).decisions.get({ decisionId: decision.id })).objections,
+    ).toHaveLength(1);
   });
 
   it("to a losing option does not stop the winner from being chosen", async () => {

@@ -32,10 +32,7 @@ export async function publishDecision(
     const publishesAt =
       input.when === "now" || (input.publishesAt && input.publishesAt < now) ? now : input.publishesAt;
     const publication = input.when === "never" ? "never" : "at";
-    await tx
-      .update(decisions)
-      .set({ publication, publishesAt })
-      .where(eq(decisions.id, input.decisionId));
+    await tx.update(decisions).set({ publication, publishesAt }).where(eq(decisions.id, input.decisionId));
     if (publishesAt) {
       const at = publishesAt.toISOString();
       await enqueue(tx, {
@@ -62,7 +59,11 @@ export async function publishDecision(
  */
 async function recordPublication(db: Database, payload: JobPayload<"decision.publish">) {
   const [decision] = await db
-    .select({ status: decisions.status, publication: decisions.publication, publishesAt: decisions.publishesAt })
+    .select({
+      status: decisions.status,
+      publication: decisions.publication,
+      publishesAt: decisions.publishesAt,
+    })
     .from(decisions)
     .where(eq(decisions.id, payload.decisionId));
   if (!decision || !isPublished(decision)) return;
