@@ -2,7 +2,9 @@
 // and shortlists them, opens a ranked-choice decision closing two minutes later, two verified groups
 // vote (one of them on a phone, one after a refused ballot), the decision closes by itself, and the
 // chosen point shows on the map, on its own page and on the landing page; the ballots can be
-// downloaded for a recount. (Caravan delegates vote once the caravans issue lands.)
+// downloaded for a recount. A signed-out reader sees no candidate, neither while it is open nor
+// once chosen, until the coordinator makes the result public. (Caravan delegates vote once the
+// caravans issue lands.)
 import { formatInTimeZone } from "date-fns-tz";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
@@ -62,6 +64,17 @@ test("two groups rank the meeting points, the decision closes on time, and the c
   await page.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
   const decisionPath = new URL(page.url()).pathname;
 
+  // A signed-out reader sees the question and the turnout, and no candidate anywhere.
+  const stranger = await browser.newPage({ locale: "en-US", viewport: phone });
+  await stranger.goto(decisionPath);
+  await expect(stranger.getByRole("heading", { level: 1, name: `Where do we meet? ${run}` })).toBeVisible();
+  await expect(stranger.getByText("its options are shown only to the people deciding")).toBeVisible();
+  for (const path of [decisionPath, "/meeting-points", "/caravans", "/"]) {
+    await stranger.goto(path);
+    await expect(stranger.locator("body")).not.toContainText(first);
+    await expect(stranger.locator("body")).not.toContainText(second);
+  }
+
   // The first group ranks a point twice and is refused, then votes properly.
   const ballotA = page.getByRole("region", { name: `Ballot of ${groupA}` });
   await ballotA.getByLabel("Choice 1").selectOption({ label: first });
@@ -92,6 +105,21 @@ test("two groups rank the meeting points, the decision closes on time, and the c
   expect(csv.ok()).toBe(true);
   expect(await csv.text()).toContain(second);
   await other.done();
+
+  // Chosen, but not public: the signed-out reader still sees no name, and no ballots file.
+  await stranger.goto(decisionPath);
+  await expect(stranger.getByText("The result is not public")).toBeVisible();
+  await expect(stranger.locator("body")).not.toContainText(second);
+  expect((await stranger.request.get(`${decisionPath}/ballots.csv`)).status()).toBe(403);
+
+  // The coordinator makes it public at once (the form's default), and everyone sees it.
+  await page.goto(decisionPath);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await stranger.goto(decisionPath);
+  await expect(stranger.getByText(`Chosen: ${second}.`)).toBeVisible();
+  expect((await stranger.request.get(`${decisionPath}/ballots.csv`)).ok()).toBe(true);
+  await stranger.close();
 
   // The chosen point is highlighted on the map, on its page, and on the landing page.
   await page.goto("/meeting-points");

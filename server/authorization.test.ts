@@ -4,7 +4,8 @@ import { TRPCError } from "@trpc/server";
 import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { decisionCoordinators, safetyObjections } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { decisionCoordinators, decisions, safetyObjections } from "@/db/schema";
 import { attachLiveFeed, type LiveFeed } from "./messages/live";
 import { appRouter } from "./root";
 import { createTestDatabase } from "../test-support/database";
@@ -89,6 +90,11 @@ async function scenario() {
   // The group's coordinator runs the decision (named when it opened).
   await db.insert(decisionCoordinators).values({ decisionId: decision.id, userId: people.coordinator.id });
   const pastDecision = await makeDecision(db, [pointA.id, pointB.id], { closesInMinutes: -5 });
+  const closedDecision = await makeDecision(db, [pointA.id, pointB.id], { closesInMinutes: -5 });
+  await db.update(decisions).set({ status: "closed" }).where(eq(decisions.id, closedDecision.id));
+  await db
+    .insert(decisionCoordinators)
+    .values({ decisionId: closedDecision.id, userId: people.coordinator.id });
   const [objection] = await db
     .insert(safetyObjections)
     .values({
@@ -132,6 +138,7 @@ async function scenario() {
     pointB,
     decision,
     pastDecision,
+    closedDecision,
     waitingStory,
     publishedStory,
   };
@@ -396,7 +403,16 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     input: (s) => ({ decisionId: s.decision.id, groupId: s.group.id, choices: [s.pointA.id] }),
     expect: only(["organizer", "coordinator"]),
   },
-  "decisions.ballots": { input: (s) => ({ decisionId: s.pastDecision.id }), expect: everyone("ok") },
+  // The ballots name the options: the people deciding's until the result is published.
+  "decisions.ballots": {
+    input: (s) => ({ decisionId: s.pastDecision.id }),
+    expect: { ...everyone("FORBIDDEN"), member: "ok", organizer: "ok", coordinator: "ok", admin: "ok" },
+  },
+  // The coordinators the decision named when it opened, and admins.
+  "decisions.publish": {
+    input: (s) => ({ decisionId: s.closedDecision.id, when: "now" }),
+    expect: only(["coordinator", "admin"]),
+  },
   // Coordinators of verified groups and admins: the people who run the effort.
   "caravans.exportHxl": { input: () => undefined, expect: only(["coordinator", "admin"]) },
   "retention.clocks": { input: () => undefined, expect: only(["admin"]) },

@@ -38,6 +38,7 @@ const POSTS_NOTHING: Record<string, string> = {
   "needs.deliverPledge": "a status",
   "meetingPoints.shortlist": "a status",
   "decisions.vote": "a ballot, one per voter",
+  "decisions.publish": "a time, by a decision coordinator",
   "groups.requestToJoin": "a request (limited per person in its router)",
   "groups.decideRequest": "a status",
   "groups.changeRole": "a role",

@@ -2,7 +2,7 @@
 // Form posts of the decisions pages. Each calls one procedure; the procedure
 // decides who may, and validates what was sent.
 import { redirect } from "next/navigation";
-import type { OpenDecisionInput } from "@/server/decisions/inputs";
+import type { OpenDecisionInput, PublishDecisionInput } from "@/server/decisions/inputs";
 import { attempt, textFields } from "../_forms/attempt";
 import type { FormState } from "../_forms/state";
 
@@ -67,5 +67,12 @@ export async function resolveObjectionForm(_: FormState, formData: FormData): Pr
       objectionId: field(formData, "objectionId"),
       resolution: field(formData, "resolution"),
     }),
+  );
+}
+
+/** When the result becomes public: now, at a date and time, or never. */
+export async function publishForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.decisions.publish(textFields(formData) as unknown as PublishDecisionInput),
   );
 }

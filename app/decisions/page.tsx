@@ -42,9 +42,11 @@ export default async function DecisionsPage() {
                 ? t("closesAt", {
                     when: format.dateTime(d.closesAt, { dateStyle: "medium", timeStyle: "short" }),
                   })
-                : d.winnerName
-                  ? t("chosenIs", { name: d.winnerName })
-                  : t("nothingChosen")}{" "}
+                : !d.candidatesShown
+                  ? t("resultNotPublic")
+                  : d.winnerName
+                    ? t("chosenIs", { name: d.winnerName })
+                    : t("nothingChosen")}{" "}
               · {t("ballotsCast", { count: d.ballotsCast })}
             </p>
           </li>

@@ -1,6 +1,7 @@
 // The border map: the line from the Pacific to the Gulf, the crossings, and meeting points as
 // links, the chosen one highlighted. Server-rendered SVG from geometry shipped with the app; the
-// same points are listed as text next to it.
+// same points are listed as text next to it. It draws only the points the reader may see: the
+// list it is given already left out an open decision's candidates (server/decisions/candidates.ts).
 import { getTranslations } from "next-intl/server";
 import { borderLine, crossingPlaces, mapFrame, mapHeight, project } from "@/server/meeting-points/border";
 import type { MeetingPointStatus } from "@/db/schema";

@@ -1,5 +1,5 @@
-// Candidate places at the border: the map and the same points as a list. Anyone may read them;
-// organizers of verified groups propose new ones.
+// Candidate places at the border: the map and the same points as a list, each as the reader may
+// see it (an open decision's candidates are for the people deciding); organizers propose new ones.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -24,6 +24,7 @@ export default async function MeetingPointsPage() {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p>{t("lead")}</p>
+        <p className="text-sm text-gray-700">{t("candidatesNote")}</p>
         {session?.user && (
           <Link
             href="/meeting-points/new"

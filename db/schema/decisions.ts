@@ -34,6 +34,15 @@ export const decisionStatuses = ["open", "closed", "no_quorum", "held"] as const
 export type DecisionStatus = (typeof decisionStatuses)[number];
 export const decisionStatusEnum = pgEnum("decision_status", decisionStatuses);
 
+/**
+ * When a decision's options and result become public (before that, only the people deciding see
+ * them): `participants` until a coordinator says otherwise; `at` from `publishesAt` (at once: the
+ * moment they said so); `never`. Public only once the decision is settled (closed or without quorum).
+ */
+export const decisionPublications = ["participants", "at", "never"] as const;
+export type DecisionPublication = (typeof decisionPublications)[number];
+export const decisionPublicationEnum = pgEnum("decision_publication", decisionPublications);
+
 /** How a ballot's choices are counted: the same values as the decision's method. */
 export type CountMethod = DecisionMethod;
 
@@ -84,12 +93,15 @@ export const decisions = pgTable(
     winnerId: uuid("winner_id").references(() => meetingPoints.id, { onDelete: "set null" }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     openedBy: text("opened_by").references(() => users.id, { onDelete: "set null" }),
+    publication: decisionPublicationEnum("publication").notNull().default("participants"),
+    publishesAt: timestamp("publishes_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (d) => [
     index("decisions_status_idx").on(d.status, d.closesAt),
     check("decisions_closes_after_opening", sql`${d.closesAt} > ${d.opensAt}`),
     check("decisions_quorum_positive", sql`${d.quorum} > 0`),
+    check("decisions_publication_time", sql`(${d.publication} = 'at') = (${d.publishesAt} is not null)`),
   ],
 );
 

@@ -20,6 +20,7 @@ import { translator } from "../i18n/messages";
 import { defineJob, type JobKind, type JobPayload } from "../jobs/kinds";
 import { enqueue, type JobRequest } from "../jobs/queue";
 import { publicOrigin } from "../origin";
+import { isParticipant, isPublished } from "./candidates";
 import { tallyDecision } from "./outcome";
 
 export const CLOSE_JOB = "decision.close" satisfies JobKind;
@@ -135,6 +136,9 @@ export async function sendClosedNotice(db: Database, payload: JobPayload<typeof 
       winner: meetingPoints.name,
       email: users.email,
       locale: users.preferredLanguage,
+      isAdmin: users.isAdmin,
+      publication: decisions.publication,
+      publishesAt: decisions.publishesAt,
     })
     .from(decisions)
     .innerJoin(users, eq(users.id, payload.userId))
@@ -143,6 +147,8 @@ export async function sendClosedNotice(db: Database, payload: JobPayload<typeof 
   if (!row || row.status === "open") return;
   // A "held" notice that runs after the hold was lifted has nothing true left to say.
   if (payload.outcome === "held" && row.status !== "held") return;
+  // It names the chosen point: only to someone still deciding when it leaves, until it is public.
+  if (!isPublished(row) && !(await isParticipant(db, { id: payload.userId, isAdmin: row.isAdmin }))) return;
   const t = translator(row.locale, "email");
   const link = `${publicOrigin()}/decisions/${payload.decisionId}`;
   // The question and the place's name were typed by people: quoted and unlinked (typed-text.ts).

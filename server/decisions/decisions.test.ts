@@ -185,16 +185,17 @@ describe("a decision", () => {
     }
     await reachClosingTime(id);
 
-    // Before the job runs, a reader already sees the count (computed, not stored).
-    const early = await callerFor(handle.db, null).decisions.get({ decisionId: id });
+    // Before the job runs, a voter already sees the count (computed, not stored).
+    const reader = voters[0]!.api;
+    const early = await reader.decisions.get({ decisionId: id });
     expect(early).toMatchObject({ phase: "closed", winnerId: b!.id });
 
     await runDueJobs(handle.db);
     const [closed] = await handle.db.select().from(decisions).where(eq(decisions.id, id));
     expect(closed).toMatchObject({ status: "closed", winnerId: b!.id });
     expect(closed!.count!.rounds.map((r) => r.eliminated)).toEqual([[c!.id], []]);
-    expect((await callerFor(handle.db, null).meetingPoints.chosen())!.id).toBe(b!.id);
-    expect(await callerFor(handle.db, null).decisions.get({ decisionId: id })).toMatchObject({
+    expect((await reader.meetingPoints.chosen())!.id).toBe(b!.id);
+    expect(await reader.decisions.get({ decisionId: id })).toMatchObject({
       phase: "closed",
       count: closed!.count,
       winnerName: b!.name,
@@ -211,7 +212,8 @@ describe("a decision", () => {
     const spanish = await mailbox.waitFor(voters[0]!.organizer.email);
     expect(spanish.text).toContain("La votación");
 
-    // The recount by anyone, from the downloaded file, agrees with the stored count.
+    // The recount by anyone, once the result is public, from the downloaded file, agrees with the stored count.
+    await callerFor(handle.db, admin).decisions.publish({ decisionId: id, when: "now" });
     const file = await callerFor(handle.db, null).decisions.ballots({ decisionId: id });
     const parsed = readBallotFile(writeBallotFile(file.options, file.ballots));
     const names = new Map([a, b, c].map((p) => [p!.id, p!.name]));

@@ -1,5 +1,6 @@
 // Decisions: a coordinator opens one between shortlisted meeting points; each verified group casts
-// one ballot (its last counts) until the closing time; then the count is public, round by round.
+// one ballot (its last counts) until the closing time; then the count is shown round by round, to
+// the people deciding at once and to everyone once its coordinators publish it (./candidates.ts).
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -9,6 +10,7 @@ import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
 import { isDecisionCoordinator, nameCoordinators, votingGroups, type Voter } from "./access";
+import { isParticipant, isPublished } from "./candidates";
 import { closeJob, hasOpenObjection } from "./closing";
 import type { Count } from "./count";
 import type { openDecisionInput, voteInput } from "./inputs";
@@ -79,10 +81,16 @@ const decisionColumns = {
   status: decisions.status,
   winnerName: meetingPoints.name,
   winnerId: decisions.winnerId,
+  publication: decisions.publication,
+  publishesAt: decisions.publishesAt,
 };
 
-/** Every decision, latest closing first, and whether the viewer may open one. */
+/**
+ * Every decision, latest closing first, and whether the viewer may open one. Its winner is named
+ * to the people deciding, and to everyone once published.
+ */
 export async function listDecisions(db: Database, actor: Actor | null) {
+  const participant = await isParticipant(db, actor);
   const rows = await db
     .select({
       ...decisionColumns,
@@ -93,14 +101,19 @@ export async function listDecisions(db: Database, actor: Actor | null) {
     .orderBy(desc(decisions.closesAt))
     .limit(100);
   return {
-    decisions: rows.map((row) => ({ ...row, phase: phaseOf(row) })),
+    decisions: rows.map((row) =>
+      participant || isPublished(row)
+        ? { ...row, phase: phaseOf(row), candidatesShown: true }
+        : { ...row, winnerId: null, winnerName: null, phase: phaseOf(row), candidatesShown: false },
+    ),
     canOpen: await isDecisionCoordinator(db, actor),
   };
 }
 
 /**
- * One decision as anyone sees it: its options and, once closed, the count with names. A voter
- * also sees their own groups' ballots (and only those: ballots are secret).
+ * One decision as `actor` sees it. The people deciding see its options and, once closed, the count
+ * with names; everyone else sees its question, deadline and turnout, and the rest once published.
+ * A voter also sees their own groups' ballots (and only those: ballots are secret).
  */
 export async function getDecision(db: Database, actor: Actor | null, decisionId: string) {
   const [row] = await db
@@ -110,6 +123,7 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
     .where(eq(decisions.id, decisionId))
     .limit(1);
   if (!row) throw notFound();
+  if (!(await isParticipant(db, actor)) && !isPublished(row)) return await turnoutOnly(db, row);
   const [options, [cast], myGroups] = await Promise.all([
     db
       .select({
@@ -163,6 +177,8 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
   return {
     ...row,
     phase: status,
+    candidatesShown: true,
+    published: isPublished(row),
     winnerId,
     winnerName: winnerId ? (names.get(winnerId) ?? null) : null,
     options,
@@ -182,6 +198,38 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
     canOpen,
   };
 }
+
+/** A decision whose options are not the viewer's to see: its question, deadline and turnout. */
+async function turnoutOnly<R extends DecisionRow>(db: Database, row: R) {
+  const [cast] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ballots)
+    .where(eq(ballots.decisionId, row.id));
+  const phase = phaseOf(row);
+  return {
+    ...row,
+    // Held or counted, the phase names no option; "closed" is all a stranger learns of the outcome.
+    phase,
+    candidatesShown: false,
+    published: false,
+    winnerId: null,
+    winnerName: null,
+    options: [] as { id: string; name: string; crossing: string; side: string }[],
+    ballotsCast: cast?.n ?? 0,
+    count: null,
+    voting: [],
+    objections: [] as Awaited<ReturnType<typeof objectionsOf>>,
+    delegateVoting: [] as Awaited<ReturnType<typeof delegateVoting>>,
+    canOpen: false,
+  };
+}
+
+type DecisionRow = {
+  id: string;
+  status: string;
+  opensAt: Date;
+  closesAt: Date;
+};
 
 /** The caravans `actor` speaks for, each with its ballot in this decision (if cast). */
 async function delegateVoting(db: Database, actor: Actor | null, decisionId: string) {
@@ -268,17 +316,23 @@ export async function castBallot(
  * The anonymous ballots of a closed decision, by option name, for anyone's recount: no voter, no
  * time, and in sorted order, so no row can be traced back to when or by whom it was cast.
  */
-export async function ballotsForRecount(db: Database, decisionId: string) {
+export async function ballotsForRecount(db: Database, actor: Actor | null, decisionId: string) {
   const [row] = await db
     .select({
       status: decisions.status,
       over: sql<boolean>`now() >= ${decisions.closesAt}`,
       method: decisions.method,
+      publication: decisions.publication,
+      publishesAt: decisions.publishesAt,
     })
     .from(decisions)
     .where(eq(decisions.id, decisionId));
   if (!row) throw notFound();
   if (row.status === "open" && !row.over) throw new DomainError("CONFLICT", "decisionNotClosed");
+  // The file names every option: the people deciding's until the result is published.
+  if (!isPublished(row) && !(await isParticipant(db, actor))) {
+    throw new DomainError("FORBIDDEN", "decisionNotPublished");
+  }
   const [options, cast] = await Promise.all([
     db
       .select({ id: meetingPoints.id, name: meetingPoints.name })

@@ -72,3 +72,25 @@ export const objectionIdInput = z.object({ objectionId: z.uuid() });
 export const resolveObjectionInput = objectionIdInput.extend({
   resolution: text(2000).min(10),
 });
+
+/**
+ * When a decision's result becomes public: `now`, `at` a time (a date and time in `timeZone`), or
+ * `never` (the people deciding only).
+ */
+export const publishDecisionInput = decisionIdInput
+  .extend({
+    when: z.enum(["now", "at", "never"]),
+    timeZone: z.enum(timeZones).default("America/Tijuana"),
+    date: date.or(z.literal("")).default(""),
+    time: time.or(z.literal("")).default(""),
+  })
+  .transform(({ decisionId, when, timeZone, date, time }, ctx) => {
+    if (when !== "at") return { decisionId, when, publishesAt: null };
+    const publishesAt = date && time ? toInstant(date, time, timeZone) : new Date(Number.NaN);
+    if (Number.isNaN(publishesAt.getTime())) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: "invalid date" });
+      return z.NEVER;
+    }
+    return { decisionId, when, publishesAt };
+  });
+export type PublishDecisionInput = z.input<typeof publishDecisionInput>;

@@ -1,15 +1,17 @@
 // Decisions: who may call what, then the domain functions.
-import { decisionCoordinatorProcedure, onObjection, voterProcedure } from "../builders";
+import { decisionCoordinatorProcedure, onDecision, onObjection, voterProcedure } from "../builders";
 import { postingLimit, publicProcedure, router } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
   decisionIdInput,
   openDecisionInput,
   raiseObjectionInput,
+  publishDecisionInput,
   resolveObjectionInput,
   voteInput,
 } from "./inputs";
 import { raiseObjection, resolveObjection } from "./objections";
+import { publishDecision } from "./publication";
 
 export const decisionsRouter = router({
   list: publicProcedure.query(({ ctx }) => listDecisions(ctx.db, ctx.actor)),
@@ -29,7 +31,11 @@ export const decisionsRouter = router({
 
   ballots: publicProcedure
     .input(decisionIdInput)
-    .query(({ ctx, input }) => ballotsForRecount(ctx.db, input.decisionId)),
+    .query(({ ctx, input }) => ballotsForRecount(ctx.db, ctx.actor, input.decisionId)),
+
+  publish: onDecision("coordinator")
+    .input(publishDecisionInput)
+    .mutation(({ ctx, input }) => publishDecision(ctx.db, ctx.actor, input)),
 
   raiseObjection: voterProcedure
     .input(raiseObjectionInput)

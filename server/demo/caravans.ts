@@ -251,7 +251,12 @@ export async function seedCaravans(
   for (const { reports, delegates, departedDaysAgo, ...caravan } of demoCaravans) {
     const [row] = await tx
       .insert(caravans)
-      .values({ ...caravan, departureDate: dayString(-departedDaysAgo) })
+      .values({
+        ...caravan,
+        departureDate: dayString(-departedDaysAgo),
+        // Registered by Lupe's legal-aid group: its coordinators may edit the caravans too.
+        groupId: groupIds.get("frontera-legal-san-diego") ?? null,
+      })
       .returning({ id: caravans.id });
     if (delegates.length) {
       await tx

@@ -49,9 +49,12 @@ describe("the demo data", () => {
   });
 
   it("shows meeting points at the crossings, a closed decision with its rounds and chosen point, and an open one", async () => {
-    const api = callerFor(handle.db, null);
-    const points = await api.meetingPoints.list();
+    const [admin] = await handle.db.select().from(users).where(eq(users.email, "admin@puente.example.org"));
+    const points = await callerFor(handle.db, admin!).meetingPoints.list();
     expect(new Set(points.map((p) => p.crossing)).size).toBe(6);
+    // The public sees the published decision in full, and nothing of the open one's options.
+    const api = callerFor(handle.db, null);
+    expect((await api.meetingPoints.list()).length).toBeLessThan(points.length);
     const chosen = await api.meetingPoints.chosen();
     expect(chosen?.name).toBe("Plaza de la Garita El Chaparral");
     const { decisions } = await api.decisions.list();

@@ -703,6 +703,9 @@ async function seedMeetingPointsAndDecisions(
       count,
       winnerId: count.winner,
       closedAt: new Date(Date.now() - 7 * day),
+      // Its coordinators made the result public as soon as it was counted.
+      publication: "at",
+      publishesAt: new Date(Date.now() - 7 * day),
       openedBy: userIds.get("admin")!,
     })
     .returning({ id: decisions.id });

@@ -24,7 +24,7 @@ export async function homeOf(db: Database, actor: Actor) {
     joinRequestsWaitingFor(db, actor),
     listMyInvitations(db, actor),
     listMyGroups(db, actor),
-    chosenMeetingPoint(db),
+    chosenMeetingPoint(db, actor),
   ]);
   const active = groups.filter((g) => g.status === "active");
   return {

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { revealEmailJob, shiftReminderJob, promotionNoticeJob } from "../actions/notifications";
 import { revealJob } from "../actions/reveal";
 import { closedNoticeJob, decisionCloseJob } from "../decisions/closing";
+import { decisionPublishJob } from "../decisions/publication";
 import { deliveryEmailJob } from "../messages/email";
 import { retentionSweepJob } from "../retention/retention";
 import { InvalidJob, isJobKind, type JobAttempt, type JobDefinition, type JobKind } from "./kinds";
@@ -16,6 +17,7 @@ const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   "action.revealEmail": revealEmailJob,
   "decision.close": decisionCloseJob,
   "decision.closed": closedNoticeJob,
+  "decision.publish": decisionPublishJob,
   "retention.sweep": retentionSweepJob,
 };
 

@@ -22,6 +22,8 @@ export const jobPayloads = {
   "decision.close": z.object({ decisionId: id }),
   /** One coordinator or organizer told how a decision closed (server/decisions/closing.ts). */
   "decision.closed": z.object({ decisionId: id, userId: id, outcome: z.enum(decisionStatuses) }),
+  /** A decision's result becoming public at the time its coordinators set (server/decisions/publication.ts). */
+  "decision.publish": z.object({ decisionId: id, publishesAt: z.iso.datetime() }),
   /** The daily retention sweep (server/retention/retention.ts). */
   "retention.sweep": z.object({}),
 } satisfies Record<string, z.ZodType<Record<string, string>>>;

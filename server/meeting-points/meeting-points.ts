@@ -1,5 +1,6 @@
-// Meeting points: organizers of verified groups propose them, anyone signed in comments, the
-// decision's coordinators shortlist or reject them. Everyone may read them (they are public places).
+// Meeting points: organizers of verified groups propose them, the people deciding comment, the
+// decision's coordinators shortlist or reject them. Everyone may read them, except the options of a
+// decision not yet public, which only the people deciding see (server/decisions/candidates.ts).
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -16,6 +17,7 @@ import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 import { isDecisionCoordinator } from "../decisions/access";
+import { candidatesVisibleTo, isParticipant } from "../decisions/candidates";
 import type { meetingPointDetailsInput } from "./inputs";
 
 type MeetingPointDetails = z.output<typeof meetingPointDetailsInput>;
@@ -69,24 +71,29 @@ const listColumns = {
   groupSlug: groups.slug,
 };
 
-/** Every meeting point, chosen first, then shortlisted, proposed and rejected; west to east within each. */
-export async function listMeetingPoints(db: Database) {
+/**
+ * Every meeting point `actor` may see, chosen first, then shortlisted, proposed and rejected; west
+ * to east within each.
+ */
+export async function listMeetingPoints(db: Database, actor: Actor | null) {
   return db
     .select(listColumns)
     .from(meetingPoints)
     .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
+    .where(candidatesVisibleTo(await isParticipant(db, actor)))
     .orderBy(
       sql`array_position(array['chosen','shortlisted','proposed','rejected']::meeting_point_status[], ${meetingPoints.status})`,
       asc(meetingPoints.longitude),
     );
 }
 
-export async function chosenMeetingPoint(db: Database) {
+/** The chosen point, for everyone once its decision is published, for the people deciding at once. */
+export async function chosenMeetingPoint(db: Database, actor: Actor | null) {
   const [point] = await db
     .select(listColumns)
     .from(meetingPoints)
     .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
-    .where(eq(meetingPoints.status, "chosen"))
+    .where(and(eq(meetingPoints.status, "chosen"), candidatesVisibleTo(await isParticipant(db, actor))))
     .limit(1);
   return point ?? null;
 }
@@ -105,7 +112,8 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
     })
     .from(meetingPoints)
     .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
-    .where(eq(meetingPoints.id, meetingPointId));
+    .where(and(eq(meetingPoints.id, meetingPointId), candidatesVisibleTo(await isParticipant(db, actor))));
+  // A hidden candidate answers as one that does not exist: not even its existence is told.
   if (!point) throw notFound();
   const comments = await db
     .select({
@@ -131,7 +139,7 @@ export async function commentOnMeetingPoint(
   const [point] = await db
     .select({ id: meetingPoints.id })
     .from(meetingPoints)
-    .where(eq(meetingPoints.id, meetingPointId));
+    .where(and(eq(meetingPoints.id, meetingPointId), candidatesVisibleTo(await isParticipant(db, actor))));
   if (!point) throw notFound();
   const [comment] = await db
     .insert(meetingPointComments)

@@ -16,9 +16,9 @@ import {
 } from "./meeting-points";
 
 export const meetingPointsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listMeetingPoints(ctx.db)),
+  list: publicProcedure.query(({ ctx }) => listMeetingPoints(ctx.db, ctx.actor)),
 
-  chosen: publicProcedure.query(({ ctx }) => chosenMeetingPoint(ctx.db)),
+  chosen: publicProcedure.query(({ ctx }) => chosenMeetingPoint(ctx.db, ctx.actor)),
 
   get: publicProcedure
     .input(meetingPointIdInput)
@@ -37,7 +37,7 @@ export const meetingPointsRouter = router({
       updateMeetingPoint(ctx.db, ctx.actor, input.groupId, input.meetingPointId, input.details),
     ),
 
-  // Anyone signed in may discuss a candidate place.
+  // Anyone signed in may discuss a public place; a hidden candidate, only the people deciding.
   comment: signedInProcedure
     .input(commentInput)
     .use(postingLimit)

@@ -1,5 +1,6 @@
 // One decision: the question and its options; while open, a ballot per group the reader votes for
 // (castable without JavaScript); once closed, the count round by round and the ballots to recount.
+// Its options are for the people deciding until the result is published (server/decisions/candidates.ts).
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
@@ -8,6 +9,7 @@ import { ActionForm, FormMessage, Select, SubmitButton } from "../../_forms/acti
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { voteForm } from "../forms";
 import { SafetyObjections } from "../objections";
+import { Publication } from "../publication";
 import { RoundsChart } from "../rounds-chart";
 
 type Params = Promise<{ id: string }>;
@@ -55,7 +57,13 @@ export default async function DecisionPage({ params }: { params: Params }) {
         </p>
       </header>
 
-      {closed && (
+      {!decision.candidatesShown && (
+        <p role="status" className="rounded-md border-2 border-amber-700 bg-white p-3 font-medium">
+          {closed ? t("resultNotPublic") : t("candidatesHidden")}
+        </p>
+      )}
+
+      {closed && decision.candidatesShown && (
         <p role="status" className="rounded-md border-2 border-amber-700 bg-white p-3 font-medium">
           {decision.phase === "held" ? (
             t("held", { name: decision.winnerName ?? "" })
@@ -74,21 +82,25 @@ export default async function DecisionPage({ params }: { params: Params }) {
         </p>
       )}
 
-      <section aria-labelledby="options" className="space-y-2">
-        <h2 id="options" className="text-xl font-semibold">
-          {t("options")}
-        </h2>
-        <ul className="list-disc space-y-1 pl-5">
-          {decision.options.map((o) => (
-            <li key={o.id}>
-              <Link href={`/meeting-points/${o.id}`} className="text-brand-700 underline">
-                {o.name}
-              </Link>{" "}
-              · {tc(o.crossing)}
-            </li>
-          ))}
-        </ul>
-      </section>
+      {closed && decision.candidatesShown && <Publication decision={decision} />}
+
+      {decision.candidatesShown && (
+        <section aria-labelledby="options" className="space-y-2">
+          <h2 id="options" className="text-xl font-semibold">
+            {t("options")}
+          </h2>
+          <ul className="list-disc space-y-1 pl-5">
+            {decision.options.map((o) => (
+              <li key={o.id}>
+                <Link href={`/meeting-points/${o.id}`} className="text-brand-700 underline">
+                  {o.name}
+                </Link>{" "}
+                · {tc(o.crossing)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <SafetyObjections decision={decision} />
 

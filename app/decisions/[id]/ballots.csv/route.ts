@@ -1,4 +1,5 @@
-// The anonymous ballots of a closed decision as CSV, for anyone's recount with `npm run tally`.
+// The anonymous ballots of a closed decision as CSV, for anyone's recount with `npm run tally` once
+// the result is public (before that, for the people deciding).
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/context";
 import { writeBallotFile } from "@/server/decisions/ballot-file";
@@ -17,9 +18,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   } catch (error) {
     if (error instanceof TRPCError) {
-      return new Response(error.code === "CONFLICT" ? "Not closed yet" : "Not found", {
-        status: error.code === "CONFLICT" ? 409 : 404,
-      });
+      // The file names the options: the people deciding's until the result is published.
+      const [status, text] =
+        error.code === "CONFLICT"
+          ? [409, "Not closed yet"]
+          : error.code === "FORBIDDEN"
+            ? [403, "Not public yet"]
+            : [404, "Not found"];
+      return new Response(text, { status });
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+CREATE TYPE "public"."decision_publication" AS ENUM('participants', 'at', 'never');--> statement-breakpoint
 CREATE TABLE "decision_coordinators" (
 	"decision_id" uuid NOT NULL,
 	"user_id" text NOT NULL,
@@ -5,8 +6,11 @@ CREATE TABLE "decision_coordinators" (
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "reviewer" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "decisions" ADD COLUMN "publication" "decision_publication" DEFAULT 'participants' NOT NULL;--> statement-breakpoint
+ALTER TABLE "decisions" ADD COLUMN "publishes_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "caravans" ADD COLUMN "group_id" uuid;--> statement-breakpoint
 ALTER TABLE "decision_coordinators" ADD CONSTRAINT "decision_coordinators_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decision_coordinators" ADD CONSTRAINT "decision_coordinators_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "decision_coordinators_user_idx" ON "decision_coordinators" USING btree ("user_id");--> statement-breakpoint
-ALTER TABLE "caravans" ADD CONSTRAINT "caravans_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE set null ON UPDATE no action;
+ALTER TABLE "caravans" ADD CONSTRAINT "caravans_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decisions" ADD CONSTRAINT "decisions_publication_time" CHECK (("decisions"."publication" = 'at') = ("decisions"."publishes_at" is not null));
