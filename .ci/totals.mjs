@@ -28,5 +28,7 @@ for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith("
     failed += reportFailed;
   }
 }
+// Steps of .ci/run that exited non-zero: each is a failure even when its report looked green.
+failed += Number(process.env.CI_FAILED_STEPS ?? 0);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
