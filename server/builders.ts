@@ -7,8 +7,13 @@ import { actionAccess, isOrganizer, shiftAccess, type ActionAccess } from "./act
 import { actionIdInput, shiftIdInput } from "./actions/inputs";
 import { requireCaravanCoordinator, requireCaravanReporter, type CaravanReporter } from "./caravans/access";
 import { caravanIdInput } from "./caravans/inputs";
-import { requireCaravanDelegate, requireDecisionCoordinator, requireGroupVoter } from "./decisions/access";
-import { voterInput } from "./decisions/inputs";
+import {
+  requireAskedCaravan,
+  requireCaravanDelegate,
+  requireDecisionCoordinator,
+  requireGroupVoter,
+} from "./decisions/access";
+import { decisionIdInput, voterInput } from "./decisions/inputs";
 import { DomainError, notFound } from "./errors";
 import { messageStanding, type MessageStanding } from "./messages/access";
 import { messageIdInput } from "./messages/inputs";
@@ -117,3 +122,23 @@ export const voterProcedure = signedInProcedure.input(voterInput).use(async ({ c
     : await requireGroupVoter(ctx.db, ctx.actor, input.groupId!);
   return next({ ctx: { ...ctx, voter } });
 });
+
+/**
+ * A delegate of the caravan the input names (`caravanId`): they speak for it (ctx.voter). Used
+ * where only the caravan itself may act, such as withdrawing its objection.
+ */
+export const delegateProcedure = signedInProcedure.input(caravanIdInput).use(async ({ ctx, input, next }) => {
+  const voter = await requireCaravanDelegate(ctx.db, ctx.actor, input.caravanId);
+  return next({ ctx: { ...ctx, voter } });
+});
+
+/**
+ * A delegate of a caravan asked to ratify the decision's winner (`decisionId`, `caravanId`): any
+ * of its delegates answers for it. Which winner is asked about is checked under the decision's lock.
+ */
+export const ratifierProcedure = delegateProcedure
+  .input(decisionIdInput)
+  .use(async ({ ctx, input, next }) => {
+    await requireAskedCaravan(ctx.db, input.decisionId, input.caravanId);
+    return next();
+  });

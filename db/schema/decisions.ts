@@ -81,6 +81,8 @@ export interface Count {
   winner: string | null;
   /** How the winner was decided, when it took more than the votes. */
   decidedBy: "votes" | "lot" | null;
+  /** The options the caravans set aside before the count (absent in counts stored before them). */
+  setAside?: SetAside[];
 }
 
 export const voterKinds = ["group", "delegate"] as const;

@@ -9,11 +9,12 @@ import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
 import { isDecisionCoordinator, votingGroups, type Voter } from "./access";
-import { closeJob, hasOpenObjection } from "./closing";
+import { closeJob, hasOpenObjection, openCaravanObjections } from "./closing";
 import type { Count } from "./count";
 import type { openDecisionInput, voteInput } from "./inputs";
 import { objectionsOf } from "./objections";
 import { tallyDecision } from "./outcome";
+import { ratificationOf } from "./ratification";
 
 /** Opens a decision, by a decision coordinator (`decisionCoordinatorProcedure`, server/builders.ts). */
 export async function openDecision(db: Database, actor: Actor, input: z.output<typeof openDecisionInput>) {
@@ -38,6 +39,7 @@ export async function openDecision(db: Database, actor: Actor, input: z.output<t
         opensAt: input.opensAt,
         closesAt: input.closesAt,
         quorum: input.quorum,
+        ratifyHours: input.ratifyHours,
         openedBy: actor.id,
       })
       .returning({ id: decisions.id });
@@ -60,10 +62,10 @@ export async function openDecision(db: Database, actor: Actor, input: z.output<t
   });
 }
 
-export type DecisionPhase = "upcoming" | "open" | "closed" | "no_quorum" | "held";
+export type DecisionPhase = "upcoming" | "open" | "closed" | "no_quorum" | "held" | "ratifying";
 
 function phaseOf(row: { status: string; opensAt: Date; closesAt: Date }, now = Date.now()): DecisionPhase {
-  if (row.status === "closed" || row.status === "no_quorum" || row.status === "held") return row.status;
+  if (row.status !== "open") return row.status as DecisionPhase;
   if (now < row.opensAt.getTime()) return "upcoming";
   return now < row.closesAt.getTime() ? "open" : "closed"; // counted on read until the job stores it
 }
@@ -139,11 +141,17 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
       .where(eq(decisions.id, decisionId));
     count = stored?.count ?? null;
   } else if (phase === "closed") {
-    const outcome = await tallyDecision(db, row);
+    // Counted on read as the closing job will: a caravan's open objection sets its option aside.
+    const setAside = (await openCaravanObjections(db, decisionId)).map((option) => ({
+      option,
+      reason: "caravanObjection" as const,
+    }));
+    const outcome = await tallyDecision(db, row, setAside);
     count = outcome.count;
     winnerId = outcome.winnerId;
     status = winnerId && (await hasOpenObjection(db, decisionId, winnerId)) ? "held" : outcome.status;
   }
+  const delegating = await delegateVoting(db, actor, decisionId);
   const names = new Map(options.map((o) => [o.id, o.name]));
   const mine = myGroups.length
     ? await db
@@ -176,8 +184,9 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
         castAt: ballot?.castAt ?? null,
       };
     }),
-    objections: await objectionsOf(db, decisionId, myGroups.length > 0 || canOpen),
-    delegateVoting: await delegateVoting(db, actor, decisionId),
+    objections: await objectionsOf(db, decisionId, myGroups.length > 0 || delegating.length > 0 || canOpen),
+    delegateVoting: delegating,
+    ...(await ratificationOf(db, actor, { id: decisionId, status: row.status, winnerId: row.winnerId })),
     canOpen,
   };
 }
@@ -273,6 +282,7 @@ export async function ballotsForRecount(db: Database, decisionId: string) {
       status: decisions.status,
       over: sql<boolean>`now() >= ${decisions.closesAt}`,
       method: decisions.method,
+      setAside: decisions.setAside,
     })
     .from(decisions)
     .where(eq(decisions.id, decisionId));
@@ -292,5 +302,11 @@ export async function ballotsForRecount(db: Database, decisionId: string) {
   rows.sort((a, b) =>
     a.join("\u0000") < b.join("\u0000") ? -1 : a.join("\u0000") > b.join("\u0000") ? 1 : 0,
   );
-  return { method: row.method, options: options.map((o) => o.name), ballots: rows };
+  return {
+    method: row.method,
+    options: options.map((o) => o.name),
+    ballots: rows,
+    /** What `npm run tally -- --set-aside NAME` needs to reproduce the count, in order. */
+    setAside: row.setAside.map((s) => ({ option: names.get(s.option)!, reason: s.reason })),
+  };
 }

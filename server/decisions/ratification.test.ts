@@ -152,7 +152,7 @@ describe("ratification by the caravans", () => {
     await sur.api.decisions.ratify({ decisionId: decision.id, caravanId: sur.caravan.id, answer: false });
     // One yes, one no: not a majority of the caravans that answered.
     const third = await sur.api.decisions.get({ decisionId: decision.id });
-    expect(third.count!.setAside.map((s) => s.option)).toEqual([a.id, b.id]);
+    expect(third.count!.setAside!.map((s) => s.option)).toEqual([a.id, b.id]);
     expect(third).toMatchObject({ phase: "ratifying", winnerId: c.id });
     await norte.api.decisions.ratify({ decisionId: decision.id, caravanId: norte.caravan.id, answer: true });
     await sur.api.decisions.ratify({ decisionId: decision.id, caravanId: sur.caravan.id, answer: true });

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { revealEmailJob, shiftReminderJob, promotionNoticeJob } from "../actions/notifications";
 import { revealJob } from "../actions/reveal";
 import { closedNoticeJob, decisionCloseJob } from "../decisions/closing";
+import { ratifyAskJob, ratifyWindowJob } from "../decisions/ratification";
 import { deliveryEmailJob } from "../messages/email";
 import { retentionSweepJob } from "../retention/retention";
 import { InvalidJob, isJobKind, type JobAttempt, type JobDefinition, type JobKind } from "./kinds";
@@ -16,6 +17,8 @@ const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   "action.revealEmail": revealEmailJob,
   "decision.close": decisionCloseJob,
   "decision.closed": closedNoticeJob,
+  "decision.ratify": ratifyWindowJob,
+  "decision.ratifyAsk": ratifyAskJob,
   "retention.sweep": retentionSweepJob,
 };
 

@@ -22,6 +22,10 @@ export const jobPayloads = {
   "decision.close": z.object({ decisionId: id }),
   /** One coordinator or organizer told how a decision closed (server/decisions/closing.ts). */
   "decision.closed": z.object({ decisionId: id, userId: id, outcome: z.enum(decisionStatuses) }),
+  /** The end of the caravans' window to ratify a decision's winner (server/decisions/ratification.ts). */
+  "decision.ratify": z.object({ decisionId: id }),
+  /** One caravan delegate asked (or reminded) to ratify a winner (server/decisions/ratification.ts). */
+  "decision.ratifyAsk": z.object({ decisionId: id, userId: id, meetingPointId: id }),
   /** The daily retention sweep (server/retention/retention.ts). */
   "retention.sweep": z.object({}),
 } satisfies Record<string, z.ZodType<Record<string, string>>>;
