@@ -4,7 +4,8 @@ import { TRPCError } from "@trpc/server";
 import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { safetyObjections } from "@/db/schema";
+import { ballots, safetyObjections } from "@/db/schema";
+import { closeDecision } from "./decisions/closing";
 import { attachLiveFeed, type LiveFeed } from "./messages/live";
 import { appRouter } from "./root";
 import { createTestDatabase } from "../test-support/database";
@@ -90,7 +91,17 @@ async function scenario() {
     reporterGroupId: group.id,
   });
   const pledge = await makePledge(db, group.id, needs[0]!.id);
+  // A closed decision the caravan voted in: its winner waits for the caravan's ratification.
+  const ratifying = await makeDecision(db, [pointA.id, pointB.id], { closesInMinutes: -5 });
+  await db.insert(ballots).values({
+    decisionId: ratifying.id,
+    voterKind: "delegate",
+    caravanId: caravan.id,
+    choices: [pointB.id],
+  });
+  await closeDecision(db, ratifying.id);
   return {
+    ratifying,
     objection: objection!,
     message,
     caravan,
@@ -359,6 +370,28 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   },
   "decisions.resolveObjection": {
     input: (s) => ({ objectionId: s.objection.id, resolution: "Nos reuniremos de día, con observadores." }),
+    expect: only(["coordinator", "admin"]),
+  },
+  // Only the caravan's own delegates withdraw its objection or answer for it (none of these callers
+  // is one; ratification.test.ts tries the caravan's delegates and another caravan's).
+  "decisions.withdrawObjection": {
+    input: (s) => ({
+      objectionId: s.objection.id,
+      caravanId: s.caravan.id,
+      resolution: "Lo hablamos en asamblea y la retiramos.",
+    }),
+    expect: only([]),
+  },
+  "decisions.ratify": {
+    input: (s) => ({ decisionId: s.ratifying.id, caravanId: s.caravan.id, answer: true }),
+    expect: only([]),
+  },
+  "decisions.extendRatification": {
+    input: (s) => ({ decisionId: s.ratifying.id, hours: 24 }),
+    expect: only(["coordinator", "admin"]),
+  },
+  "decisions.remindCaravans": {
+    input: (s) => ({ decisionId: s.ratifying.id }),
     expect: only(["coordinator", "admin"]),
   },
   "messages.audienceChoices": { input: () => undefined, expect: signedIn() },
