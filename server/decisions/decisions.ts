@@ -184,7 +184,12 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
         castAt: ballot?.castAt ?? null,
       };
     }),
-    objections: await objectionsOf(db, decisionId, myGroups.length > 0 || delegating.length > 0 || canOpen),
+    objections: await objectionsOf(
+      db,
+      decisionId,
+      myGroups.length > 0 || delegating.length > 0 || canOpen,
+      delegating.map((d) => d.caravanId),
+    ),
     delegateVoting: delegating,
     ...(await ratificationOf(db, actor, { id: decisionId, status: row.status, winnerId: row.winnerId })),
     canOpen,

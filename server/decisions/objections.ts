@@ -176,7 +176,13 @@ export async function withdrawObjection(
  * how it was resolved; only voters (caravan delegates too) and coordinators read the reasons, which may describe dangers
  * nobody should advertise. Nobody sees who objected.
  */
-export async function objectionsOf(db: Database, decisionId: string, seesReasons: boolean) {
+export async function objectionsOf(
+  db: Database,
+  decisionId: string,
+  seesReasons: boolean,
+  /** The caravans the viewer is a delegate of: their own caravan's objections say so, to be withdrawn. */
+  ownCaravans: readonly string[] = [],
+) {
   const rows = await db
     .select({
       id: safetyObjections.id,
@@ -185,10 +191,16 @@ export async function objectionsOf(db: Database, decisionId: string, seesReasons
       createdAt: safetyObjections.createdAt,
       resolution: safetyObjections.resolution,
       resolvedAt: safetyObjections.resolvedAt,
-      byCaravan: sql<boolean>`${safetyObjections.caravanId} is not null`,
+      caravanId: safetyObjections.caravanId,
     })
     .from(safetyObjections)
     .where(eq(safetyObjections.decisionId, decisionId))
     .orderBy(asc(safetyObjections.createdAt));
-  return rows.map((row) => ({ ...row, reason: seesReasons ? row.reason : null }));
+  return rows.map(({ caravanId, ...row }) => ({
+    ...row,
+    reason: seesReasons ? row.reason : null,
+    byCaravan: caravanId !== null,
+    /** Set only for a delegate of the caravan that raised it: the one who may withdraw it. */
+    withdrawableFor: caravanId !== null && ownCaravans.includes(caravanId) ? caravanId : null,
+  }));
 }
