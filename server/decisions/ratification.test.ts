@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { decisions, jobs, meetingPoints } from "@/db/schema";
 import { createTestDatabase } from "../../test-support/database";
+import { setUpMailbox } from "../../test-support/setup";
 import {
   callerFor,
   makeCaravan,
@@ -19,6 +20,7 @@ import {
   personInGroup,
   refusal,
 } from "../../test-support/factories";
+import { runDueJobs } from "../jobs/worker";
 import { writeBallotFile } from "./ballot-file";
 import { closeDecision } from "./closing";
 import { settleRatification } from "./ratification";
@@ -28,6 +30,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
 });
 afterAll(() => handle.close());
+const mailbox = setUpMailbox();
 
 const REASON = "Hay un retén de migración a 200 m y un grupo armado vigila la plaza de noche.";
 
@@ -233,6 +236,23 @@ describe("ratification by the caravans", () => {
     // A late answer settles it: the majority of the caravans that answered.
     await norte.api.decisions.ratify({ decisionId: decision.id, caravanId: norte.caravan.id, answer: true });
     expect(await pointStatus(a.id)).toBe("chosen");
+  });
+
+  it("emails the caravan's delegates in their own language, naming the winner and the deadline", async () => {
+    const { a, decision } = await threeOptions();
+    const person = await makeUser(handle.db, { preferredLanguage: "en" });
+    const caravan = await makeCaravan(handle.db, { delegateIds: [person.id] });
+    await callerFor(handle.db, person).decisions.vote({
+      decisionId: decision.id,
+      caravanId: caravan.id,
+      choices: [a.id],
+    });
+    await close(decision.id);
+    await runDueJobs(handle.db);
+    const email = await mailbox.waitFor(person.email);
+    expect(email.text).toContain("Your caravan decides");
+    expect(email.text).toContain(a.name);
+    expect(email.text).toContain(`/decisions/${decision.id}`);
   });
 
   it("a decision no caravan takes part in needs no ratification, and says so", async () => {
