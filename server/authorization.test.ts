@@ -5,7 +5,8 @@ import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { eq } from "drizzle-orm";
-import { decisionCoordinators, decisions, safetyObjections } from "@/db/schema";
+import { ballots, decisionCoordinators, decisions, safetyObjections } from "@/db/schema";
+import { closeDecision } from "./decisions/closing";
 import { attachLiveFeed, type LiveFeed } from "./messages/live";
 import { appRouter } from "./root";
 import { createTestDatabase } from "../test-support/database";
@@ -119,7 +120,18 @@ async function scenario() {
     reporterGroupId: group.id,
   });
   const pledge = await makePledge(db, group.id, needs[0]!.id);
+  // A closed decision the caravan voted in: its winner waits for the caravan's ratification.
+  const ratifying = await makeDecision(db, [pointA.id, pointB.id], { closesInMinutes: -5 });
+  await db.insert(ballots).values({
+    decisionId: ratifying.id,
+    voterKind: "delegate",
+    caravanId: caravan.id,
+    choices: [pointB.id],
+  });
+  await closeDecision(db, ratifying.id);
+  await db.insert(decisionCoordinators).values({ decisionId: ratifying.id, userId: people.coordinator.id });
   return {
+    ratifying,
     objection: objection!,
     message,
     caravan,
@@ -404,9 +416,13 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["organizer", "coordinator"]),
   },
   // The ballots name the options: the people deciding's until the result is published.
+  // The people deciding (members of verified groups, caravan delegates, admins) until published.
   "decisions.ballots": {
     input: (s) => ({ decisionId: s.pastDecision.id }),
-    expect: { ...everyone("FORBIDDEN"), member: "ok", organizer: "ok", coordinator: "ok", admin: "ok" },
+    expect: {
+      ...only(["member", "organizer", "coordinator", "admin", "delegate", "otherDelegate"]),
+      anonymous: "FORBIDDEN",
+    },
   },
   // The coordinators the decision named when it opened, and admins.
   "decisions.publish": {
@@ -429,6 +445,29 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
   "decisions.resolveObjection": {
     input: (s) => ({ objectionId: s.objection.id, resolution: "Nos reuniremos de día, con observadores." }),
     // The decision's own coordinators (the group's coordinator was named when it opened), and admins.
+    expect: only(["coordinator", "admin"]),
+  },
+  // Only the caravan's own delegates withdraw its objection or answer for it (none of these callers
+  // is one; ratification.test.ts tries the caravan's delegates and another caravan's).
+  "decisions.withdrawObjection": {
+    input: (s) => ({
+      objectionId: s.objection.id,
+      caravanId: s.caravan.id,
+      resolution: "Lo hablamos en asamblea y la retiramos.",
+    }),
+    expect: only([]),
+  },
+  // A delegate of a caravan asked to ratify, for that caravan only.
+  "decisions.ratify": {
+    input: (s) => ({ decisionId: s.ratifying.id, caravanId: s.caravan.id, answer: true }),
+    expect: only(["delegate"]),
+  },
+  "decisions.extendRatification": {
+    input: (s) => ({ decisionId: s.ratifying.id, hours: 24 }),
+    expect: only(["coordinator", "admin"]),
+  },
+  "decisions.remindCaravans": {
+    input: (s) => ({ decisionId: s.ratifying.id }),
     expect: only(["coordinator", "admin"]),
   },
   "messages.audienceChoices": { input: () => undefined, expect: signedIn() },

@@ -13,6 +13,7 @@ import {
 } from "./caravans/access";
 import { caravanIdInput } from "./caravans/inputs";
 import {
+  requireAskedCaravan,
   requireCaravanDelegate,
   requireCoordinatorOf,
   requireDecisionCoordinator,
@@ -165,3 +166,23 @@ export const meetingPointReviewerProcedure = signedInProcedure.use(async ({ ctx,
   await requireMeetingPointReviewer(ctx.db, ctx.actor);
   return next();
 });
+
+/**
+ * A delegate of the caravan the input names (`caravanId`): they speak for it (ctx.voter). Used
+ * where only the caravan itself may act, such as withdrawing its objection.
+ */
+export const delegateProcedure = signedInProcedure.input(caravanIdInput).use(async ({ ctx, input, next }) => {
+  const voter = await requireCaravanDelegate(ctx.db, ctx.actor, input.caravanId);
+  return next({ ctx: { ...ctx, voter } });
+});
+
+/**
+ * A delegate of a caravan asked to ratify the decision's winner (`decisionId`, `caravanId`): any
+ * of its delegates answers for it. Which winner is asked about is checked under the decision's lock.
+ */
+export const ratifierProcedure = delegateProcedure
+  .input(decisionIdInput)
+  .use(async ({ ctx, input, next }) => {
+    await requireAskedCaravan(ctx.db, input.decisionId, input.caravanId);
+    return next();
+  });

@@ -17,6 +17,9 @@ export const POSTING_LIMITS: Readonly<Record<string, Limit>> = {
   "decisions.open": { name: "post-decision", points: 10, seconds: DAY },
   "decisions.raiseObjection": { name: "post-objection", points: 10, seconds: HOUR },
   "decisions.resolveObjection": { name: "post-resolution", points: 30, seconds: HOUR },
+  "decisions.withdrawObjection": { name: "post-withdrawal", points: 30, seconds: HOUR },
+  // A reminder emails every delegate of the caravans that have not answered.
+  "decisions.remindCaravans": { name: "post-ratify-reminder", points: 6, seconds: DAY },
   // What caravans say of themselves, and what groups pledge.
   "caravans.create": { name: "post-caravan", points: 10, seconds: DAY },
   "caravans.update": { name: "post-caravan-edit", points: 60, seconds: HOUR },

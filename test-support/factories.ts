@@ -7,6 +7,7 @@ import {
   caravanDelegates,
   caravanReports,
   caravans,
+  decisionCoordinators,
   decisionOptions,
   decisions,
   groups,
@@ -253,6 +254,11 @@ export async function makeDecision(
       optionIds.map((meetingPointId, position) => ({ decisionId: decision!.id, meetingPointId, position })),
     );
   return decision!;
+}
+
+/** Names `userId` a coordinator of the decision, as opening it with them named would. */
+export async function nameDecisionCoordinator(db: Database, decisionId: string, userId: string) {
+  await db.insert(decisionCoordinators).values({ decisionId, userId }).onConflictDoNothing();
 }
 
 /** A message from `sender` to `audience`, sent as the compose form sends it (deliveries, email jobs). */

@@ -76,3 +76,39 @@ export async function publishForm(_: FormState, formData: FormData): Promise<For
     api.decisions.publish(textFields(formData) as unknown as PublishDecisionInput),
   );
 }
+
+export async function withdrawObjectionForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.decisions.withdrawObjection({
+      objectionId: field(formData, "objectionId"),
+      caravanId: field(formData, "caravanId"),
+      resolution: field(formData, "resolution"),
+    }),
+  );
+}
+
+/** A delegate's answer for their caravan: the button pressed says yes or no. */
+export async function ratifyForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.decisions.ratify({
+      decisionId: field(formData, "decisionId"),
+      caravanId: field(formData, "caravanId"),
+      answer: field(formData, "answer") === "yes",
+    }),
+  );
+}
+
+export async function extendRatificationForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.decisions.extendRatification({
+      decisionId: field(formData, "decisionId"),
+      hours: Number(field(formData, "hours")),
+    }),
+  );
+}
+
+export async function remindCaravansForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.decisions.remindCaravans({ decisionId: field(formData, "decisionId") }),
+  );
+}

@@ -1,10 +1,11 @@
 // A decision's safety objections, beside its options and its count: any voter may raise one while
-// voting is open; a coordinator resolves each in writing; everyone sees the resolutions, and only
-// voters and coordinators read the reasons.
+// voting is open; a coordinator resolves a group's in writing, and only the caravan's own delegates
+// withdraw a caravan's; everyone sees the resolutions, and only voters (delegates too) and
+// coordinators read the reasons.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getDecision } from "@/server/decisions/decisions";
 import { ActionForm, FieldError, FormMessage, Select, SubmitButton, Textarea } from "../_forms/action-form";
-import { raiseObjectionForm, resolveObjectionForm } from "./forms";
+import { raiseObjectionForm, resolveObjectionForm, withdrawObjectionForm } from "./forms";
 
 type Decision = Awaited<ReturnType<typeof getDecision>>;
 
@@ -40,13 +41,34 @@ export async function SafetyObjections({ decision }: { decision: Decision }) {
                   : t("openOn", { point: names.get(objection.meetingPointId) ?? "?" })}{" "}
                 <span className="text-sm font-normal text-gray-700">· {when(objection.createdAt)}</span>
               </p>
+              {objection.byCaravan && <p className="text-sm font-medium">{t("byCaravan")}</p>}
               {objection.reason && <p className="whitespace-pre-line text-sm">{objection.reason}</p>}
               {objection.resolution && (
                 <p className="text-sm">
                   <span className="font-semibold">{t("resolution")}:</span> {objection.resolution}
                 </p>
               )}
-              {!objection.resolvedAt && decision.canOpen && (
+              {!objection.resolvedAt && objection.withdrawableFor && decision.phase === "open" && (
+                <ActionForm action={withdrawObjectionForm} className="space-y-2">
+                  <input type="hidden" name="objectionId" value={objection.id} />
+                  <input type="hidden" name="caravanId" value={objection.withdrawableFor} />
+                  <label htmlFor={`withdrawal-${objection.id}`} className="block text-sm font-medium">
+                    {t("withdrawLabel")}
+                  </label>
+                  <Textarea
+                    name="resolution"
+                    id={`withdrawal-${objection.id}`}
+                    rows={2}
+                    minLength={10}
+                    maxLength={2000}
+                    required
+                  />
+                  <FieldError name="resolution" />
+                  <SubmitButton variant="secondary">{t("withdraw")}</SubmitButton>
+                  <FormMessage success={t("withdrawn")} />
+                </ActionForm>
+              )}
+              {!objection.resolvedAt && !objection.byCaravan && decision.canOpen && (
                 <ActionForm action={resolveObjectionForm} className="space-y-2">
                   <input type="hidden" name="objectionId" value={objection.id} />
                   <label htmlFor={`resolution-${objection.id}`} className="block text-sm font-medium">

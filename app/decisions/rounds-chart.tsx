@@ -13,7 +13,9 @@ export async function RoundsChart({ count, names }: { count: Count; names: Recor
       {count.rounds.map((round, i) => (
         <li key={round.number} className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
           <h3 className="font-semibold">
-            {count.method === "irv" ? t("round", { number: round.number }) : t("approvals")}
+            {count.method === "irv" || count.rounds.length > 1
+              ? t("round", { number: round.number })
+              : t("approvals")}
           </h3>
           <ul className="space-y-2">
             {round.tallies.map((tally) => {

@@ -26,6 +26,7 @@ export default async function HomePage() {
   const home = await api.home.mine();
   const waiting =
     home.urgent.length +
+    home.ratifications.length +
     home.ballots.length +
     home.pledges.length +
     home.requests.length +

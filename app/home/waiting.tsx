@@ -1,5 +1,5 @@
 // On the home: everything waiting for the person, one line each, most pressing first; each line is
-// a link to the page where it can be done (read the message, cast the ballot, deliver the pledge,
+// a link to the page where it can be done (read the message, ratify or cast the ballot, deliver the pledge,
 // answer the join request or the invitation).
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -9,6 +9,7 @@ import { inLanguage } from "../messages/language";
 const kinds = {
   urgent: "bg-red-800 text-white",
   vote: "bg-brand-700 text-white",
+  ratify: "bg-amber-800 text-white",
   pledge: "bg-amber-700 text-white",
   request: "bg-brand-100 text-brand-800",
   invitation: "bg-brand-100 text-brand-800",
@@ -60,6 +61,21 @@ export async function Waiting({ home }: { home: Home }) {
         label={t("kind.urgent")}
         title={inLanguage(m, locale) || t("noSubject")}
         detail={`${t("from", { name: m.senderName ?? t("someone") })} · ${when(m.createdAt)}`}
+      />
+    )),
+    // A winner waiting for the caravans: a delegate answers for their caravan; coordinators follow it.
+    ...home.ratifications.map((r) => (
+      <Line
+        key={`rt-${r.decisionId}-${r.caravanId ?? ""}`}
+        href={`/decisions/${r.decisionId}#ratification`}
+        kind="ratify"
+        label={t("kind.ratify")}
+        title={r.question}
+        detail={
+          r.caravanName
+            ? t("ratifyFor", { caravan: r.caravanName, by: when(r.ratifyBy!) })
+            : t("ratifyWaiting", { by: when(r.ratifyBy!) })
+        }
       />
     )),
     ...home.ballots.map((d) => (

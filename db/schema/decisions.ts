@@ -5,6 +5,7 @@
 // is the same for both.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -28,9 +29,10 @@ export const decisionMethodEnum = pgEnum("decision_method", decisionMethods);
 
 /**
  * `open` until counted; then `closed` (with a winner or none) or `no_quorum`, or `held` when the
- * count's winner has an open safety objection: it is chosen once a coordinator resolves it.
+ * count's winner has an open group objection: it goes on once a coordinator resolves it. A winner
+ * the caravans took part in choosing is `ratifying` until they answer (server/decisions/ratification.ts).
  */
-export const decisionStatuses = ["open", "closed", "no_quorum", "held"] as const;
+export const decisionStatuses = ["open", "closed", "no_quorum", "held", "ratifying"] as const;
 export type DecisionStatus = (typeof decisionStatuses)[number];
 export const decisionStatusEnum = pgEnum("decision_status", decisionStatuses);
 
@@ -46,7 +48,23 @@ export const decisionPublicationEnum = pgEnum("decision_publication", decisionPu
 /** How a ballot's choices are counted: the same values as the decision's method. */
 export type CountMethod = DecisionMethod;
 
-export type EliminationReason = "unranked" | "fewest" | "fewestEarlier" | "fewestMentions" | "lot";
+export type EliminationReason =
+  | "unranked"
+  | "fewest"
+  | "fewestEarlier"
+  | "fewestMentions"
+  | "lot"
+  /** A caravan's safety objection was still open when the decision closed. */
+  | "caravanObjection"
+  /** The caravans refused to ratify it. */
+  | "refusedByCaravans";
+
+/** Why the caravans set an option aside: it leaves the count before any other, in this order. */
+export type SetAsideReason = "caravanObjection" | "refusedByCaravans";
+export interface SetAside {
+  option: string;
+  reason: SetAsideReason;
+}
 
 export interface Tally {
   option: string;
@@ -72,6 +90,8 @@ export interface Count {
   winner: string | null;
   /** How the winner was decided, when it took more than the votes. */
   decidedBy: "votes" | "lot" | null;
+  /** The options the caravans set aside before the count (absent in counts stored before them). */
+  setAside?: SetAside[];
 }
 
 export const voterKinds = ["group", "delegate"] as const;
@@ -92,6 +112,11 @@ export const decisions = pgTable(
     count: jsonb("count").$type<Count>(),
     winnerId: uuid("winner_id").references(() => meetingPoints.id, { onDelete: "set null" }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Options the caravans set aside (an objection open at closing, a refusal), in order. */
+    setAside: jsonb("set_aside").$type<SetAside[]>().notNull().default([]),
+    /** How long the caravans have to ratify a winner, and when the current window ends. */
+    ratifyHours: integer("ratify_hours").notNull().default(48),
+    ratifyBy: timestamp("ratify_by", { withTimezone: true }),
     openedBy: text("opened_by").references(() => users.id, { onDelete: "set null" }),
     publication: decisionPublicationEnum("publication").notNull().default("participants"),
     publishesAt: timestamp("publishes_at", { withTimezone: true }),
@@ -189,6 +214,8 @@ export const safetyObjections = pgTable(
       .references(() => meetingPoints.id, { onDelete: "cascade" }),
     /** The voting group the objection is raised for. */
     groupId: uuid("group_id").references(() => groups.id, { onDelete: "set null" }),
+    /** The caravan a delegate raised it for: only that caravan's delegates may withdraw it. */
+    caravanId: uuid("caravan_id").references(() => caravans.id, { onDelete: "set null" }),
     raisedBy: text("raised_by").references(() => users.id, { onDelete: "set null" }),
     reason: text("reason").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -202,5 +229,33 @@ export const safetyObjections = pgTable(
       "safety_objections_resolved_in_writing",
       sql`(${o.resolvedAt} is null) = (${o.resolution} is null)`,
     ),
+  ],
+);
+
+/**
+ * A caravan asked to ratify a decision's winner: one row per caravan that took part (cast a ballot
+ * or raised an objection) and candidate. `answer` stays null until one of its delegates answers;
+ * any of them may change it until the ratification is settled.
+ */
+export const ratifications = pgTable(
+  "ratifications",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    meetingPointId: uuid("meeting_point_id")
+      .notNull()
+      .references(() => meetingPoints.id, { onDelete: "cascade" }),
+    caravanId: uuid("caravan_id")
+      .notNull()
+      .references(() => caravans.id, { onDelete: "cascade" }),
+    answer: boolean("answer"),
+    answeredBy: text("answered_by").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    askedAt: timestamp("asked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (r) => [
+    primaryKey({ columns: [r.decisionId, r.meetingPointId, r.caravanId] }),
+    index("ratifications_caravan_idx").on(r.caravanId),
   ],
 );

@@ -2,7 +2,14 @@
 // one place these rules live.
 import { and, countDistinct, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravanDelegates, caravans, decisionCoordinators, groups, memberships } from "@/db/schema";
+import {
+  caravanDelegates,
+  caravans,
+  decisionCoordinators,
+  groups,
+  memberships,
+  ratifications,
+} from "@/db/schema";
 import { DomainError } from "../errors";
 import { isVerifiedCoordinator, verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../actor";
@@ -127,4 +134,14 @@ export async function delegateCaravans(db: Database, actor: Actor | null) {
     .innerJoin(caravans, eq(caravans.id, caravanDelegates.caravanId))
     .where(eq(caravanDelegates.userId, actor.id))
     .orderBy(caravans.name);
+}
+
+/** Checks that the caravan was asked to ratify a winner of the decision: it took part in it. */
+export async function requireAskedCaravan(db: Database, decisionId: string, caravanId: string) {
+  const [asked] = await db
+    .select({ caravanId: ratifications.caravanId })
+    .from(ratifications)
+    .where(and(eq(ratifications.decisionId, decisionId), eq(ratifications.caravanId, caravanId)))
+    .limit(1);
+  if (!asked) throw new DomainError("FORBIDDEN", "caravanNotAsked");
 }

@@ -11,6 +11,7 @@ import {
   makeGroup,
   makeMeetingPoint,
   makeUser,
+  nameDecisionCoordinator,
 } from "../../test-support/factories";
 import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
 import { closeDecision, closeJob } from "./closing";
@@ -61,11 +62,13 @@ async function viewers() {
 }
 
 /** A verified group's coordinator, who runs decisions. */
-async function decisionCoordinator() {
+/** A coordinator of a verified group; the decision's own when `decisionId` names it. */
+async function decisionCoordinator(decisionId?: string) {
   const db = handle.db;
   const group = await makeGroup(db);
   const coordinator = await makeUser(db);
   await addMember(db, group.id, coordinator.id, "coordinator");
+  if (decisionId) await nameDecisionCoordinator(db, decisionId, coordinator.id);
   return callerFor(db, coordinator);
 }
 
@@ -176,7 +179,9 @@ describe("the chosen point of a closed decision", () => {
     const { a, b, decision } = await openDecisionBetweenTwo();
     const { outsiders } = await viewers();
     await close(decision.id, a.id);
-    await (await decisionCoordinator()).decisions.publish({ decisionId: decision.id, when: "now" });
+    await (
+      await decisionCoordinator(decision.id)
+    ).decisions.publish({ decisionId: decision.id, when: "now" });
     const stranger = outsiders.stranger;
     expect(await stranger.meetingPoints.chosen()).toMatchObject({ id: a.id, name: a.name });
     expect(await stranger.meetingPoints.get({ meetingPointId: b.id })).toMatchObject({ name: b.name });
@@ -191,7 +196,7 @@ describe("the chosen point of a closed decision", () => {
     const { outsiders } = await viewers();
     await close(decision.id, a.id);
     await (
-      await decisionCoordinator()
+      await decisionCoordinator(decision.id)
     ).decisions.publish({
       decisionId: decision.id,
       when: "at",
@@ -225,7 +230,9 @@ describe("the chosen point of a closed decision", () => {
     const { a, decision } = await openDecisionBetweenTwo();
     const { outsiders, participants } = await viewers();
     await close(decision.id, a.id);
-    await (await decisionCoordinator()).decisions.publish({ decisionId: decision.id, when: "never" });
+    await (
+      await decisionCoordinator(decision.id)
+    ).decisions.publish({ decisionId: decision.id, when: "never" });
     expect(await outsiders.stranger.meetingPoints.chosen()).toBeNull();
     expect(JSON.stringify(await outsiders.signedIn.decisions.list())).not.toContain(a.name);
     expect(await participants.admin.meetingPoints.chosen()).toMatchObject({ id: a.id });
@@ -234,12 +241,18 @@ describe("the chosen point of a closed decision", () => {
   it("is published only by a decision coordinator, and only once the decision is closed", async () => {
     const { a, decision } = await openDecisionBetweenTwo();
     const { outsiders, participants } = await viewers();
-    for (const api of [outsiders.unverifiedCoordinator, participants.verifiedMember, participants.delegate]) {
+    const notNamed = await decisionCoordinator();
+    for (const api of [
+      outsiders.unverifiedCoordinator,
+      participants.verifiedMember,
+      participants.delegate,
+      notNamed,
+    ]) {
       await expect(api.decisions.publish({ decisionId: decision.id, when: "now" })).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }
-    const coordinator = await decisionCoordinator();
+    const coordinator = await decisionCoordinator(decision.id);
     await expect(
       coordinator.decisions.publish({ decisionId: decision.id, when: "now" }),
     ).rejects.toMatchObject({
@@ -256,7 +269,9 @@ describe("a point already made public", () => {
     const { a, b, decision } = await openDecisionBetweenTwo();
     const { outsiders } = await viewers();
     await close(decision.id, a.id);
-    await (await decisionCoordinator()).decisions.publish({ decisionId: decision.id, when: "now" });
+    await (
+      await decisionCoordinator(decision.id)
+    ).decisions.publish({ decisionId: decision.id, when: "now" });
     const proposer = await makeGroup(handle.db);
     const fresh = await makeMeetingPoint(handle.db, proposer.id, { name: "Patio Nuevo" });
     const again = await makeDecision(handle.db, [a.id, fresh.id]);

@@ -1,10 +1,12 @@
-// Closing a decision at its closing time, from the job queue (nobody clicks): the count is stored
-// round by round, the winning meeting point becomes `chosen` (or the decision is `held` while a
-// safety objection to it is open), and the coordinators and organizers of every verified group
-// are told by email in their own language. Safe to run twice.
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+// Closing a decision at its closing time, from the job queue (nobody clicks): options a caravan's
+// objection still blocks are set aside, the count is stored round by round, and the winner is put
+// to the caravans that took part (server/decisions/ratification.ts), or `held` while a group's
+// objection to it is open, or `chosen` when no caravan took part. The coordinators and organizers
+// of every verified group are told by email in their own language. Safe to run twice.
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
+  decisionOptions,
   decisions,
   groups,
   meetingPoints,
@@ -21,7 +23,7 @@ import { defineJob, type JobKind, type JobPayload } from "../jobs/kinds";
 import { enqueue, type JobRequest } from "../jobs/queue";
 import { publicOrigin } from "../origin";
 import { isParticipant, isPublished } from "./candidates";
-import { tallyDecision } from "./outcome";
+import { settleCount } from "./ratification";
 
 export const CLOSE_JOB = "decision.close" satisfies JobKind;
 export const CLOSED_NOTICE_JOB = "decision.closed" satisfies JobKind;
@@ -49,6 +51,7 @@ export async function closeDecision(
         status: decisions.status,
         method: decisions.method,
         quorum: decisions.quorum,
+        ratifyHours: decisions.ratifyHours,
         due: sql<boolean>`${decisions.closesAt} <= now()`,
       })
       .from(decisions)
@@ -56,21 +59,22 @@ export async function closeDecision(
       .for("update");
     if (!decision || decision.status !== "open") return "done";
     if (!decision.due) return "not_due";
-    const outcome = await tallyDecision(tx, decision);
-    // A winner with an open safety objection is held, not chosen, until a coordinator resolves it.
-    const held = outcome.winnerId !== null && (await hasOpenObjection(tx, decisionId, outcome.winnerId));
-    const status = held ? "held" : outcome.status;
-    await tx
-      .update(decisions)
-      .set({ status, count: outcome.count, winnerId: outcome.winnerId, closedAt: sql`now()` })
+    // A caravan's veto is the caravan's: an option its objection still blocks leaves the count.
+    const setAside = (await openCaravanObjections(tx, decisionId)).map((option) => ({
+      option,
+      reason: "caravanObjection" as const,
+    }));
+    const status = await settleCount(tx, { ...decision, setAside });
+    const [stored] = await tx
+      .select({ winnerId: decisions.winnerId, count: decisions.count })
+      .from(decisions)
       .where(eq(decisions.id, decisionId));
-    if (outcome.winnerId && !held) await chooseMeetingPoint(tx, outcome.winnerId);
     await recordAudit(tx, {
       actorId: null,
       action: "decision.close",
       subjectType: "decision",
       subjectId: decisionId,
-      detail: { status, ballots: outcome.count.ballots, winner: outcome.winnerId },
+      detail: { status, ballots: stored?.count?.ballots ?? 0, winner: stored?.winnerId ?? null },
     });
     await tellEveryoneConcerned(tx, decisionId, status);
     return "closed";
@@ -86,6 +90,30 @@ export async function chooseMeetingPoint(db: Database, meetingPointId: string) {
   await db.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, meetingPointId));
 }
 
+/** The options with a caravan's objection still open, in the order the options are listed. */
+export async function openCaravanObjections(db: Database, decisionId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ option: safetyObjections.meetingPointId, position: decisionOptions.position })
+    .from(safetyObjections)
+    .innerJoin(
+      decisionOptions,
+      and(
+        eq(decisionOptions.decisionId, safetyObjections.decisionId),
+        eq(decisionOptions.meetingPointId, safetyObjections.meetingPointId),
+      ),
+    )
+    .where(
+      and(
+        eq(safetyObjections.decisionId, decisionId),
+        isNotNull(safetyObjections.caravanId),
+        isNull(safetyObjections.resolvedAt),
+      ),
+    )
+    .orderBy(asc(decisionOptions.position));
+  return rows.map((r) => r.option);
+}
+
+/** Whether an objection to the option is open (a group's holds the winner; a caravan's set it aside). */
 export async function hasOpenObjection(db: Database, decisionId: string, meetingPointId: string) {
   const [open] = await db
     .select({ id: safetyObjections.id })
@@ -145,8 +173,9 @@ export async function sendClosedNotice(db: Database, payload: JobPayload<typeof 
     .leftJoin(meetingPoints, eq(meetingPoints.id, decisions.winnerId))
     .where(eq(decisions.id, payload.decisionId));
   if (!row || row.status === "open") return;
-  // A "held" notice that runs after the hold was lifted has nothing true left to say.
-  if (payload.outcome === "held" && row.status !== "held") return;
+  // A "held" or "ratifying" notice that runs after that step ended has nothing true left to say.
+  if ((payload.outcome === "held" || payload.outcome === "ratifying") && row.status !== payload.outcome)
+    return;
   // It names the chosen point: only to someone still deciding when it leaves, until it is public.
   if (!isPublished(row) && !(await isParticipant(db, { id: payload.userId, isAdmin: row.isAdmin }))) return;
   const t = translator(row.locale, "email");
@@ -160,11 +189,13 @@ export async function sendClosedNotice(db: Database, payload: JobPayload<typeof 
     text:
       row.status === "held"
         ? t("decisionClosed.held", { question, winner, link })
-        : row.winner
-          ? t("decisionClosed.chosen", { question, winner, link })
-          : row.status === "no_quorum"
-            ? t("decisionClosed.noQuorum", { question, link })
-            : t("decisionClosed.none", { question, link }),
+        : row.status === "ratifying"
+          ? t("decisionClosed.ratifying", { question, winner, link })
+          : row.winner
+            ? t("decisionClosed.chosen", { question, winner, link })
+            : row.status === "no_quorum"
+              ? t("decisionClosed.noQuorum", { question, link })
+              : t("decisionClosed.none", { question, link }),
   });
 }
 

@@ -166,3 +166,35 @@ describe("properties of the count", () => {
     );
   });
 });
+
+describe("options set aside by the caravans", () => {
+  it("leave an instant-runoff count first, one round each, whatever their votes; the count goes on without them", () => {
+    const ballots = [...times(8, ["A", "C"]), ...times(5, ["B", "C"]), ...times(4, ["C", "B"])];
+    const count = countBallots("irv", ["A", "B", "C"], ballots, undefined, [
+      { option: "A", reason: "caravanObjection" },
+    ]);
+    expect(count.rounds[0]).toMatchObject({ eliminated: ["A"], reason: "caravanObjection" });
+    expect(count.rounds[1]!.tallies).toEqual([
+      { option: "C", votes: 12 },
+      { option: "B", votes: 5 },
+    ]);
+    expect(count.winner).toBe("C");
+    expect(count.setAside).toEqual([{ option: "A", reason: "caravanObjection" }]);
+    // Every option set aside: no winner.
+    const none = countBallots("irv", ["A", "B"], [["A"], ["B"]], undefined, [
+      { option: "A", reason: "refusedByCaravans" },
+      { option: "B", reason: "refusedByCaravans" },
+    ]);
+    expect(none.winner).toBeNull();
+  });
+
+  it("leave an approval count in a round each, and the most approvals among the rest win", () => {
+    const ballots = [["A", "B"], ["A"], ["A", "C"], ["C"]];
+    const count = countBallots("approval", ["A", "B", "C"], ballots, undefined, [
+      { option: "A", reason: "refusedByCaravans" },
+    ]);
+    expect(count.rounds).toHaveLength(2);
+    expect(count.rounds[0]).toMatchObject({ eliminated: ["A"], reason: "refusedByCaravans" });
+    expect(count.winner).toBe("C");
+  });
+});

@@ -10,10 +10,14 @@
 //   An approval count that ends in a tie for the most approvals is decided by the same lot.
 //   Options named on no ballot at all are eliminated together in the first round ("unranked"):
 //   they cannot change who wins, and a recount from the CSV (which cannot name them) agrees.
+//
+// SET ASIDE BY THE CARAVANS: an option a caravan's objection still blocked at the closing, or one
+//   the caravans refused to ratify, leaves the count before anything else, one round each, in the
+//   order it was set aside; the count then goes on without it. `npm run tally --set-aside` too.
 import { createHash } from "node:crypto";
-import type { Count, CountMethod, EliminationReason, Round, Tally } from "@/db/schema";
+import type { Count, CountMethod, EliminationReason, Round, SetAside, Tally } from "@/db/schema";
 
-export type { CountMethod, Count, Round, Tally, EliminationReason };
+export type { CountMethod, Count, Round, Tally, EliminationReason, SetAside };
 export const countMethods = ["irv", "approval"] as const satisfies readonly CountMethod[];
 
 /** A ballot: option keys, first choice first (for approval, the approved options in any order). */
@@ -39,8 +43,10 @@ export function countInstantRunoff(
   options: readonly string[],
   ballots: readonly Ballot[],
   nameOf: (option: string) => string = (o) => o,
+  setAside: readonly SetAside[] = [],
 ): Count {
   const known = new Set(options);
+  const aside = setAside.filter((s) => known.has(s.option));
   const mentions = new Map(options.map((o) => [o, 0]));
   for (const ballot of ballots)
     for (const o of new Set(ballot)) if (known.has(o)) mentions.set(o, mentions.get(o)! + 1);
@@ -62,8 +68,33 @@ export function countInstantRunoff(
     const round: Round = { number, tallies, exhausted, eliminated: [], reason: null };
     rounds.push(round);
 
+    // The caravans' set-aside options go first, one a round, whatever their votes.
+    const next = aside[number - 1];
+    if (next) {
+      round.eliminated = [next.option];
+      round.reason = next.reason;
+      active.delete(next.option);
+      if (active.size === 0)
+        return {
+          method: "irv",
+          ballots: ballots.length,
+          rounds,
+          winner: null,
+          decidedBy: null,
+          setAside: aside,
+        };
+      continue;
+    }
+    const first = number === aside.length + 1;
     if (inPlay === 0)
-      return { method: "irv", ballots: ballots.length, rounds, winner: null, decidedBy: null };
+      return {
+        method: "irv",
+        ballots: ballots.length,
+        rounds,
+        winner: null,
+        decidedBy: null,
+        setAside: aside,
+      };
     const top = tallies[0]!;
     if (top.votes * 2 > inPlay || active.size === 1) {
       const byLot = rounds.some((r) => r.reason === "lot");
@@ -73,10 +104,11 @@ export function countInstantRunoff(
         rounds,
         winner: top.option,
         decidedBy: byLot ? "lot" : "votes",
+        setAside: aside,
       };
     }
 
-    const unranked = number === 1 ? [...active].filter((o) => mentions.get(o) === 0) : [];
+    const unranked = first ? [...active].filter((o) => mentions.get(o) === 0) : [];
     if (unranked.length > 0 && unranked.length < active.size) {
       round.eliminated = unranked;
       round.reason = "unranked";
@@ -119,43 +151,68 @@ export function countApproval(
   options: readonly string[],
   ballots: readonly Ballot[],
   nameOf: (option: string) => string = (o) => o,
+  setAside: readonly SetAside[] = [],
 ): Count {
-  const votes = new Map(options.map((o) => [o, 0]));
-  let exhausted = 0;
-  for (const ballot of ballots) {
-    const approved = new Set(ballot.filter((o) => votes.has(o)));
-    if (approved.size === 0) exhausted++;
-    for (const o of approved) votes.set(o, votes.get(o)! + 1);
+  const known = new Set(options);
+  const aside = setAside.filter((s) => known.has(s.option));
+  const rounds: Round[] = [];
+  // Each set-aside option is a round of its own, as in instant-runoff; the last round decides.
+  let remaining = [...options];
+  for (let number = 1; ; number++) {
+    const votes = new Map(remaining.map((o) => [o, 0]));
+    let exhausted = 0;
+    for (const ballot of ballots) {
+      const approved = new Set(ballot.filter((o) => votes.has(o)));
+      if (approved.size === 0) exhausted++;
+      for (const o of approved) votes.set(o, votes.get(o)! + 1);
+    }
+    const tallies = [...votes].map(([option, v]) => ({ option, votes: v })).sort(byVotes);
+    const round: Round = { number, tallies, exhausted, eliminated: [], reason: null };
+    rounds.push(round);
+    const next = aside[number - 1];
+    if (!next) return approvalWinner(ballots.length, rounds, tallies, nameOf, aside);
+    round.eliminated = [next.option];
+    round.reason = next.reason;
+    remaining = remaining.filter((o) => o !== next.option);
   }
-  const tallies = [...votes].map(([option, v]) => ({ option, votes: v })).sort(byVotes);
-  const round: Round = { number: 1, tallies, exhausted, eliminated: [], reason: null };
+}
+
+function approvalWinner(
+  ballots: number,
+  rounds: Round[],
+  tallies: Tally[],
+  nameOf: (option: string) => string,
+  setAside: SetAside[],
+): Count {
   const most = tallies[0]?.votes ?? 0;
-  if (most === 0)
-    return { method: "approval", ballots: ballots.length, rounds: [round], winner: null, decidedBy: null };
+  if (most === 0) return { method: "approval", ballots, rounds, winner: null, decidedBy: null, setAside };
   const leaders = tallies.filter((t) => t.votes === most).map((t) => t.option);
   const winner = leaders.reduce((a, b) => (lotKey(nameOf(a)) <= lotKey(nameOf(b)) ? a : b));
   return {
     method: "approval",
-    ballots: ballots.length,
-    rounds: [round],
+    ballots,
+    rounds,
     winner,
     decidedBy: leaders.length > 1 ? "lot" : "votes",
+    setAside,
   };
 }
 
 /**
  * Counts `ballots` over option keys. `nameOf` gives each option's public name, which the lot uses,
- * so a count over database ids and a recount over the names in the CSV always agree.
+ * so a count over database ids and a recount over the names in the CSV always agree. `setAside`
+ * leaves the count first, in its order.
  */
 export function countBallots(
   method: CountMethod,
   options: readonly string[],
   ballots: readonly Ballot[],
   nameOf: (option: string) => string = (o) => o,
+  setAside: readonly SetAside[] = [],
 ): Count {
   return method === "irv"
-    ? countInstantRunoff(options, ballots, nameOf)
-    : countApproval(options, ballots, nameOf);
+    ? countInstantRunoff(options, ballots, nameOf, setAside)
+    : countApproval(options, ballots, nameOf, setAside);
 }
 
 /** A count over option keys, retold with names (or any other label) in place of the keys. */
@@ -168,5 +225,6 @@ export function relabel(count: Count, label: (option: string) => string): Count 
       tallies: r.tallies.map((t) => ({ ...t, option: label(t.option) })),
       eliminated: r.eliminated.map(label),
     })),
+    setAside: (count.setAside ?? []).map((s) => ({ ...s, option: label(s.option) })),
   };
 }

@@ -11,11 +11,12 @@ import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
 import { isDecisionCoordinator, nameCoordinators, votingGroups, type Voter } from "./access";
 import { isParticipant, isPublished } from "./candidates";
-import { closeJob, hasOpenObjection } from "./closing";
+import { closeJob, hasOpenObjection, openCaravanObjections } from "./closing";
 import type { Count } from "./count";
 import type { openDecisionInput, voteInput } from "./inputs";
 import { objectionsOf } from "./objections";
 import { tallyDecision } from "./outcome";
+import { ratificationOf } from "./ratification";
 
 /** Opens a decision, by a decision coordinator (`decisionCoordinatorProcedure`, server/builders.ts). */
 export async function openDecision(db: Database, actor: Actor, input: z.output<typeof openDecisionInput>) {
@@ -40,6 +41,7 @@ export async function openDecision(db: Database, actor: Actor, input: z.output<t
         opensAt: input.opensAt,
         closesAt: input.closesAt,
         quorum: input.quorum,
+        ratifyHours: input.ratifyHours,
         openedBy: actor.id,
       })
       .returning({ id: decisions.id });
@@ -63,10 +65,10 @@ export async function openDecision(db: Database, actor: Actor, input: z.output<t
   });
 }
 
-export type DecisionPhase = "upcoming" | "open" | "closed" | "no_quorum" | "held";
+export type DecisionPhase = "upcoming" | "open" | "closed" | "no_quorum" | "held" | "ratifying";
 
 function phaseOf(row: { status: string; opensAt: Date; closesAt: Date }, now = Date.now()): DecisionPhase {
-  if (row.status === "closed" || row.status === "no_quorum" || row.status === "held") return row.status;
+  if (row.status !== "open") return row.status as DecisionPhase;
   if (now < row.opensAt.getTime()) return "upcoming";
   return now < row.closesAt.getTime() ? "open" : "closed"; // counted on read until the job stores it
 }
@@ -154,11 +156,17 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
       .where(eq(decisions.id, decisionId));
     count = stored?.count ?? null;
   } else if (phase === "closed") {
-    const outcome = await tallyDecision(db, row);
+    // Counted on read as the closing job will: a caravan's open objection sets its option aside.
+    const setAside = (await openCaravanObjections(db, decisionId)).map((option) => ({
+      option,
+      reason: "caravanObjection" as const,
+    }));
+    const outcome = await tallyDecision(db, row, setAside);
     count = outcome.count;
     winnerId = outcome.winnerId;
     status = winnerId && (await hasOpenObjection(db, decisionId, winnerId)) ? "held" : outcome.status;
   }
+  const delegating = await delegateVoting(db, actor, decisionId);
   const names = new Map(options.map((o) => [o.id, o.name]));
   const mine = myGroups.length
     ? await db
@@ -193,8 +201,14 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
         castAt: ballot?.castAt ?? null,
       };
     }),
-    objections: await objectionsOf(db, decisionId, myGroups.length > 0 || canOpen),
-    delegateVoting: await delegateVoting(db, actor, decisionId),
+    objections: await objectionsOf(
+      db,
+      decisionId,
+      myGroups.length > 0 || delegating.length > 0 || canOpen,
+      delegating.map((d) => d.caravanId),
+    ),
+    delegateVoting: delegating,
+    ...(await ratificationOf(db, actor, { id: decisionId, status: row.status, winnerId: row.winnerId })),
     canOpen,
   };
 }
@@ -220,6 +234,9 @@ async function turnoutOnly<R extends DecisionRow>(db: Database, row: R) {
     voting: [],
     objections: [] as Awaited<ReturnType<typeof objectionsOf>>,
     delegateVoting: [] as Awaited<ReturnType<typeof delegateVoting>>,
+    // Which caravans are asked to ratify what is for the people deciding.
+    caravansTookPart: false,
+    ratification: null as Awaited<ReturnType<typeof ratificationOf>>["ratification"],
     canOpen: false,
   };
 }
@@ -324,6 +341,7 @@ export async function ballotsForRecount(db: Database, actor: Actor | null, decis
       method: decisions.method,
       publication: decisions.publication,
       publishesAt: decisions.publishesAt,
+      setAside: decisions.setAside,
     })
     .from(decisions)
     .where(eq(decisions.id, decisionId));
@@ -347,5 +365,11 @@ export async function ballotsForRecount(db: Database, actor: Actor | null, decis
   rows.sort((a, b) =>
     a.join("\u0000") < b.join("\u0000") ? -1 : a.join("\u0000") > b.join("\u0000") ? 1 : 0,
   );
-  return { method: row.method, options: options.map((o) => o.name), ballots: rows };
+  return {
+    method: row.method,
+    options: options.map((o) => o.name),
+    ballots: rows,
+    /** What `npm run tally -- --set-aside NAME` needs to reproduce the count, in order. */
+    setAside: row.setAside.map((s) => ({ option: names.get(s.option)!, reason: s.reason })),
+  };
 }

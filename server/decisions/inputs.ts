@@ -24,6 +24,8 @@ export const openDecisionInput = z
     quorum: z.coerce.number().int().min(1).max(1000),
     /** Coordinators of verified groups who run it with the opener. */
     coordinatorIds: z.array(userId).max(20).default([]),
+    /** How long the caravans have to ratify the winner. */
+    ratifyHours: z.coerce.number().int().min(1).max(336).default(48),
   })
   .transform(({ opensDate, opensTime, closesDate, closesTime, ...rest }, ctx) => {
     const opensAt = opensDate && opensTime ? toInstant(opensDate, opensTime, rest.timeZone) : new Date();
@@ -94,3 +96,17 @@ export const publishDecisionInput = decisionIdInput
     return { decisionId, when, publishesAt };
   });
 export type PublishDecisionInput = z.input<typeof publishDecisionInput>;
+/** A caravan's delegate withdraws that caravan's objection, in writing. */
+export const withdrawObjectionInput = z.object({
+  objectionId: z.uuid(),
+  caravanId: z.uuid(),
+  resolution: text(2000).min(10),
+});
+
+/** A caravan's answer, by one of its delegates, to the winner put to the caravans. */
+export const ratifyInput = decisionIdInput.extend({ caravanId: z.uuid(), answer: z.boolean() });
+
+/** More time for the caravans to answer, by a decision coordinator. */
+export const extendRatificationInput = decisionIdInput.extend({
+  hours: z.coerce.number().int().min(1).max(336),
+});

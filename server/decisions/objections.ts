@@ -1,6 +1,8 @@
 // Safety objections: any voter may object to an option on safety grounds while the decision is
-// open; an open objection blocks that option from being chosen (the decision is `held` if it wins)
-// until a coordinator resolves it in writing. Who objected is kept for the audit log only.
+// open. A group's open objection blocks that option from being chosen (the decision is `held` if it
+// wins) until a coordinator resolves it in writing. A caravan's is the caravan's: only its own
+// delegates withdraw it, and if still open at the closing the option is set aside (closing.ts).
+// Who objected is kept for the audit log only.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -8,8 +10,10 @@ import { decisionOptions, decisions, safetyObjections } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
-import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./closing";
-import type { raiseObjectionInput, resolveObjectionInput } from "./inputs";
+import type { Voter } from "./access";
+import { hasOpenObjection, tellEveryoneConcerned } from "./closing";
+import type { raiseObjectionInput, resolveObjectionInput, withdrawObjectionInput } from "./inputs";
+import { putToTheCaravans } from "./ratification";
 
 /** An objection by a voter for the group or caravan named (`voterProcedure`, server/builders.ts). */
 export async function raiseObjection(
@@ -42,6 +46,7 @@ export async function raiseObjection(
         decisionId: input.decisionId,
         meetingPointId: input.meetingPointId,
         groupId: input.groupId ?? null,
+        caravanId: input.caravanId ?? null,
         raisedBy: actor.id,
         reason: input.reason,
       })
@@ -59,8 +64,10 @@ export async function raiseObjection(
 }
 
 /**
- * A decision coordinator (`decisionCoordinatorProcedure`, server/builders.ts) resolves an objection in writing. If the decision is held on that option and no
- * other objection to it is open, the option is chosen now and everyone concerned is told.
+ * A decision coordinator (`decisionCoordinatorProcedure`, server/builders.ts) resolves a group's
+ * objection in writing; a caravan's is not theirs to lift. If the decision is held on that option
+ * and no other objection to it is open, the option goes on: to the caravans that took part, or
+ * chosen now, and everyone concerned is told.
  */
 export async function resolveObjection(
   db: Database,
@@ -72,19 +79,21 @@ export async function resolveObjection(
       .select({
         decisionId: safetyObjections.decisionId,
         meetingPointId: safetyObjections.meetingPointId,
+        caravanId: safetyObjections.caravanId,
         resolvedAt: safetyObjections.resolvedAt,
       })
       .from(safetyObjections)
       .where(eq(safetyObjections.id, input.objectionId))
       .for("update");
     if (!objection) throw notFound();
+    if (objection.caravanId) throw new DomainError("FORBIDDEN", "caravanObjectionIsTheCaravans");
     if (objection.resolvedAt) throw new DomainError("CONFLICT", "objectionResolved");
     await tx
       .update(safetyObjections)
       .set({ resolution: input.resolution, resolvedBy: actor.id, resolvedAt: sql`now()` })
       .where(eq(safetyObjections.id, input.objectionId));
     const [decision] = await tx
-      .select({ status: decisions.status, winnerId: decisions.winnerId })
+      .select({ status: decisions.status, winnerId: decisions.winnerId, ratifyHours: decisions.ratifyHours })
       .from(decisions)
       .where(eq(decisions.id, objection.decisionId))
       .for("update");
@@ -93,9 +102,13 @@ export async function resolveObjection(
       decision.winnerId === objection.meetingPointId &&
       !(await hasOpenObjection(tx, objection.decisionId, objection.meetingPointId));
     if (released) {
-      await tx.update(decisions).set({ status: "closed" }).where(eq(decisions.id, objection.decisionId));
-      await chooseMeetingPoint(tx, objection.meetingPointId);
-      await tellEveryoneConcerned(tx, objection.decisionId, "closed");
+      const status = await putToTheCaravans(
+        tx,
+        { id: objection.decisionId, ratifyHours: decision.ratifyHours },
+        objection.meetingPointId,
+      );
+      await tx.update(decisions).set({ status }).where(eq(decisions.id, objection.decisionId));
+      await tellEveryoneConcerned(tx, objection.decisionId, status);
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -109,11 +122,67 @@ export async function resolveObjection(
 }
 
 /**
+ * A delegate withdraws their caravan's objection in writing (`delegateProcedure`, server/builders.ts),
+ * while the decision is open: at the closing an objection still open sets its option aside.
+ */
+export async function withdrawObjection(
+  db: Database,
+  actor: Actor,
+  voter: Voter,
+  input: z.output<typeof withdrawObjectionInput>,
+) {
+  return db.transaction(async (tx) => {
+    const [objection] = await tx
+      .select({
+        decisionId: safetyObjections.decisionId,
+        meetingPointId: safetyObjections.meetingPointId,
+        caravanId: safetyObjections.caravanId,
+        resolvedAt: safetyObjections.resolvedAt,
+      })
+      .from(safetyObjections)
+      .where(eq(safetyObjections.id, input.objectionId))
+      .for("update");
+    if (!objection) throw notFound();
+    if (voter.kind !== "delegate" || objection.caravanId !== voter.caravanId) {
+      throw new DomainError("FORBIDDEN", "notYourCaravansObjection");
+    }
+    if (objection.resolvedAt) throw new DomainError("CONFLICT", "objectionResolved");
+    // A share lock, as for ballots: the closing count waits for a withdrawal under way.
+    const [decision] = await tx
+      .select({ status: decisions.status, over: sql<boolean>`now() >= ${decisions.closesAt}` })
+      .from(decisions)
+      .where(eq(decisions.id, objection.decisionId))
+      .for("share");
+    if (!decision || decision.status !== "open" || decision.over) {
+      throw new DomainError("CONFLICT", "decisionClosed");
+    }
+    await tx
+      .update(safetyObjections)
+      .set({ resolution: input.resolution, resolvedBy: actor.id, resolvedAt: sql`now()` })
+      .where(eq(safetyObjections.id, input.objectionId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "decision.objection.withdraw",
+      subjectType: "decision",
+      subjectId: objection.decisionId,
+      detail: { meetingPoint: objection.meetingPointId, caravan: voter.caravanId },
+    });
+    return { decisionId: objection.decisionId };
+  });
+}
+
+/**
  * The objections of a decision, oldest first. Everyone sees that an option has an objection and
- * how it was resolved; only voters and coordinators read the reasons, which may describe dangers
+ * how it was resolved; only voters (caravan delegates too) and coordinators read the reasons, which may describe dangers
  * nobody should advertise. Nobody sees who objected.
  */
-export async function objectionsOf(db: Database, decisionId: string, seesReasons: boolean) {
+export async function objectionsOf(
+  db: Database,
+  decisionId: string,
+  seesReasons: boolean,
+  /** The caravans the viewer is a delegate of: their own caravan's objections say so, to be withdrawn. */
+  ownCaravans: readonly string[] = [],
+) {
   const rows = await db
     .select({
       id: safetyObjections.id,
@@ -122,9 +191,16 @@ export async function objectionsOf(db: Database, decisionId: string, seesReasons
       createdAt: safetyObjections.createdAt,
       resolution: safetyObjections.resolution,
       resolvedAt: safetyObjections.resolvedAt,
+      caravanId: safetyObjections.caravanId,
     })
     .from(safetyObjections)
     .where(eq(safetyObjections.decisionId, decisionId))
     .orderBy(asc(safetyObjections.createdAt));
-  return rows.map((row) => ({ ...row, reason: seesReasons ? row.reason : null }));
+  return rows.map(({ caravanId, ...row }) => ({
+    ...row,
+    reason: seesReasons ? row.reason : null,
+    byCaravan: caravanId !== null,
+    /** Set only for a delegate of the caravan that raised it: the one who may withdraw it. */
+    withdrawableFor: caravanId !== null && ownCaravans.includes(caravanId) ? caravanId : null,
+  }));
 }

@@ -1,9 +1,9 @@
 // What a decision's ballots add up to: the count over meeting point ids, whether the quorum was
-// met, and the winner. One function, used when the decision is closed and when a page is read
+// met, and the winner, after the options the caravans set aside. One function, used when the decision is closed and when a page is read
 // after the closing time but before the closing job has stored the count.
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { ballots, decisionOptions, meetingPoints, type DecisionMethod } from "@/db/schema";
+import { ballots, decisionOptions, meetingPoints, type DecisionMethod, type SetAside } from "@/db/schema";
 import { countBallots, type Count } from "./count";
 
 export interface Outcome {
@@ -15,6 +15,7 @@ export interface Outcome {
 export async function tallyDecision(
   db: Database,
   decision: { id: string; method: DecisionMethod; quorum: number },
+  setAside: readonly SetAside[] = [],
 ): Promise<Outcome> {
   const [options, cast] = await Promise.all([
     db
@@ -32,6 +33,7 @@ export async function tallyDecision(
     options.map((o) => o.id),
     cast.map((b) => b.choices),
     (id) => names.get(id) ?? id,
+    setAside,
   );
   const quorumMet = count.ballots >= decision.quorum;
   return { count, status: quorumMet ? "closed" : "no_quorum", winnerId: quorumMet ? count.winner : null };

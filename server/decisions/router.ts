@@ -1,17 +1,28 @@
 // Decisions: who may call what, then the domain functions.
-import { decisionCoordinatorProcedure, onDecision, onObjection, voterProcedure } from "../builders";
+import {
+  decisionCoordinatorProcedure,
+  delegateProcedure,
+  onDecision,
+  onObjection,
+  ratifierProcedure,
+  voterProcedure,
+} from "../builders";
 import { postingLimit, publicProcedure, router } from "../trpc";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
   decisionIdInput,
+  extendRatificationInput,
   openDecisionInput,
   raiseObjectionInput,
   publishDecisionInput,
+  ratifyInput,
   resolveObjectionInput,
   voteInput,
+  withdrawObjectionInput,
 } from "./inputs";
-import { raiseObjection, resolveObjection } from "./objections";
+import { raiseObjection, resolveObjection, withdrawObjection } from "./objections";
 import { publishDecision } from "./publication";
+import { answerRatification, extendRatification, remindCaravans } from "./ratification";
 
 export const decisionsRouter = router({
   list: publicProcedure.query(({ ctx }) => listDecisions(ctx.db, ctx.actor)),
@@ -46,4 +57,21 @@ export const decisionsRouter = router({
     .input(resolveObjectionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => resolveObjection(ctx.db, ctx.actor, input)),
+
+  withdrawObjection: delegateProcedure
+    .input(withdrawObjectionInput)
+    .use(postingLimit)
+    .mutation(({ ctx, input }) => withdrawObjection(ctx.db, ctx.actor, ctx.voter, input)),
+
+  ratify: ratifierProcedure
+    .input(ratifyInput)
+    .mutation(({ ctx, input }) => answerRatification(ctx.db, ctx.actor, input)),
+
+  extendRatification: onDecision("coordinator")
+    .input(extendRatificationInput)
+    .mutation(({ ctx, input }) => extendRatification(ctx.db, ctx.actor, input)),
+
+  remindCaravans: onDecision("coordinator")
+    .use(postingLimit)
+    .mutation(({ ctx, input }) => remindCaravans(ctx.db, ctx.actor, input.decisionId)),
 });

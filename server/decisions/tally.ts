@@ -1,8 +1,10 @@
-// `npm run tally -- FILE.csv [--method irv|approval]`: recounts the ballots downloaded from a closed
-// decision with the very code the server counted them with, round by round, and names the winner.
+// `npm run tally -- FILE.csv [--method irv|approval] [--set-aside NAME]... [--objected NAME]...`:
+// recounts the ballots downloaded from a closed decision with the very code the server counted them
+// with, round by round, and names the winner. The options the caravans set aside (refused: --set-aside;
+// a caravan's objection open at closing: --objected) are given in the order the decision's page lists them.
 import { readFileSync } from "node:fs";
 import { BallotFileError, readBallotFile } from "./ballot-file";
-import { countBallots, countMethods, type CountMethod, type Round } from "./count";
+import { countBallots, countMethods, type CountMethod, type Round, type SetAside } from "./count";
 
 const reasons: Record<NonNullable<Round["reason"]>, string> = {
   unranked: "ranked on no ballot",
@@ -10,14 +12,28 @@ const reasons: Record<NonNullable<Round["reason"]>, string> = {
   fewestEarlier: "tied for fewest; fewer votes in an earlier round",
   fewestMentions: "tied for fewest; named on fewer ballots",
   lot: "tied for fewest; lost the lot (SHA-256 of the name)",
+  caravanObjection: "set aside by the caravans: a caravan's objection was open at closing",
+  refusedByCaravans: "set aside by the caravans: refused at ratification",
 };
 
+const setAsideFlags = { "--set-aside": "refusedByCaravans", "--objected": "caravanObjection" } as const;
+
 function main(args: string[]): number {
-  const methodAt = args.indexOf("--method");
-  const method = (methodAt >= 0 ? args[methodAt + 1] : "irv") as CountMethod;
-  const file = args.find((a, i) => !a.startsWith("--") && (methodAt < 0 || i !== methodAt + 1));
-  if (!file || !countMethods.includes(method)) {
-    console.error("usage: npm run tally -- FILE.csv [--method irv|approval]");
+  let method: string = "irv";
+  let file: string | undefined;
+  const setAside: SetAside[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--method") method = args[++i] ?? "";
+    else if (arg in setAsideFlags) {
+      setAside.push({ option: args[++i] ?? "", reason: setAsideFlags[arg as keyof typeof setAsideFlags] });
+    } else if (!arg.startsWith("--") && file === undefined) file = arg;
+    else file = "";
+  }
+  if (!file || !countMethods.includes(method as CountMethod)) {
+    console.error(
+      "usage: npm run tally -- FILE.csv [--method irv|approval] [--set-aside NAME]... [--objected NAME]...",
+    );
     return 2;
   }
   let parsed;
@@ -30,7 +46,12 @@ function main(args: string[]): number {
     }
     throw error;
   }
-  const count = countBallots(method, parsed.options, parsed.ballots);
+  const unknown = setAside.find((s) => !parsed.options.includes(s.option));
+  if (unknown) {
+    console.error(`${file}: "${unknown.option}" is not one of the options`);
+    return 1;
+  }
+  const count = countBallots(method as CountMethod, parsed.options, parsed.ballots, (o) => o, setAside);
   console.log(`${method === "irv" ? "instant-runoff" : "approval"}: ${count.ballots} ballots`);
   for (const round of count.rounds) {
     const tallies = round.tallies.map((t) => `${t.option} ${t.votes}`).join(", ");

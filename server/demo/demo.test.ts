@@ -48,7 +48,7 @@ describe("the demo data", () => {
     expect(await callerFor(handle.db, admin!).stories.queue()).toHaveLength(1);
   });
 
-  it("shows meeting points at the crossings, a closed decision with its rounds and chosen point, and an open one", async () => {
+  it("shows meeting points at the crossings, a closed decision with its rounds and chosen point, an open one, and one awaiting the caravans' ratification", async () => {
     const [admin] = await handle.db.select().from(users).where(eq(users.email, "admin@puente.example.org"));
     const points = await callerFor(handle.db, admin!).meetingPoints.list();
     expect(new Set(points.map((p) => p.crossing)).size).toBe(6);
@@ -58,7 +58,12 @@ describe("the demo data", () => {
     const chosen = await api.meetingPoints.chosen();
     expect(chosen?.name).toBe("Plaza de la Garita El Chaparral");
     const { decisions } = await api.decisions.list();
-    expect(decisions.map((d) => d.phase).sort()).toEqual(["closed", "open"]);
+    expect(decisions.map((d) => d.phase).sort()).toEqual(["closed", "open", "ratifying"]);
+    // Who is asked to ratify is for the people deciding: an admin reads it.
+    const ratifying = await callerFor(handle.db, admin!).decisions.get({
+      decisionId: decisions.find((d) => d.phase === "ratifying")!.id,
+    });
+    expect(ratifying.ratification).toMatchObject({ asked: 1, yes: 0, no: 0 });
     const closed = await api.decisions.get({ decisionId: decisions.find((d) => d.phase === "closed")!.id });
     expect(closed.count!.rounds.length).toBeGreaterThan(1);
     expect(closed.winnerId).toBe(chosen!.id);

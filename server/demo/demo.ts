@@ -11,6 +11,7 @@ import {
   actions,
   auditEvents,
   ballots,
+  caravanDelegates,
   decisionOptions,
   decisions,
   groups,
@@ -18,6 +19,7 @@ import {
   jobs,
   meetingPoints,
   memberships,
+  ratifications,
   safetyObjections,
   stories,
   shifts,
@@ -438,6 +440,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     await seedMeetingPointsAndDecisions(tx, groupIds, userIds);
     await seedDemoMessages(tx, groupIds, userIds);
     await seedCaravans(tx, groupIds, userIds);
+    await seedRatifyingDecision(tx, groupIds, userIds);
 
     // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
     // she answers it from her own page).
@@ -784,5 +787,85 @@ async function seedMeetingPointsAndDecisions(
     payload: { decisionId: open!.id },
     runAt: closesAt,
     dedupeKey: `decision.close:${open!.id}`,
+  });
+}
+
+/**
+ * A decision for the February caravan, closed yesterday, whose winner waits for the caravans'
+ * ratification: Ana's caravan voted, so it is asked, and has not answered yet.
+ */
+async function seedRatifyingDecision(
+  tx: Database,
+  groupIds: Map<string, string>,
+  userIds: Map<string, string>,
+) {
+  const day = 86_400_000;
+  const points = await tx
+    .select({ id: meetingPoints.id, name: meetingPoints.name })
+    .from(meetingPoints)
+    .where(eq(meetingPoints.status, "shortlisted"))
+    .orderBy(meetingPoints.name)
+    .limit(2);
+  const [delegate] = await tx
+    .select({ caravanId: caravanDelegates.caravanId })
+    .from(caravanDelegates)
+    .innerJoin(users, eq(users.id, caravanDelegates.userId))
+    .where(eq(users.email, "ana@puente.example.org"))
+    .limit(1);
+  if (points.length < 2 || !delegate) return;
+  const [first, second] = points as [(typeof points)[number], (typeof points)[number]];
+  const cast: { groupId?: string; caravanId?: string; choices: string[] }[] = [
+    { groupId: groupIds.get("tucson-samaritans")!, choices: [first.id, second.id] },
+    { groupId: groupIds.get("red-de-salud-juarez")!, choices: [second.id, first.id] },
+    { caravanId: delegate.caravanId, choices: [first.id] },
+  ];
+  const names = new Map(points.map((p) => [p.id, p.name]));
+  const count = countBallots(
+    "irv",
+    [first.id, second.id],
+    cast.map((b) => b.choices),
+    (option) => names.get(option)!,
+  );
+  const ratifyBy = new Date(Date.now() + 40 * 3_600_000);
+  const [decision] = await tx
+    .insert(decisions)
+    .values({
+      question: "¿Dónde recibimos a la caravana de febrero? / Where do we welcome the February caravan?",
+      method: "irv",
+      opensAt: new Date(Date.now() - 6 * day),
+      closesAt: new Date(Date.now() - day / 3),
+      quorum: 2,
+      status: "ratifying",
+      count: { ...count, setAside: [] },
+      winnerId: count.winner,
+      closedAt: new Date(Date.now() - day / 3),
+      ratifyBy,
+      openedBy: userIds.get("admin")!,
+    })
+    .returning({ id: decisions.id });
+  await tx.insert(decisionOptions).values(
+    [first.id, second.id].map((meetingPointId, position) => ({
+      decisionId: decision!.id,
+      meetingPointId,
+      position,
+    })),
+  );
+  await tx.insert(ballots).values(
+    cast.map(({ groupId, caravanId, choices }) => ({
+      decisionId: decision!.id,
+      voterKind: caravanId ? ("delegate" as const) : ("group" as const),
+      groupId: groupId ?? null,
+      caravanId: caravanId ?? null,
+      choices,
+    })),
+  );
+  await tx
+    .insert(ratifications)
+    .values({ decisionId: decision!.id, meetingPointId: count.winner!, caravanId: delegate.caravanId });
+  await tx.insert(jobs).values({
+    kind: "decision.ratify",
+    payload: { decisionId: decision!.id },
+    runAt: ratifyBy,
+    dedupeKey: `decision.ratify:${decision!.id}:${ratifyBy.toISOString()}`,
   });
 }

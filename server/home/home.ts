@@ -3,6 +3,7 @@
 // domain's rules (who sees what) applied there.
 import type { Database } from "@/db/client";
 import { mySignups } from "../actions/signups";
+import { ratificationsAwaiting } from "../decisions/ratification";
 import { ballotsAwaiting } from "../decisions/turnout";
 import { chosenMeetingPoint } from "../meeting-points/meeting-points";
 import { pledgesDue } from "../needs/needs";
@@ -16,22 +17,26 @@ import type { Actor } from "../actor";
 export const NEXT_SHIFTS = 5;
 
 export async function homeOf(db: Database, actor: Actor) {
-  const [signups, urgent, ballots, pledges, requests, invitations, groups, chosen] = await Promise.all([
-    mySignups(db, actor),
-    unreadUrgent(db, actor),
-    ballotsAwaiting(db, actor),
-    pledgesDue(db, actor),
-    joinRequestsWaitingFor(db, actor),
-    listMyInvitations(db, actor),
-    listMyGroups(db, actor),
-    chosenMeetingPoint(db, actor),
-  ]);
+  const [signups, urgent, ballots, pledges, requests, invitations, groups, chosen, ratifications] =
+    await Promise.all([
+      mySignups(db, actor),
+      unreadUrgent(db, actor),
+      ballotsAwaiting(db, actor),
+      pledgesDue(db, actor),
+      joinRequestsWaitingFor(db, actor),
+      listMyInvitations(db, actor),
+      listMyGroups(db, actor),
+      chosenMeetingPoint(db, actor),
+      ratificationsAwaiting(db, actor),
+    ]);
   const active = groups.filter((g) => g.status === "active");
   return {
     shifts: signups.slice(0, NEXT_SHIFTS),
     moreShifts: Math.max(0, signups.length - NEXT_SHIFTS),
     urgent,
     ballots,
+    /** Winners waiting for the caravans: a delegate's caravans', or every one for a coordinator. */
+    ratifications,
     pledges,
     requests: requests.map((r) => ({ ...r, requests: Number(r.requests) })),
     invitations,

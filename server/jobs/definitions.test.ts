@@ -65,9 +65,9 @@ describe("typed jobs", () => {
       enqueue(handle.db, { kind: "message.email", payload: { userId: crypto.randomUUID() } }),
     ).rejects.toThrow("invalid payload for job kind message.email");
     await expect(
-      // @ts-expect-error: a decision closes with one of a decision's outcomes
       enqueue(handle.db, {
         kind: "decision.closed",
+        // @ts-expect-error: a decision closes with one of a decision's outcomes
         payload: { decisionId: crypto.randomUUID(), userId: crypto.randomUUID(), outcome: "won" },
       }),
     ).rejects.toThrow("invalid payload for job kind decision.closed");

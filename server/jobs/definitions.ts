@@ -5,6 +5,7 @@ import { revealEmailJob, shiftReminderJob, promotionNoticeJob } from "../actions
 import { revealJob } from "../actions/reveal";
 import { closedNoticeJob, decisionCloseJob } from "../decisions/closing";
 import { decisionPublishJob } from "../decisions/publication";
+import { ratifyAskJob, ratifyWindowJob } from "../decisions/ratification";
 import { deliveryEmailJob } from "../messages/email";
 import { retentionSweepJob } from "../retention/retention";
 import { InvalidJob, isJobKind, type JobAttempt, type JobDefinition, type JobKind } from "./kinds";
@@ -18,6 +19,8 @@ const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   "decision.close": decisionCloseJob,
   "decision.closed": closedNoticeJob,
   "decision.publish": decisionPublishJob,
+  "decision.ratify": ratifyWindowJob,
+  "decision.ratifyAsk": ratifyAskJob,
   "retention.sweep": retentionSweepJob,
 };
 

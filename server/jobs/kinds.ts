@@ -24,6 +24,10 @@ export const jobPayloads = {
   "decision.closed": z.object({ decisionId: id, userId: id, outcome: z.enum(decisionStatuses) }),
   /** A decision's result becoming public at the time its coordinators set (server/decisions/publication.ts). */
   "decision.publish": z.object({ decisionId: id, publishesAt: z.iso.datetime() }),
+  /** The end of the caravans' window to ratify a decision's winner (server/decisions/ratification.ts). */
+  "decision.ratify": z.object({ decisionId: id }),
+  /** One caravan delegate asked (or reminded) to ratify a winner (server/decisions/ratification.ts). */
+  "decision.ratifyAsk": z.object({ decisionId: id, userId: id, meetingPointId: id }),
   /** The daily retention sweep (server/retention/retention.ts). */
   "retention.sweep": z.object({}),
 } satisfies Record<string, z.ZodType<Record<string, string>>>;

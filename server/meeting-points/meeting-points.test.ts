@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe("meeting points", () => {
-  it("are proposed by organizers of verified groups, and shortlisted or rejected by coordinators, on the record", async () => {
+  it("are proposed by organizers of verified groups, and shortlisted or rejected by reviewers, on the record", async () => {
     const { group, api } = await personInGroup(handle.db, "organizer");
     const details = {
       name: "Parque Amistad",
@@ -36,7 +36,8 @@ describe("meeting points", () => {
     await expect(api.meetingPoints.propose({ groupId: group.id, details })).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    const coordinator = await makeUser(handle.db);
+    // A coordinator of another verified group, named a reviewer by an admin.
+    const coordinator = await makeUser(handle.db, { reviewer: true });
     const other = await makeGroup(handle.db);
     await addMember(handle.db, other.id, coordinator.id, "coordinator");
     await callerFor(handle.db, coordinator).meetingPoints.shortlist({ meetingPointId: id });

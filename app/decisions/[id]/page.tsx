@@ -1,6 +1,7 @@
-// One decision: the question and its options; while open, a ballot per group the reader votes for
-// (castable without JavaScript); once closed, the count round by round and the ballots to recount.
-// Its options are for the people deciding until the result is published (server/decisions/candidates.ts).
+// One decision: the question and its options; while open, a ballot per group or caravan the reader
+// votes for (castable without JavaScript); once closed, the caravans' ratification if it waits for
+// them, and the count round by round and the ballots to recount. Its options are for the people
+// deciding until the result is published (server/decisions/candidates.ts).
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
@@ -10,6 +11,7 @@ import { orNotFound, serverApi } from "../../_trpc/server";
 import { voteForm } from "../forms";
 import { SafetyObjections } from "../objections";
 import { Publication } from "../publication";
+import { Ratification } from "../ratification";
 import { RoundsChart } from "../rounds-chart";
 
 type Params = Promise<{ id: string }>;
@@ -43,7 +45,13 @@ export default async function DecisionPage({ params }: { params: Params }) {
       field: "caravanId",
     })),
   ];
-  const closed = decision.phase === "closed" || decision.phase === "no_quorum" || decision.phase === "held";
+  const closed = decision.phase !== "open" && decision.phase !== "upcoming";
+  // The set-aside options, as `npm run tally` takes them to reproduce the count.
+  const flags = (decision.count?.setAside ?? [])
+    .map(
+      (s) => `${s.reason === "caravanObjection" ? "--objected" : "--set-aside"} "${names[s.option] ?? "?"}"`,
+    )
+    .join(" ");
   return (
     <article className="space-y-5">
       <header className="space-y-1">
@@ -63,23 +71,31 @@ export default async function DecisionPage({ params }: { params: Params }) {
         </p>
       )}
 
-      {closed && decision.candidatesShown && (
-        <p role="status" className="rounded-md border-2 border-amber-700 bg-white p-3 font-medium">
-          {decision.phase === "held" ? (
-            t("held", { name: decision.winnerName ?? "" })
-          ) : decision.winnerId ? (
-            <>
-              {t("chosenIs", { name: decision.winnerName ?? "" })}{" "}
-              <Link href={`/meeting-points/${decision.winnerId}`} className="text-brand-700 underline">
-                {t("seePoint")}
-              </Link>
-            </>
-          ) : decision.phase === "no_quorum" ? (
-            t("noQuorum")
-          ) : (
-            t("nothingChosen")
-          )}
-        </p>
+      {decision.candidatesShown && decision.phase === "ratifying" ? (
+        <Ratification decision={decision} />
+      ) : (
+        closed &&
+        decision.candidatesShown && (
+          <p role="status" className="rounded-md border-2 border-amber-700 bg-white p-3 font-medium">
+            {decision.phase === "held" ? (
+              t("held", { name: decision.winnerName ?? "" })
+            ) : decision.winnerId ? (
+              <>
+                {t("chosenIs", { name: decision.winnerName ?? "" })}{" "}
+                <Link href={`/meeting-points/${decision.winnerId}`} className="text-brand-700 underline">
+                  {t("seePoint")}
+                </Link>
+              </>
+            ) : decision.phase === "no_quorum" ? (
+              t("noQuorum")
+            ) : (
+              t("nothingChosen")
+            )}
+            {decision.phase === "closed" && decision.winnerId && !decision.caravansTookPart && (
+              <span className="mt-1 block text-sm font-normal">{t("ratify.noCaravans")}</span>
+            )}
+          </p>
+        )
       )}
 
       {closed && decision.candidatesShown && <Publication decision={decision} />}
@@ -114,14 +130,16 @@ export default async function DecisionPage({ params }: { params: Params }) {
             <h2 className="text-lg font-semibold">{t("ballotFor", { group: voter.name })}</h2>
             <p className="text-sm">
               {voter.castAt
-                ? t("yourBallot", {
+                ? t(voter.field === "caravanId" ? "caravanBallot.yourBallot" : "yourBallot", {
                     choices: voter.choices!.map((id) => names[id] ?? "?").join(" › "),
                     when: when(voter.castAt),
                   })
-                : t("noBallotYet")}
+                : t(voter.field === "caravanId" ? "caravanBallot.noBallotYet" : "noBallotYet")}
             </p>
             <p className="text-sm text-gray-700">
-              {decision.method === "irv" ? t("howToRank") : t("howToApprove")}
+              {decision.method === "irv"
+                ? t("howToRank")
+                : t(voter.field === "caravanId" ? "caravanBallot.howToApprove" : "howToApprove")}
             </p>
             <ActionForm action={voteForm} className="space-y-2">
               <input type="hidden" name="decisionId" value={decision.id} />
@@ -145,7 +163,9 @@ export default async function DecisionPage({ params }: { params: Params }) {
                 ))
               ) : (
                 <fieldset className="space-y-1">
-                  <legend className="font-medium">{t("approve")}</legend>
+                  <legend className="font-medium">
+                    {t(voter.field === "caravanId" ? "caravanBallot.approve" : "approve")}
+                  </legend>
                   {decision.options.map((o) => (
                     <label key={o.id} className="flex items-center gap-2">
                       <input
@@ -179,7 +199,10 @@ export default async function DecisionPage({ params }: { params: Params }) {
             >
               {t("downloadBallots")}
             </a>{" "}
-            · {t("recountHint", { method: decision.method })}
+            ·{" "}
+            {flags
+              ? t("ratify.setAsideHint", { method: decision.method, flags })
+              : t("recountHint", { method: decision.method })}
           </p>
           <details className="text-sm">
             <summary className="cursor-pointer font-medium">{t("tieBreakTitle")}</summary>
