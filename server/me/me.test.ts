@@ -103,13 +103,13 @@ describe("the header's navigation", () => {
     });
   });
 
-  it("gives a coordinator of a verified group story review, and a plain member neither link", async () => {
+  it("gives story review only to reviewers an admin named, the overview to coordinators, and a plain member neither link", async () => {
     const db = handle.db;
     const { person: coordinator } = await personInGroup(db, "coordinator");
     const { person: member } = await personInGroup(db, "member");
-    const { person: unverifiedCoordinator } = await personInGroup(db, "coordinator", { verified: false });
+    const reviewer = await makeUser(db, { reviewer: true });
     expect(await callerFor(db, coordinator).me.navigation()).toMatchObject({
-      reviews: true,
+      reviews: false,
       organizes: true,
     });
     expect(await callerFor(db, member).me.navigation()).toEqual({
@@ -117,6 +117,6 @@ describe("the header's navigation", () => {
       organizes: false,
       unread: 0,
     });
-    expect(await callerFor(db, unverifiedCoordinator).me.navigation()).toMatchObject({ reviews: false });
+    expect(await callerFor(db, reviewer).me.navigation()).toMatchObject({ reviews: true, organizes: false });
   });
 });
