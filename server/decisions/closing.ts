@@ -3,30 +3,21 @@
 // to the caravans that took part (server/decisions/ratification.ts), or `held` while a group's
 // objection to it is open, or `chosen` when no caravan took part. The coordinators and organizers
 // of every verified group are told by email in their own language. Safe to run twice.
-import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import {
-  decisionOptions,
-  decisions,
-  groups,
-  meetingPoints,
-  memberships,
-  safetyObjections,
-  users,
-  type DecisionStatus,
-} from "@/db/schema";
+import { decisions, meetingPoints, users } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { sendEmail } from "../email/email";
 import { quoted } from "../email/typed-text";
 import { translator } from "../i18n/messages";
 import { defineJob, type JobKind, type JobPayload } from "../jobs/kinds";
-import { enqueue, type JobRequest } from "../jobs/queue";
+import type { JobRequest } from "../jobs/queue";
 import { publicOrigin } from "../origin";
 import { isParticipant, isPublished } from "./candidates";
 import { settleCount } from "./ratification";
+import { CLOSED_NOTICE_JOB, openCaravanObjections, tellEveryoneConcerned } from "./steps";
 
 export const CLOSE_JOB = "decision.close" satisfies JobKind;
-export const CLOSED_NOTICE_JOB = "decision.closed" satisfies JobKind;
 
 export const closeJob = (decisionId: string, closesAt: Date): JobRequest => ({
   kind: CLOSE_JOB,
@@ -82,75 +73,6 @@ export async function closeDecision(
 }
 
 /** One meeting point is chosen at a time: the latest decision's. */
-export async function chooseMeetingPoint(db: Database, meetingPointId: string) {
-  await db
-    .update(meetingPoints)
-    .set({ status: "shortlisted" })
-    .where(and(eq(meetingPoints.status, "chosen"), ne(meetingPoints.id, meetingPointId)));
-  await db.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, meetingPointId));
-}
-
-/** The options with a caravan's objection still open, in the order the options are listed. */
-export async function openCaravanObjections(db: Database, decisionId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ option: safetyObjections.meetingPointId, position: decisionOptions.position })
-    .from(safetyObjections)
-    .innerJoin(
-      decisionOptions,
-      and(
-        eq(decisionOptions.decisionId, safetyObjections.decisionId),
-        eq(decisionOptions.meetingPointId, safetyObjections.meetingPointId),
-      ),
-    )
-    .where(
-      and(
-        eq(safetyObjections.decisionId, decisionId),
-        isNotNull(safetyObjections.caravanId),
-        isNull(safetyObjections.resolvedAt),
-      ),
-    )
-    .orderBy(asc(decisionOptions.position));
-  return rows.map((r) => r.option);
-}
-
-/** Whether an objection to the option is open (a group's holds the winner; a caravan's set it aside). */
-export async function hasOpenObjection(db: Database, decisionId: string, meetingPointId: string) {
-  const [open] = await db
-    .select({ id: safetyObjections.id })
-    .from(safetyObjections)
-    .where(
-      and(
-        eq(safetyObjections.decisionId, decisionId),
-        eq(safetyObjections.meetingPointId, meetingPointId),
-        isNull(safetyObjections.resolvedAt),
-      ),
-    )
-    .limit(1);
-  return Boolean(open);
-}
-
-/** The coordinators and organizers of every verified group hear the outcome (once per outcome). */
-export async function tellEveryoneConcerned(db: Database, decisionId: string, outcome: DecisionStatus) {
-  const concerned = await db
-    .selectDistinct({ userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(
-      and(
-        eq(memberships.status, "active"),
-        inArray(memberships.role, ["coordinator", "organizer"]),
-        eq(groups.verified, true),
-      ),
-    );
-  for (const { userId } of concerned) {
-    await enqueue(db, {
-      kind: CLOSED_NOTICE_JOB,
-      payload: { decisionId, userId, outcome },
-      dedupeKey: `${CLOSED_NOTICE_JOB}:${decisionId}:${userId}:${outcome}`,
-    });
-  }
-}
-
 async function runCloseJob(db: Database, payload: JobPayload<typeof CLOSE_JOB>) {
   // Early (a clock ahead of the database's): fail, and the queue retries after a backoff.
   if ((await closeDecision(db, payload.decisionId)) === "not_due") throw new Error("decision not due yet");

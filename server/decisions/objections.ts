@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 import type { Voter } from "./access";
-import { hasOpenObjection, tellEveryoneConcerned } from "./closing";
+import { hasOpenObjection, tellEveryoneConcerned } from "./steps";
 import type { raiseObjectionInput, resolveObjectionInput, withdrawObjectionInput } from "./inputs";
 import { putToTheCaravans } from "./ratification";
 

@@ -29,7 +29,7 @@ import { enqueue } from "../jobs/queue";
 import { publicOrigin } from "../origin";
 import type { Actor } from "../actor";
 import { isDecisionCoordinator } from "./access";
-import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./closing";
+import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./steps";
 import type { extendRatificationInput, ratifyInput } from "./inputs";
 import { tallyDecision } from "./outcome";
 
