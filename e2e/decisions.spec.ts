@@ -1,5 +1,5 @@
-// The million-dollar question, decided together: a coordinator's group proposes two meeting points
-// and shortlists them, opens a ranked-choice decision closing two minutes later, two verified groups
+// The million-dollar question, decided together: a coordinator's group proposes two meeting points,
+// an admin shortlists them, opens a ranked-choice decision closing two minutes later, two verified groups
 // vote (one of them on a phone, one after a refused ballot), the decision closes by itself, and the
 // chosen point shows on the map, on its own page and on the landing page; the ballots can be
 // downloaded for a recount. A signed-out reader sees no candidate, neither while it is open nor
@@ -23,11 +23,13 @@ test("two groups rank the meeting points, the decision closes on time, and the c
   const first = `Parque Amistad ${run}`;
   const second = `Puente Paso del Norte ${run}`;
 
-  // A coordinator with a verified group proposes two meeting points and shortlists them.
+  // A coordinator with a verified group proposes two meeting points; an admin shortlists them
+  // (before a decision opens, proposals are reviewed by admins and the reviewers they name).
   await signIn();
   await nameMyself(page, "Coordinator E2E");
   const groupA = `Red Fronteriza ${run}`;
   await verifiedGroup(page, browser, mailbox, ADMIN_EMAIL, groupA);
+  const proposals: [path: string, name: string][] = [];
   for (const [name, crossing, lat, lon] of [
     [first, "Nogales", "31.33", "-110.94"],
     [second, "El Paso–Ciudad Juárez", "31.75", "-106.49"],
@@ -42,10 +44,19 @@ test("two groups rank the meeting points, the decision closes on time, and the c
     await page.getByRole("button", { name: "Propose a meeting point" }).click();
     await page.waitForURL(/\/meeting-points\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    await page.getByRole("button", { name: "Shortlist" }).click();
-    await expect(page.getByText("Shortlisted", { exact: true })).toBeVisible();
+    // Its own proposers do not review it.
     await expect(page.getByRole("button", { name: "Shortlist" })).toHaveCount(0);
+    proposals.push([new URL(page.url()).pathname, name]);
   }
+  const admin = await person(browser, mailbox, { locale: "en-US", email: ADMIN_EMAIL });
+  for (const [path, name] of proposals) {
+    await admin.page.goto(path);
+    await expect(admin.page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await admin.page.getByRole("button", { name: "Shortlist" }).click();
+    await expect(admin.page.getByText("Shortlisted", { exact: true })).toBeVisible();
+    await expect(admin.page.getByRole("button", { name: "Shortlist" })).toHaveCount(0);
+  }
+  await admin.done();
 
   // A second verified group, whose coordinator votes on a phone.
   const other = await person(browser, mailbox, { locale: "en-US", viewport: phone });

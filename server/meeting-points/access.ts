@@ -7,13 +7,20 @@ import { DomainError } from "../errors";
 import type { Actor } from "../actor";
 import { isReviewer } from "../reviewers/reviewers";
 
-export async function requireMeetingPointReviewer(db: Database, actor: Actor): Promise<void> {
-  if (await isReviewer(db, actor)) return;
+/** Whether `actor` reviews proposals (the rule the page's buttons and the procedures share). */
+export async function isMeetingPointReviewer(db: Database, actor: Actor | null): Promise<boolean> {
+  if (!actor) return false;
+  if (await isReviewer(db, actor)) return true;
   const [running] = await db
     .select({ id: decisions.id })
     .from(decisionCoordinators)
     .innerJoin(decisions, eq(decisions.id, decisionCoordinators.decisionId))
     .where(and(eq(decisionCoordinators.userId, actor.id), eq(decisions.status, "open")))
     .limit(1);
-  if (!running) throw new DomainError("FORBIDDEN", "notMeetingPointReviewer");
+  return Boolean(running);
+}
+
+export async function requireMeetingPointReviewer(db: Database, actor: Actor): Promise<void> {
+  if (!(await isMeetingPointReviewer(db, actor)))
+    throw new DomainError("FORBIDDEN", "notMeetingPointReviewer");
 }

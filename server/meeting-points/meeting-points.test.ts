@@ -43,6 +43,11 @@ describe("meeting points", () => {
     await callerFor(handle.db, coordinator).meetingPoints.shortlist({ meetingPointId: id });
     const point = await callerFor(handle.db, null).meetingPoints.get({ meetingPointId: id });
     expect(point).toMatchObject({ status: "shortlisted", legalObservers: true, canReview: false });
+    // The page offers review to whom the procedures allow it: the reviewer, not the proposer.
+    expect(
+      (await callerFor(handle.db, coordinator).meetingPoints.get({ meetingPointId: id })).canReview,
+    ).toBe(true);
+    expect((await api.meetingPoints.get({ meetingPointId: id })).canReview).toBe(false);
     const audit = await handle.db
       .select({ action: auditEvents.action })
       .from(auditEvents)

@@ -14,9 +14,9 @@ import {
   type MeetingPointStatus,
 } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
+import { isMeetingPointReviewer } from "./access";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
-import { isDecisionCoordinator } from "../decisions/access";
 import { candidatesVisibleTo, isParticipant } from "../decisions/candidates";
 import type { meetingPointDetailsInput } from "./inputs";
 
@@ -127,7 +127,7 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
     .where(eq(meetingPointComments.meetingPointId, meetingPointId))
     .orderBy(desc(meetingPointComments.createdAt))
     .limit(200);
-  return { ...point, comments, canReview: await isDecisionCoordinator(db, actor) };
+  return { ...point, comments, canReview: await isMeetingPointReviewer(db, actor) };
 }
 
 export async function commentOnMeetingPoint(
