@@ -40,6 +40,8 @@ test("a volunteer sees their next shift and an urgent unread message on their ho
   await nameMyself(volunteer.page, "Voluntaria E2E");
   await volunteer.page.goto(groupUrl);
   await volunteer.page.getByRole("button", { name: "Pedir unirme" }).click();
+  // The request is stored before the coordinator looks for it (a slow machine answers late).
+  await expect(volunteer.page.getByText("Pediste unirte.", { exact: false })).toBeVisible();
   await page.goto(groupUrl);
   await page
     .getByRole("region", { name: "Join requests" })

@@ -25,6 +25,8 @@ test("an urgent bilingual message reaches an open inbox live, and the reply come
   await nameMyself(member.page, "Miembro E2E");
   await member.page.goto(groupUrl);
   await member.page.getByRole("button", { name: "Pedir unirme" }).click();
+  // The request is stored before the coordinator looks for it (a slow machine answers late).
+  await expect(member.page.getByText("Pediste unirte.", { exact: false })).toBeVisible();
   await page.goto(groupUrl);
   await page
     .getByRole("region", { name: "Join requests" })
