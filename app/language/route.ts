@@ -7,19 +7,16 @@ import { users } from "@/db/schema";
 import { comesFromOwnPages } from "@/server/api-gate";
 import { currentSession } from "@/server/auth";
 import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locale";
+import { isOwnOrigin, servedOverHttps } from "@/server/origin";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-/** A same-origin path to go back to: the Referer's path when it is ours, else home. */
+/** A path to go back to: the Referer's when it is on Puente's configured origin, else home. */
 function returnPath(request: Request): string {
   const referer = request.headers.get("referer");
-  if (!referer) return "/";
-  try {
-    const url = new URL(referer);
-    return url.host === request.headers.get("host") ? url.pathname + url.search : "/";
-  } catch {
-    return "/";
-  }
+  if (!referer || !isOwnOrigin(referer)) return "/";
+  const url = new URL(referer);
+  return url.pathname + url.search;
 }
 
 export async function POST(request: Request) {
@@ -31,7 +28,7 @@ export async function POST(request: Request) {
   const response = new Response(null, { status: 303, headers: { location: returnPath(request) } });
   if (!isLocale(locale)) return response;
 
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  const secure = servedOverHttps() ? "; Secure" : "";
   response.headers.append(
     "set-cookie",
     `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax${secure}`,
