@@ -36,7 +36,7 @@ import { sendMessage } from "@/server/messages/messages";
 import { createCaller } from "@/server/root";
 import type { Actor } from "@/server/actor";
 
-const unique = () => randomBytes(4).toString("hex");
+const unique = () => randomBytes(8).toString("hex");
 
 export async function makeUser(
   db: Database,
