@@ -76,9 +76,6 @@ export default defineConfig({
       PUENTE_RATE_LIMIT_SCALE: "20",
       // A test may play the reverse proxy and say whom a browser is (X-Forwarded-For): e2e/stories.spec.ts.
       PUENTE_TRUSTED_PROXIES: "loopback",
-      // On the embedded database the stall watchdog (db/client.ts) ended the e2e server during its
-      // first start, silently; off here until that is understood (a note for the next session).
-      PUENTE_STALL_SECONDS: "0",
     },
   },
 });

@@ -152,9 +152,11 @@ async function hasPuenteTables(handle: DatabaseHandle): Promise<boolean> {
  * folder from its WAL. A stall nothing here can see is ended by the watchdog below.
  */
 function exitWhenPgliteAborts(client: PGlite, dir: string) {
+  const beat = watchForStalls(dir);
   for (const method of ["execProtocol", "execProtocolStream"] as const) {
     const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      beat();
       try {
         return await original(...args);
       } catch (error) {
@@ -163,10 +165,11 @@ function exitWhenPgliteAborts(client: PGlite, dir: string) {
           process.exit(70); // EX_SOFTWARE
         }
         throw error;
+      } finally {
+        beat();
       }
     };
   }
-  watchForStalls(dir);
 }
 
 /**
@@ -186,18 +189,22 @@ export function isFatalPgliteError(error: unknown): boolean {
 }
 
 /**
- * A second thread that ends the process when this one has not run for PUENTE_STALL_SECONDS (8):
- * PGlite's queries take milliseconds, so a thread stuck that long is stuck for good, and would
- * ignore SIGTERM (Node runs signal handlers on this thread). Ending it lets a supervisor restart
- * it and keeps SIGTERM's promise of an end within 10 s.
+ * A second thread that ends the process when this one has shown no sign of progress for
+ * PUENTE_STALL_SECONDS (8): PGlite's queries take milliseconds, so a thread stuck that long is
+ * stuck for good, and would ignore SIGTERM (Node runs signal handlers on this thread). Ending it
+ * lets a supervisor restart it and keeps SIGTERM's promise of an end within 10 s.
+ * Progress is a timer firing or a query starting or ending: awaited PGlite queries resolve as
+ * microtasks, so a long chain of them (a first start's demo data) starves every timer while
+ * working well. The returned function records progress.
  */
-function watchForStalls(dir: string) {
+function watchForStalls(dir: string): () => void {
   const seconds = Number(env("PUENTE_STALL_SECONDS") ?? 8);
-  if (!(seconds > 0)) return;
-  const beat = new Int32Array(new SharedArrayBuffer(4));
+  if (!(seconds > 0)) return () => {};
+  const beats = new Int32Array(new SharedArrayBuffer(4));
   const now = () => Math.floor(performance.now() / 100);
-  Atomics.store(beat, 0, now());
-  setInterval(() => Atomics.store(beat, 0, now()), 500).unref();
+  const beat = () => Atomics.store(beats, 0, now());
+  beat();
+  setInterval(beat, 500).unref();
   const watchdog = new Worker(
     `const { workerData: { beat, limit, message, start } } = require("node:worker_threads");
      const { writeSync } = require("node:fs");
@@ -213,7 +220,7 @@ function watchForStalls(dir: string) {
       // Not the parent's flags (--input-type=module would make this script a module, a loader slows it).
       execArgv: [],
       workerData: {
-        beat,
+        beat: beats,
         limit: seconds * 10,
         start: performance.timeOrigin,
         message: `The embedded database in ${dir} has kept this process from answering for ${seconds} s: ending it.`,
@@ -222,6 +229,7 @@ function watchForStalls(dir: string) {
   );
   watchdog.on("error", (error) => console.error("The stall watchdog failed:", error));
   watchdog.unref();
+  return beat;
 }
 
 // One handle per process, kept on globalThis because Next.js loads this module in more than one

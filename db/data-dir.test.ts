@@ -179,6 +179,22 @@ describe("an embedded database that cannot go on", () => {
     expect(outcome.output).toContain("pg_wal");
   }, 120_000);
 
+  it("is not ended by its watchdog while it runs a long chain of quick queries (a first start's demo data)", async () => {
+    // Awaited PGlite queries resolve as microtasks: a chain of them never lets a timer run.
+    const { exited } = withDatabase(
+      path.join(work, "busy"),
+      `await db.exec("create table t (id int primary key, body text)");
+       const until = Date.now() + 3500;
+       for (let i = 0; Date.now() < until; i++) await db.query("insert into t values ($1, repeat('x', 200))", [i]);
+       console.log("done"); process.exit(0);`,
+      { PUENTE_STALL_SECONDS: "1" },
+    );
+    const { code, output } = await exited;
+    expect(output).not.toContain("kept this process from answering");
+    expect(output).toContain("done");
+    expect(code).toBe(0);
+  });
+
   it("is ended by its watchdog when something holds its thread, even with a SIGTERM handler", async () => {
     const { exited, opened, child } = withDatabase(
       path.join(work, "stalled"),
