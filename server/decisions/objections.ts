@@ -75,23 +75,10 @@ export async function resolveObjection(
   input: z.output<typeof resolveObjectionInput>,
 ) {
   return db.transaction(async (tx) => {
-    const [objection] = await tx
-      .select({
-        decisionId: safetyObjections.decisionId,
-        meetingPointId: safetyObjections.meetingPointId,
-        caravanId: safetyObjections.caravanId,
-        resolvedAt: safetyObjections.resolvedAt,
-      })
-      .from(safetyObjections)
-      .where(eq(safetyObjections.id, input.objectionId))
-      .for("update");
-    if (!objection) throw notFound();
+    const objection = await lockObjection(tx, input.objectionId);
     if (objection.caravanId) throw new DomainError("FORBIDDEN", "caravanObjectionIsTheCaravans");
     if (objection.resolvedAt) throw new DomainError("CONFLICT", "objectionResolved");
-    await tx
-      .update(safetyObjections)
-      .set({ resolution: input.resolution, resolvedBy: actor.id, resolvedAt: sql`now()` })
-      .where(eq(safetyObjections.id, input.objectionId));
+    await closeObjection(tx, actor, input);
     const [decision] = await tx
       .select({ status: decisions.status, winnerId: decisions.winnerId, ratifyHours: decisions.ratifyHours })
       .from(decisions)
@@ -132,17 +119,7 @@ export async function withdrawObjection(
   input: z.output<typeof withdrawObjectionInput>,
 ) {
   return db.transaction(async (tx) => {
-    const [objection] = await tx
-      .select({
-        decisionId: safetyObjections.decisionId,
-        meetingPointId: safetyObjections.meetingPointId,
-        caravanId: safetyObjections.caravanId,
-        resolvedAt: safetyObjections.resolvedAt,
-      })
-      .from(safetyObjections)
-      .where(eq(safetyObjections.id, input.objectionId))
-      .for("update");
-    if (!objection) throw notFound();
+    const objection = await lockObjection(tx, input.objectionId);
     if (voter.kind !== "delegate" || objection.caravanId !== voter.caravanId) {
       throw new DomainError("FORBIDDEN", "notYourCaravansObjection");
     }
@@ -156,10 +133,7 @@ export async function withdrawObjection(
     if (!decision || decision.status !== "open" || decision.over) {
       throw new DomainError("CONFLICT", "decisionClosed");
     }
-    await tx
-      .update(safetyObjections)
-      .set({ resolution: input.resolution, resolvedBy: actor.id, resolvedAt: sql`now()` })
-      .where(eq(safetyObjections.id, input.objectionId));
+    await closeObjection(tx, actor, input);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "decision.objection.withdraw",
@@ -169,6 +143,34 @@ export async function withdrawObjection(
     });
     return { decisionId: objection.decisionId };
   });
+}
+
+/** An objection, locked until the transaction ends so that one resolution or withdrawal wins. */
+async function lockObjection(tx: Database, objectionId: string) {
+  const [objection] = await tx
+    .select({
+      decisionId: safetyObjections.decisionId,
+      meetingPointId: safetyObjections.meetingPointId,
+      caravanId: safetyObjections.caravanId,
+      resolvedAt: safetyObjections.resolvedAt,
+    })
+    .from(safetyObjections)
+    .where(eq(safetyObjections.id, objectionId))
+    .for("update");
+  if (!objection) throw notFound();
+  return objection;
+}
+
+/** A resolution or a withdrawal, in writing: the objection no longer blocks its option. */
+async function closeObjection(
+  tx: Database,
+  actor: Actor,
+  input: { objectionId: string; resolution: string },
+) {
+  await tx
+    .update(safetyObjections)
+    .set({ resolution: input.resolution, resolvedBy: actor.id, resolvedAt: sql`now()` })
+    .where(eq(safetyObjections.id, input.objectionId));
 }
 
 /**
