@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, recordReadOnceADay } from "../audit/audit";
+import { carryPledges, lockCaravanNeeds } from "../needs/carry-over";
 import { DomainError, notFound } from "../errors";
 import { verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../actor";
@@ -359,6 +360,7 @@ export async function postReport(
     if (!point) throw new DomainError("BAD_REQUEST", "unknownMeetingPoint");
   }
   return db.transaction(async (tx) => {
+    await lockCaravanNeeds(tx, input.caravanId, "update");
     const [report] = await tx
       .insert(caravanReports)
       .values({
@@ -374,14 +376,18 @@ export async function postReport(
       })
       .returning({ id: caravanReports.id });
     if (input.needs.length) {
-      await tx.insert(reportNeeds).values(
-        input.needs.map((n) => ({
-          reportId: report!.id,
-          kind: n.kind,
-          quantity: n.quantity ?? null,
-          note: n.note,
-        })),
-      );
+      const needs = await tx
+        .insert(reportNeeds)
+        .values(
+          input.needs.map((n) => ({
+            reportId: report!.id,
+            kind: n.kind,
+            quantity: n.quantity ?? null,
+            note: n.note,
+          })),
+        )
+        .returning({ id: reportNeeds.id, kind: reportNeeds.kind });
+      await carryPledges(tx, input.caravanId, report!.id, needs);
     }
     // No position, place or headcount in the log: it records that a report was made, not where.
     await recordAudit(tx, {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { createTestDatabase } from "../../test-support/database";
-import { makeCaravan, makeReport, personInGroup } from "../../test-support/factories";
+import { callerFor, makeCaravan, makeReport, makeUser, personInGroup } from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -97,5 +97,86 @@ describe("the needs board", () => {
     const { api } = await personInGroup(handle.db, "organizer", { locale: "es" });
     const board = await api.needs.board();
     expect(board.places.some((p) => p.placeName === "Lugar Disperso")).toBe(false);
+  });
+});
+
+describe("a caravan's needs across its reports", () => {
+  /** A caravan with a delegate, and the delegate's first report through the API. */
+  async function caravanReporting(needs: { kind: "water" | "shelter" | "food"; quantity: number }[]) {
+    const delegate = await makeUser(handle.db, { preferredLanguage: "es" });
+    const caravan = await makeCaravan(handle.db, { delegateIds: [delegate.id] });
+    const api = callerFor(handle.db, delegate);
+    const report = (place: string, reported: typeof needs) =>
+      api.caravans.report({
+        caravanId: caravan.id,
+        placeName: place,
+        latitude: 16.4,
+        longitude: -95,
+        headcount: 1750,
+        needs: reported.map((n) => ({ ...n, note: "" })),
+      });
+    await report("Juchitán, Oaxaca", needs);
+    return { caravan, report };
+  }
+  const needOn = async (
+    api: Awaited<ReturnType<typeof personInGroup>>["api"],
+    caravanId: string,
+    kind: string,
+  ) =>
+    (await api.needs.board()).places
+      .flatMap((p) => p.needs)
+      .find((n) => n.caravanId === caravanId && n.kind === kind);
+
+  it("keeps pledges and deliveries on the need when the caravan files a new report", async () => {
+    const { caravan, report } = await caravanReporting([
+      { kind: "water", quantity: 1500 },
+      { kind: "shelter", quantity: 800 },
+    ]);
+    const church = await personInGroup(handle.db, "organizer", { locale: "es" });
+    const water = (await needOn(church.api, caravan.id, "water"))!;
+    const shelter = (await needOn(church.api, caravan.id, "shelter"))!;
+    await church.api.needs.pledge(pledgeOf(church.group.id, water.id, 1200));
+    const beds = await church.api.needs.pledge({
+      ...pledgeOf(church.group.id, shelter.id, 600),
+      what: "Catres",
+    });
+    await church.api.needs.deliverPledge({ groupId: church.group.id, pledgeId: beds.id });
+
+    await report("Matías Romero, Oaxaca", [
+      { kind: "water", quantity: 1750 },
+      { kind: "shelter", quantity: 300 },
+    ]);
+    const waterNow = await needOn(church.api, caravan.id, "water");
+    const shelterNow = await needOn(church.api, caravan.id, "shelter");
+    expect(waterNow).toMatchObject({ quantity: 1750, pledged: 1200, covered: false });
+    expect(waterNow!.pledges.map((p) => p.groupName)).toEqual([church.group.name]);
+    expect(shelterNow).toMatchObject({ quantity: 300, pledged: 600, covered: true });
+    expect(shelterNow!.pledges).toHaveLength(1);
+    // The promise still falls due on the group's home.
+    const due = await church.api.home.mine();
+    expect(due.pledges.map((p) => p.quantity)).toContain(1200);
+  });
+
+  it("puts a pledge made from a page older than the latest report on the caravan's current need", async () => {
+    const { caravan, report } = await caravanReporting([{ kind: "water", quantity: 900 }]);
+    const church = await personInGroup(handle.db, "organizer", { locale: "es" });
+    const stale = (await needOn(church.api, caravan.id, "water"))!;
+    await report("Matías Romero, Oaxaca", [
+      { kind: "water", quantity: 1000 },
+      { kind: "food", quantity: 500 },
+    ]);
+    await church.api.needs.pledge(pledgeOf(church.group.id, stale.id, 400));
+    expect(await needOn(church.api, caravan.id, "water")).toMatchObject({ quantity: 1000, pledged: 400 });
+  });
+
+  it("refuses a pledge for a need the caravan no longer reports, saying so", async () => {
+    const { caravan, report } = await caravanReporting([{ kind: "food", quantity: 300 }]);
+    const church = await personInGroup(handle.db, "organizer", { locale: "es" });
+    const food = (await needOn(church.api, caravan.id, "food"))!;
+    await report("Matías Romero, Oaxaca", [{ kind: "water", quantity: 1000 }]);
+    await expect(church.api.needs.pledge(pledgeOf(church.group.id, food.id, 100))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "needNoLongerReported",
+    });
   });
 });

@@ -10,6 +10,7 @@ import type { Actor } from "../actor";
 import { verifiedGroupsOf } from "../groups/membership";
 import { caravanViewer } from "../caravans/access";
 import { needsOfReports } from "../caravans/caravans";
+import { currentNeed } from "./carry-over";
 import type { pledgeInput } from "./inputs";
 
 /** Open needs of the caravans still on their way, by place; for admins and verified groups only. */
@@ -97,15 +98,11 @@ export async function pledge(db: Database, actor: Actor, input: z.output<typeof 
     .from(groups)
     .where(eq(groups.id, input.groupId));
   if (!group?.verified) throw new DomainError("FORBIDDEN", "groupNotVerifiedToPledge");
-  const [need] = await db
-    .select({ id: reportNeeds.id })
-    .from(reportNeeds)
-    .where(eq(reportNeeds.id, input.needId));
-  if (!need) throw notFound();
   return db.transaction(async (tx) => {
+    const needId = await currentNeed(tx, input.needId);
     const [made] = await tx
       .insert(pledges)
-      .values({ ...input, pledgedBy: actor.id })
+      .values({ ...input, needId, pledgedBy: actor.id })
       .returning({ id: pledges.id });
     await recordAudit(tx, {
       actorId: actor.id,
