@@ -287,6 +287,32 @@ describe("reports", () => {
     expect(seen.latestNeeds.map((n) => n.kind).sort()).toEqual(["medical", "water"]);
   });
 
+  it("expect each meeting point once, at the latest report's estimate", async () => {
+    const delegate = await makeUser(handle.db);
+    const caravan = await makeCaravan(handle.db, { delegateIds: [delegate.id] });
+    const plaza = await makeMeetingPoint(handle.db, (await makeGroup(handle.db)).id);
+    const parque = await makeMeetingPoint(handle.db, (await makeGroup(handle.db)).id);
+    const api = callerFor(handle.db, delegate, "es");
+    const expecting = (pointId: string, from: string, until: string) =>
+      api.caravans.report({
+        caravanId: caravan.id,
+        ...oaxaca,
+        expectedMeetingPointId: pointId,
+        expectedFrom: from,
+        expectedUntil: until,
+      });
+    await expecting(plaza.id, "2026-12-01", "2026-12-05");
+    await expecting(parque.id, "2026-12-03", "2026-12-04");
+    await expecting(plaza.id, "2026-12-06", "2026-12-08");
+    const reader = await personInGroup(handle.db, "member", { locale: "es" });
+    const { caravan: seen } = await reader.api.caravans.get({ caravanId: caravan.id });
+    if (seen.access !== "full") throw new Error("expected the full view");
+    expect(seen.expectedArrivals).toEqual([
+      { meetingPointId: plaza.id, meetingPointName: plaza.name, from: "2026-12-06", until: "2026-12-08" },
+      { meetingPointId: parque.id, meetingPointName: parque.name, from: "2026-12-03", until: "2026-12-04" },
+    ]);
+  });
+
   it("from a group are not confirmed by the same group, but by a coordinator or another group", async () => {
     const caravan = await makeCaravan(handle.db);
     const reporter = await personInGroup(handle.db, "member", { locale: "es" });

@@ -139,7 +139,13 @@ export function showCaravan(viewer: CaravanViewer, caravan: CaravanRecord, key: 
       ...positionFor(viewer, key, { id: report.id, reporterGroupId, latitudeTenths, longitudeTenths }),
     }),
   );
-  const arrivals = timeline.filter((r) => r.expectedMeetingPointId && r.expectedMeetingPointName);
+  // Newest first: each meeting point at the latest report's estimate, once.
+  const arrivals = timeline.filter(
+    (r, i) =>
+      r.expectedMeetingPointId &&
+      r.expectedMeetingPointName &&
+      timeline.findIndex((earlier) => earlier.expectedMeetingPointId === r.expectedMeetingPointId) === i,
+  );
   return {
     access: "full",
     ...base,
