@@ -8,3 +8,18 @@ export function spreadsheetCsv(records: unknown[], options: Options = {}): strin
     cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
   });
 }
+
+/**
+ * A CSV download, never cached. It starts with a byte-order mark: without one, Excel reads the file
+ * in the machine's legacy code page and "Recepción" comes out garbled; LibreOffice and csv-parse
+ * (`bom: true`) take it too.
+ */
+export function csvDownload(csv: string, filename: string): Response {
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

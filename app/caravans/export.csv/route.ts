@@ -1,6 +1,7 @@
 // Caravan aggregates as HXL-tagged CSV, for coordinators of verified groups (server/caravans/hxl.ts).
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/context";
+import { csvDownload } from "@/server/csv";
 import { explainError } from "@/server/errors";
 import { localeOfRequest } from "@/server/i18n/locale";
 import { createCaller } from "@/server/root";
@@ -8,13 +9,7 @@ import { createCaller } from "@/server/root";
 export async function GET(request: Request) {
   try {
     const csv = await createCaller(await createRequestContext()).caravans.exportHxl();
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="puente-caravans-hxl.csv"',
-        "cache-control": "private, no-store",
-      },
-    });
+    return csvDownload(csv, "puente-caravans-hxl.csv");
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     const status = error.code === "UNAUTHORIZED" ? 401 : 403;

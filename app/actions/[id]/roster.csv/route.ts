@@ -1,7 +1,8 @@
 // The roster of an action as CSV, for its organizers: contact details only where volunteers allowed.
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/context";
-import { spreadsheetCsv } from "@/server/csv";
+import { rosterFile } from "@/server/actions/roster-file";
+import { csvDownload } from "@/server/csv";
 import { localeOfRequest } from "@/server/i18n/locale";
 import { translator } from "@/server/i18n/messages";
 import { createCaller } from "@/server/root";
@@ -14,25 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       api.actions.get({ actionId: id }),
       api.actions.roster({ actionId: id }),
     ]);
-    const shiftNames = new Map(action.shifts.map((s) => [s.id, s.role]));
-    const csv = spreadsheetCsv(
-      roster.map((row) => ({
-        shift: shiftNames.get(row.shiftId) ?? "",
-        name: row.name ?? "",
-        status: row.status,
-        waitlist_position: row.position ?? "",
-        email: row.email ?? "",
-        phone: row.phone ?? "",
-      })),
-      { header: true },
-    );
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="roster-${id}.csv"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return csvDownload(rosterFile(action.shifts, roster, localeOfRequest(request)), `roster-${id}.csv`);
   } catch (error) {
     if (error instanceof TRPCError) {
       const t = translator(localeOfRequest(request), "errors");
