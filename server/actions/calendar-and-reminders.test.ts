@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { jobs, signups } from "@/db/schema";
+import { actions as actionsTable, jobs, shifts, signups } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
 import { callerFor, makeAction, makeGroup, makeUser } from "../../test-support/factories";
 import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
-import { calendarFeed } from "./calendar";
+import { actionCalendarFile, calendarFeed } from "./calendar";
 
 const handle = setUpDatabase();
 const mailbox = setUpMailbox();
@@ -47,6 +47,46 @@ describe("a person's calendar feed", () => {
     await expect(calendarFeed(handle.db, token, "http://puente.test")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("an action's calendar file", () => {
+  const eventsOf = (file: string) =>
+    new ICAL.Component(ICAL.parse(file)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+
+  it("spans the reader's own shift, not the whole action, and the whole action for anyone else", async () => {
+    const group = await makeGroup(handle.db);
+    const { action, shift: morning } = await makeAction(handle.db, group.id); // 4 hours
+    const [afternoon] = await handle.db
+      .insert(shifts)
+      .values({
+        actionId: action.id,
+        role: "Cocina",
+        startsAt: morning.endsAt,
+        endsAt: new Date(morning.endsAt.getTime() + 4 * 3_600_000),
+        capacity: 5,
+      })
+      .returning();
+    await handle.db
+      .update(actionsTable)
+      .set({ endsAt: afternoon!.endsAt })
+      .where(eq(actionsTable.id, action.id));
+    const me = callerFor(handle.db, await makeUser(handle.db));
+    await me.actions.signUp({ shiftId: morning.id });
+
+    const [mine] = eventsOf(
+      actionCalendarFile(await me.actions.get({ actionId: action.id }), "http://puente.test"),
+    );
+    expect(mine!.startDate.toJSDate().getTime()).toBe(morning.startsAt.getTime());
+    expect(mine!.endDate.toJSDate().getTime()).toBe(morning.endsAt.getTime());
+    expect(mine!.summary).toContain("Welcome table");
+
+    const stranger = callerFor(handle.db, null);
+    const [whole] = eventsOf(
+      actionCalendarFile(await stranger.actions.get({ actionId: action.id }), "http://puente.test"),
+    );
+    expect(whole!.startDate.toJSDate().getTime()).toBe(morning.startsAt.getTime());
+    expect(whole!.endDate.toJSDate().getTime()).toBe(afternoon!.endsAt.getTime());
   });
 });
 

@@ -40,6 +40,48 @@ export function calendarFile(name: string, events: CalendarEvent[]): string {
   return calendar.toString();
 }
 
+/** What an action's .ics file needs of the action as its reader sees it (`getAction`). */
+interface ActionAsSeen {
+  id: string;
+  title: string;
+  description: string;
+  placeName: string;
+  exactLocation: string | null;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  shifts: readonly { id: string; role: string; startsAt: Date; endsAt: Date }[];
+  mySignups: readonly { id: string; shiftId: string; status: string }[];
+}
+
+/**
+ * An action as an .ics file for its reader: the shifts they hold a place on or wait for (7–11 h,
+ * not the whole 7–15 h action), else the whole action. The exact place only if they may see it.
+ */
+export function actionCalendarFile(action: ActionAsSeen, origin: string): string {
+  const place = action.exactLocation ? `${action.exactLocation}, ${action.placeName}` : action.placeName;
+  const common = {
+    place,
+    timeZone: action.timeZone,
+    description: action.description,
+    url: `${origin}/actions/${action.id}`,
+  };
+  const held = action.mySignups.filter((s) => s.status !== "cancelled");
+  const mine = action.shifts.filter((shift) => held.some((s) => s.shiftId === shift.id));
+  return calendarFile(
+    action.title,
+    mine.length > 0
+      ? mine.map((shift) => ({
+          ...common,
+          id: `${action.id}-${shift.id}`,
+          title: `${action.title} — ${shift.role}`,
+          startsAt: shift.startsAt,
+          endsAt: shift.endsAt,
+        }))
+      : [{ ...common, id: action.id, title: action.title, startsAt: action.startsAt, endsAt: action.endsAt }],
+  );
+}
+
 /** Makes (or replaces) the person's feed secret. The URL is shown once; only its hash is kept. */
 export async function createCalendarFeed(db: Database, actor: Actor, origin: string) {
   const token = randomBytes(32).toString("base64url");

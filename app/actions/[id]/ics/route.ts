@@ -1,7 +1,7 @@
 // The action as an .ics file, as its reader may see it (the exact place only if they may).
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/context";
-import { calendarFile } from "@/server/actions/calendar";
+import { actionCalendarFile } from "@/server/actions/calendar";
 import { localeOfRequest } from "@/server/i18n/locale";
 import { translator } from "@/server/i18n/messages";
 import { createCaller } from "@/server/root";
@@ -11,18 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const context = await createRequestContext();
   try {
     const action = await createCaller(context).actions.get({ actionId: id });
-    const body = calendarFile(action.title, [
-      {
-        id: action.id,
-        title: action.title,
-        startsAt: action.startsAt,
-        endsAt: action.endsAt,
-        place: action.exactLocation ? `${action.exactLocation}, ${action.placeName}` : action.placeName,
-        timeZone: action.timeZone,
-        description: action.description,
-        url: `${context.origin}/actions/${action.id}`,
-      },
-    ]);
+    const body = actionCalendarFile(action, context.origin);
     return new Response(body, {
       headers: {
         "content-type": "text/calendar; charset=utf-8",
