@@ -82,7 +82,12 @@ test("an organizer makes an action with two shifts, a newcomer signs up by email
   const email = `e2e-newcomer-${Date.now().toString(36)}@example.org`;
   await noAccount.getByLabel("Your email").fill(email);
   await noAccount.getByRole("button", { name: "Email me the link" }).click();
-  await newcomer.waitForURL((url) => url.pathname === "/signin/sent");
+  await newcomer.waitForURL((url) => url.pathname === `${actionUrl}/sent`);
+  // The page names the shift the link will confirm, not just "check your email".
+  await expect(newcomer.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expect(newcomer.getByText(`confirm your place on “Welcome table”`, { exact: false })).toContainText(
+    title,
+  );
   await newcomer.goto(signInLinkIn(await mailbox.waitForEmail(email)));
   await newcomer.waitForURL((url) => url.pathname === actionUrl);
   await expect(newcomer.getByText("You have a place.")).toBeVisible();

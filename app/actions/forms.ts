@@ -102,5 +102,9 @@ export async function signUpByEmailForm(_: FormState, formData: FormData): Promi
     redirectTo: actionId.success ? `/actions/${actionId.data}?joined=1` : "/me",
     redirect: false,
   });
-  redirect("/signin/sent");
+  redirect(
+    actionId.success
+      ? `/actions/${actionId.data}/sent?shift=${encodeURIComponent(request.shiftId)}`
+      : "/signin/sent",
+  );
 }
