@@ -92,6 +92,14 @@ test("an organizer makes an action with two shifts, a newcomer signs up by email
   await newcomer.waitForURL((url) => url.pathname === actionUrl);
   await expect(newcomer.getByText("You have a place.")).toBeVisible();
   await expect(newcomer.getByText("Plaza Viva Tijuana, fuente central", { exact: false })).toBeVisible();
+  // Giving the place up says so, and nothing on the page reads like a signup ("Done." did).
+  await newcomer.getByRole("button", { name: "Cancel my place" }).click();
+  await newcomer.getByRole("button", { name: "Yes, give it up" }).click();
+  await expect(newcomer.getByText("You gave up your place on this shift.", { exact: false })).toBeVisible();
+  await expect(newcomer.getByText("You have a place.")).toHaveCount(0);
+  await expect(newcomer.getByText("Done.")).toHaveCount(0);
+  await newcomer.getByRole("button", { name: "Sign up: Welcome table" }).click();
+  await expect(newcomer.getByText("You have a place.")).toBeVisible();
   await accessibility.finish();
   await context.close();
 

@@ -144,7 +144,7 @@ export default async function ActionPage({
                   </p>
                 )}
                 {active ? (
-                  <ActionForm action={cancelSignupForm} className="space-y-2">
+                  <ActionForm key={`cancel-${signup.id}`} action={cancelSignupForm} className="space-y-2">
                     <input type="hidden" name="signupId" value={signup.id} />
                     <p role="status" className="font-medium text-brand-800">
                       {signup.status === "waitlisted"
@@ -167,8 +167,14 @@ export default async function ActionPage({
                     <FormMessage />
                   </ActionForm>
                 ) : action.isOpen && signedIn ? (
-                  <ActionForm action={signUpForm} className="space-y-2">
+                  // Keyed apart from the cancel form: its "done" must not carry over to this one.
+                  <ActionForm key={`signup-${shift.id}`} action={signUpForm} className="space-y-2">
                     <input type="hidden" name="shiftId" value={shift.id} />
+                    {signup?.status === "cancelled" && (
+                      <p role="status" className="text-sm text-gray-800">
+                        {t("youCancelled")}
+                      </p>
+                    )}
                     <label className="flex items-center gap-2 text-sm">
                       <input type="checkbox" name="shareContact" />
                       {t("shareContact")}
@@ -176,7 +182,7 @@ export default async function ActionPage({
                     <SubmitButton aria-label={t("signUpFor", { role: shift.role })}>
                       {full ? t("joinWaitlist") : t("signUp")}
                     </SubmitButton>
-                    <FormMessage success={t("signedUp")} />
+                    <FormMessage success={t("youreIn")} />
                   </ActionForm>
                 ) : !action.isOpen ? (
                   <p className="text-sm text-gray-700">{t("closed")}</p>
