@@ -12,7 +12,7 @@ import { after } from "../pagination";
 import { actionAccess, isOrganizer, type ActionAccess } from "./access";
 import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
 import { exactPlaceFor, scheduleReveal } from "./reveal";
-import { myWaitlistPositions } from "./signups";
+import { checkInOpensAt, myWaitlistPositions } from "./signups";
 
 type ActionDetails = z.output<typeof actionDetailsInput>;
 
@@ -204,7 +204,10 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
   return {
     ...action!,
     ...exactPlaceFor(action!, viewer),
-    shifts: shiftRows,
+    shifts: shiftRows.map((shift) => {
+      const checkInOpens = checkInOpensAt(shift.startsAt);
+      return { ...shift, checkInOpensAt: checkInOpens, checkInOpen: Date.now() >= checkInOpens.getTime() };
+    }),
     mySignups: mine,
     canManage: isOrganizer(access),
     isOpen: action!.status === "scheduled" && action!.endsAt.getTime() > Date.now(),

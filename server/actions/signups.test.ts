@@ -230,6 +230,20 @@ describe("the roster and check-in", () => {
     const [row] = await handle.db.select().from(signups).where(eq(signups.id, signup.id));
     expect(row!.status).toBe("attended");
   });
+
+  it("tells the organizer's page whether check-in is open, and from when, as the server enforces it", async () => {
+    const group = await makeGroup(handle.db);
+    const organizer = callerFor(handle.db, await makeUser(handle.db));
+    const today = await makeAction(handle.db, group.id, { startsInHours: 2 });
+    const later = await makeAction(handle.db, group.id, { startsInHours: 72 });
+    const [soon] = (await organizer.actions.get({ actionId: today.action.id })).shifts;
+    const [notYet] = (await organizer.actions.get({ actionId: later.action.id })).shifts;
+    expect(soon).toMatchObject({ checkInOpen: true });
+    expect(notYet).toMatchObject({
+      checkInOpen: false,
+      checkInOpensAt: new Date(later.shift.startsAt.getTime() - 12 * 3_600_000),
+    });
+  });
 });
 
 describe("limits on signing up", () => {

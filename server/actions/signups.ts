@@ -185,7 +185,10 @@ export async function cancelSignup(db: Database, actor: Actor, signupId: string)
   });
 }
 
-/** Organizers mark who came. Only from 12 hours before the shift: check-in is for the day itself. */
+/** Check-in is for the day itself: organizers mark who came from 12 hours before the shift. */
+export const checkInOpensAt = (shiftStartsAt: Date) => new Date(shiftStartsAt.getTime() - 12 * 3_600_000);
+
+/** Organizers mark who came, once check-in is open (`checkInOpensAt`). */
 export async function checkIn(db: Database, actor: Actor, input: { signupId: string; attended: boolean }) {
   const [signup] = await db
     .select({ shiftId: signups.shiftId, status: signups.status, startsAt: shifts.startsAt })
@@ -197,7 +200,7 @@ export async function checkIn(db: Database, actor: Actor, input: { signupId: str
   if (!isOrganizer(access)) throw new DomainError("FORBIDDEN", "notOrganizer");
   if (!["confirmed", "attended", "no_show"].includes(signup.status))
     throw new DomainError("CONFLICT", "signupNotActive");
-  if (signup.startsAt.getTime() - Date.now() > 12 * 3_600_000)
+  if (Date.now() < checkInOpensAt(signup.startsAt).getTime())
     throw new DomainError("CONFLICT", "checkInNotYet");
   const status = input.attended ? "attended" : "no_show";
   await db

@@ -79,6 +79,13 @@ export default async function ManageActionPage({
                 aria-label={t("filled", { taken: shift.confirmedCount, capacity: shift.capacity })}
               />
               <h4 className="font-medium">{t("roster")}</h4>
+              {!shift.checkInOpen && people.length > 0 && (
+                <p className="text-sm text-gray-700">
+                  {t("checkInOpens", {
+                    when: format.dateTime(shift.checkInOpensAt, spanFormat(zone)),
+                  })}
+                </p>
+              )}
               {people.length === 0 ? (
                 <p className="text-sm text-gray-700">{t("rosterEmpty")}</p>
               ) : (
@@ -93,7 +100,7 @@ export default async function ManageActionPage({
                           {person.phone && ` · ${person.phone}`}
                         </span>
                       </span>
-                      {person.status !== "waitlisted" && (
+                      {person.status !== "waitlisted" && shift.checkInOpen && (
                         <ActionForm action={checkInForm} className="flex items-center gap-2">
                           <input type="hidden" name="signupId" value={person.signupId} />
                           <SubmitButton
