@@ -1,8 +1,8 @@
 // The form for an action's details, to create one and to edit one.
 import { getTranslations } from "next-intl/server";
 import { actionKinds, actionVisibilities, locales, skills } from "@/db/schema";
-import { timeZones } from "@/server/actions/inputs";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton } from "../_forms/action-form";
+import { TimeZoneOptions } from "../_forms/time-zone-options";
 import { SelectField, TextAreaField, TextField } from "../_forms/fields";
 import type { FormState } from "../_forms/state";
 
@@ -93,11 +93,7 @@ export async function ActionDetailsForm({
           className="col-span-2 sm:col-span-4"
           defaultValue={initial.timeZone}
         >
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace("America/", "").replace("_", " ")}
-            </option>
-          ))}
+          <TimeZoneOptions />
         </SelectField>
         <TextField
           name="startDate"

@@ -1,8 +1,8 @@
 // When a closed decision's result becomes public: what the people deciding read about it, and the
 // coordinators' form to set it (now, at a set time, never), which submits without JavaScript.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { timeZones } from "@/server/actions/inputs";
 import { ActionForm, FormMessage, SubmitButton } from "../_forms/action-form";
+import { TimeZoneOptions } from "../_forms/time-zone-options";
 import { SelectField, TextField } from "../_forms/fields";
 import type { serverApi } from "../_trpc/server";
 import { tomorrowIn } from "../actions/zoned";
@@ -52,11 +52,7 @@ export async function Publication({ decision }: { decision: Decision }) {
             <TextField name="time" label={t("time")} type="time" defaultValue="09:00" />
           </div>
           <SelectField name="timeZone" label={t("timeZone")} defaultValue="America/Tijuana">
-            {timeZones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace("America/", "").replace("_", " ")}
-              </option>
-            ))}
+            <TimeZoneOptions />
           </SelectField>
           <SubmitButton>{t("save")}</SubmitButton>
           <FormMessage success={t("saved")} />

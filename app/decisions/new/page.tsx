@@ -2,9 +2,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { timeZones } from "@/server/actions/inputs";
 import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { TimeZoneOptions } from "../../_forms/time-zone-options";
 import { SelectField, TextField } from "../../_forms/fields";
 import { serverApi } from "../../_trpc/server";
 import { tomorrowIn } from "../../actions/zoned";
@@ -54,11 +54,7 @@ export default async function OpenDecisionPage() {
             <FieldError name="meetingPointIds" />
           </fieldset>
           <SelectField name="timeZone" label={t("fieldTimeZone")} defaultValue="America/Tijuana">
-            {timeZones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace("America/", "").replace("_", " ")}
-              </option>
-            ))}
+            <TimeZoneOptions />
           </SelectField>
           <p className="text-sm text-gray-700">{t("opensHint")}</p>
           <div className="grid grid-cols-2 gap-3">
