@@ -96,7 +96,11 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       <ResultList
         items={actions}
         label={t("results")}
-        empty={t("empty")}
+        empty={
+          filters.place || filters.kind || filters.from || filters.language || filters.skill
+            ? t("empty")
+            : t("emptyNone")
+        }
         itemClassName="rounded-lg bg-white p-4 shadow-sm"
         more={nextHref ? { href: nextHref, label: t("next") } : null}
       >

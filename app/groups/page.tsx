@@ -91,7 +91,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
       <ResultList
         items={groups}
         label={t("results")}
-        empty={t("empty")}
+        empty={filters.query || filters.kind || filters.country ? t("empty") : t("emptyNone")}
         itemClassName="rounded-lg bg-white p-4 shadow-sm"
         more={nextHref ? { href: nextHref, label: t("next") } : null}
       >
