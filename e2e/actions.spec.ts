@@ -54,6 +54,7 @@ test("an organizer makes an action with two shifts, a newcomer signs up by email
     end: when.end,
   });
   const manageUrl = `${actionUrl}/manage`;
+  await expect(page).toHaveTitle(new RegExp(`^Manage: ${title}`));
   await addShift(page, {
     role: "Welcome table",
     date: when.date,

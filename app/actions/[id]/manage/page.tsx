@@ -2,6 +2,7 @@
 // check-in on the day (big buttons, for a phone in one hand), the CSV export, and cancelling.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, ConfirmStep, FormMessage, SubmitButton } from "../../../_forms/action-form";
@@ -11,7 +12,13 @@ import { addShiftForm, cancelActionForm, checkInForm, updateActionForm, updateSh
 import { spanFormat } from "../../when";
 import { zonedDate, zonedTime } from "../../zoned";
 
-export const metadata: Metadata = { robots: { index: false } };
+// generateMetadata and the page both read the action: once per request.
+const byId = cache(async (actionId: string) => orNotFound((await serverApi()).actions.get({ actionId })));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [action, t] = await Promise.all([byId((await params).id), getTranslations("actions")]);
+  return { title: t("manageTitle", { title: action.title }), robots: { index: false } };
+}
 
 export default async function ManageActionPage({
   params,
@@ -27,7 +34,7 @@ export default async function ManageActionPage({
     getFormatter(),
     searchParams,
   ]);
-  const action = await orNotFound(api.actions.get({ actionId: id }));
+  const action = await byId(id);
   if (!action.canManage) notFound();
   const roster = await api.actions.roster({ actionId: id });
   const zone = action.timeZone;
