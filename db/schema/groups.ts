@@ -19,7 +19,8 @@ export const groupKinds = [
 export type GroupKind = (typeof groupKinds)[number];
 export const groupKindEnum = pgEnum("group_kind", groupKinds);
 
-export const countries = ["US", "MX", "GT", "HN", "SV", "NI", "OTHER"] as const;
+/** Where groups work and where caravans and storytellers come from (no database constraint: a list to grow). */
+export const countries = ["US", "MX", "GT", "HN", "SV", "NI", "VE", "HT", "CU", "OTHER"] as const;
 export type Country = (typeof countries)[number];
 
 export const membershipRoles = ["coordinator", "organizer", "member"] as const;

@@ -77,6 +77,15 @@ describe("telling a story", () => {
     expect(published.map((s) => s.pseudonym)).not.toContain("Consentida");
   });
 
+  it("takes stories from Venezuela, Haiti and Cuba, whose people travel in the caravans too", async () => {
+    const api = callerFor(handle.db, null, "es", "client-countries");
+    for (const country of ["VE", "HT", "CU"] as const) {
+      await api.stories.submit(story({ pseudonym: `Viajera ${country}`, country }));
+    }
+    const stored = await handle.db.select({ country: stories.country }).from(stories);
+    expect(stored.map((s) => s.country)).toEqual(expect.arrayContaining(["VE", "HT", "CU"]));
+  });
+
   it("refuses a story without consent, without text, or too long, and stores nothing", async () => {
     const api = callerFor(handle.db, null);
     const attempts = [
