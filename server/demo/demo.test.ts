@@ -79,7 +79,7 @@ describe("the demo data", () => {
     expect(urgent.subjectEs && urgent.subjectEn).toBeTruthy();
     const seen = await callerFor(handle.db, lupe!).messages.get({ messageId: urgent.id });
     expect(seen.replies).toHaveLength(2);
-    expect(seen.deliveries).toMatchObject({ read: 1, failed: 0, queued: 0 });
+    expect(seen.deliveries).toMatchObject({ read: 1, failed: 0, emailQueued: 0 });
     expect(inbox.messages.some((m) => !m.readAt)).toBe(true);
   });
 

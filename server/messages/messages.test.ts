@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { groups, jobs, messageDeliveries } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
+import { translator } from "../i18n/messages";
 import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
@@ -192,7 +193,30 @@ describe("email of a message", () => {
     await runDueJobs(handle.db);
     for (const m of members) expect(mailbox.received.filter((e) => e.to.includes(m.email))).toHaveLength(1);
     const { deliveries } = await callerFor(handle.db, coordinator).messages.get({ messageId: id });
-    expect(deliveries).toMatchObject({ total: 2, delivered: 2, failed: 0 });
+    expect(deliveries).toMatchObject({ total: 2, emailed: 2, emailSent: 2, failed: 0 });
+  });
+
+  it("tells the sender apart that everyone has it in their inbox and that only the email failed", async () => {
+    const { group, coordinator, members } = await groupWith(2);
+    const asCoordinator = callerFor(handle.db, coordinator, "es");
+    const { id } = await asCoordinator.messages.send({
+      audience: [{ kind: "group", groupId: group.id, roles: ["member"] }],
+      ...text,
+      urgent: true,
+    });
+    await handle.db.update(jobs).set({ doneAt: new Date() });
+    await handle.db
+      .update(messageDeliveries)
+      .set({ status: "failed" })
+      .where(eq(messageDeliveries.messageId, id));
+    await callerFor(handle.db, members[0]!).messages.markRead({ messageId: id });
+    const { deliveries } = await asCoordinator.messages.get({ messageId: id });
+    expect(deliveries).toEqual({ total: 2, read: 1, emailed: 2, emailSent: 0, emailQueued: 0, failed: 1 });
+    const t = translator("es", "messages");
+    expect(t("deliveries", deliveries!)).toBe(
+      "2 destinatarios, con el mensaje en su bandeja de Puente: 1 lo leyeron.",
+    );
+    expect(t("emailDeliveries", deliveries!)).toBe("Por correo, a 2: 0 enviados, 0 esperando, 1 fallidos.");
   });
 
   it("sends the emails that failed again when the sender retries them, once each", async () => {
@@ -214,7 +238,7 @@ describe("email of a message", () => {
     expect(await runDueJobs(handle.db)).toBe(2);
     for (const m of members) expect(mailbox.received.filter((e) => e.to.includes(m.email))).toHaveLength(1);
     const { deliveries } = await asCoordinator.messages.get({ messageId: id });
-    expect(deliveries).toMatchObject({ total: 2, delivered: 2, failed: 0 });
+    expect(deliveries).toMatchObject({ total: 2, emailed: 2, emailSent: 2, failed: 0 });
   });
 });
 

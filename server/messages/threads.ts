@@ -34,18 +34,32 @@ async function repliesOf(db: Database, messageId: string, threadUserId?: string)
     .orderBy(asc(messageReplies.createdAt), asc(messageReplies.id));
 }
 
+/**
+ * How a message reached its recipients, channel by channel: every recipient has it in their inbox
+ * the moment it is sent (and `read` of them opened it); email is counted apart, for those who get
+ * one, so an email that failed never reads as a message that did not arrive.
+ */
 async function deliveryCounts(db: Database, messageId: string) {
-  const rows = await db
-    .select({ status: messageDeliveries.status, n: sql<number>`count(*)::int` })
+  const [counts] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      read: sql<number>`count(${messageDeliveries.readAt})::int`,
+      emailed: sql<number>`(count(*) filter (where ${messageDeliveries.byEmail}))::int`,
+      emailSent: sql<number>`(count(${messageDeliveries.sentAt}) filter (where ${messageDeliveries.byEmail}))::int`,
+      emailQueued: sql<number>`(count(*) filter (where ${messageDeliveries.status} = 'queued'))::int`,
+      failed: sql<number>`(count(*) filter (where ${messageDeliveries.status} = 'failed'))::int`,
+    })
     .from(messageDeliveries)
-    .where(eq(messageDeliveries.messageId, messageId))
-    .groupBy(messageDeliveries.status);
-  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-  const queued = by.queued ?? 0;
-  const sent = by.sent ?? 0;
-  const failed = by.failed ?? 0;
-  const read = by.read ?? 0;
-  return { total: queued + sent + failed + read, queued, delivered: sent + read, read, failed };
+    .where(eq(messageDeliveries.messageId, messageId));
+  const { total, read, emailed, emailSent, emailQueued, failed } = counts!;
+  return {
+    total: Number(total),
+    read: Number(read),
+    emailed: Number(emailed),
+    emailSent: Number(emailSent),
+    emailQueued: Number(emailQueued),
+    failed: Number(failed),
+  };
 }
 
 /** The message as `actor` reads it, from their standing loaded by `onMessage` (server/builders.ts). */

@@ -114,6 +114,11 @@ export default async function MessagePage({ params }: Params) {
       {message.deliveries && (
         <section className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
           <p>{t("deliveries", message.deliveries)}</p>
+          <p>
+            {message.deliveries.emailed > 0
+              ? t("emailDeliveries", message.deliveries)
+              : t("noEmailDeliveries")}
+          </p>
           {message.deliveries.failed > 0 && (
             <ActionForm action={retryFailedForm} className="space-y-2">
               <input type="hidden" name="messageId" value={message.id} />
