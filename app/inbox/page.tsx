@@ -99,6 +99,7 @@ export default async function InboxPage({
                     <span>{inLanguage(m, locale)}</span>
                   </span>
                   <span className="block text-sm text-gray-700">
+                    {!m.mine && `${t("from", { name: m.senderName ?? t("someone") })} · `}
                     {date(m.createdAt)} ·{" "}
                     {t("sentStats", {
                       recipients: m.recipients,

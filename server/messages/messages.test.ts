@@ -243,6 +243,20 @@ describe("email of a message", () => {
 });
 
 describe("reading and replying", () => {
+  it("lists a co-organizer's message among the sent ones with who sent it, not as theirs", async () => {
+    const { group, coordinator } = await groupWith(1);
+    const organizer = await makeUser(handle.db, { name: "Kevin O." });
+    await addMember(handle.db, group.id, organizer.id, "organizer");
+    const { id } = await callerFor(handle.db, coordinator).messages.send({
+      audience: [{ kind: "group", groupId: group.id, roles: ["member"] }],
+      ...text,
+    });
+    const theirs = (await callerFor(handle.db, organizer).messages.sent()).find((m) => m.id === id);
+    expect(theirs).toMatchObject({ mine: false, senderName: coordinator.name });
+    const mine = (await callerFor(handle.db, coordinator).messages.sent()).find((m) => m.id === id);
+    expect(mine).toMatchObject({ mine: true });
+  });
+
   it("counts unread, records the read receipt, and threads a reply back to the sender", async () => {
     const { group, coordinator, members } = await groupWith(2);
     const [ana, ben] = members as [(typeof members)[0], (typeof members)[0]];

@@ -133,11 +133,12 @@ export async function reply(
   });
 }
 
-/** Messages `actor` sent or co-organizes, newest first, with how their deliveries went. */
+/** Messages `actor` sent or co-organizes, newest first, with who sent them and how their deliveries went. */
 export async function sentMessages(db: Database, actor: Actor) {
   const result = await db.execute(sql`
     select m.id, m.subject_es as "subjectEs", m.subject_en as "subjectEn", m.urgent,
-      m.created_at as "createdAt",
+      m.created_at as "createdAt", m.sender_id = ${actor.id} as mine,
+      (select u.name from users u where u.id = m.sender_id) as "senderName",
       (select count(*)::int from message_deliveries d where d.message_id = m.id) as recipients,
       (select count(*)::int from message_deliveries d where d.message_id = m.id and d.status = 'read') as read,
       (select count(*)::int from message_deliveries d where d.message_id = m.id and d.status = 'failed') as failed,
@@ -153,6 +154,9 @@ export async function sentMessages(db: Database, actor: Actor) {
     subjectEn: string;
     urgent: boolean;
     createdAt: Date | string;
+    /** Sent by the reader; otherwise by someone else for a group the reader coordinates or organizes. */
+    mine: boolean;
+    senderName: string | null;
     recipients: number;
     read: number;
     failed: number;

@@ -61,7 +61,8 @@ async function ReplyButtons() {
 
 export default async function MessagePage({ params }: Params) {
   const { id } = await params;
-  if (!(await currentSession())?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/inbox/${id}`)}`);
+  const viewerId = (await currentSession())?.user?.id;
+  if (!viewerId) redirect(`/signin?callbackUrl=${encodeURIComponent(`/inbox/${id}`)}`);
   const [message, t, locale] = await Promise.all([load(id), getTranslations("messages"), getLocale()]);
   const [first, other] = versions(message, locale);
   const date = (d: Date) =>
@@ -144,7 +145,8 @@ export default async function MessagePage({ params }: Params) {
                 </li>
               ))}
             </ol>
-            {message.organizes && (
+            {/* Their own thread is answered with the reply box below: never "answer yourself". */}
+            {message.organizes && userId !== viewerId && (
               <ReplyBox
                 messageId={message.id}
                 threadUserId={userId}
