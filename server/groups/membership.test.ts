@@ -116,12 +116,19 @@ describe("joining a group", () => {
   it("goes from asking, to pending, to active when an organizer approves", async () => {
     const group = await makeGroup(handle.db);
     const organizer = await makeUser(handle.db);
-    const volunteer = await makeUser(handle.db, { name: "Volunteer" });
+    const volunteer = await makeUser(handle.db, {
+      name: "Volunteer",
+      skills: ["medical", "translation"],
+      languagesSpoken: ["es", "en"],
+    });
     await addMember(handle.db, group.id, organizer.id, "organizer");
     await callerFor(handle.db, volunteer).groups.requestToJoin({ groupId: group.id });
     expect(await statusOf(group.id, volunteer.id)).toEqual({ role: "member", status: "pending" });
     const requests = await callerFor(handle.db, organizer).groups.requests({ groupId: group.id });
     expect(requests.map((r) => r.name)).toEqual(["Volunteer"]);
+    // Context beside the name: what they said of themselves, and when they asked.
+    expect(requests[0]).toMatchObject({ skills: ["medical", "translation"], languages: ["es", "en"] });
+    expect(requests[0]!.askedAt).toBeInstanceOf(Date);
     await callerFor(handle.db, organizer).groups.decideRequest({
       groupId: group.id,
       userId: volunteer.id,

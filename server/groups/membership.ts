@@ -68,10 +68,20 @@ export async function listMembers(db: Database, groupId: string) {
     .orderBy(asc(memberships.role), asc(users.name));
 }
 
-/** People who asked to join, oldest first, for the group's coordinators and organizers. */
+/**
+ * People who asked to join, oldest first, for the group's coordinators and organizers: with what
+ * they said of themselves (skills, languages) and when they asked, so a name like "J.T." comes with
+ * context. Never their other groups: memberships are each group's own business.
+ */
 export async function listJoinRequests(db: Database, groupId: string) {
   return db
-    .select({ userId: users.id, name: users.name, skills: users.skills, askedAt: memberships.updatedAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      skills: users.skills,
+      languages: users.languagesSpoken,
+      askedAt: memberships.updatedAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.groupId, groupId), eq(memberships.status, "pending")))

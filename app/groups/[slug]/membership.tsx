@@ -73,12 +73,14 @@ export async function MyStanding({ group, signedIn }: { group: Group; signedIn: 
 export async function MembersPanel({ groupId, role }: { groupId: string; role: MembershipRole }) {
   const manages = role === "coordinator" || role === "organizer";
   const api = await serverApi();
-  const [members, requests, invitations, t, tr, format] = await Promise.all([
+  const [members, requests, invitations, t, tr, tsk, tlang, format] = await Promise.all([
     api.groups.members({ groupId }),
     manages ? api.groups.requests({ groupId }) : Promise.resolve([]),
     manages ? api.groups.invitations({ groupId }) : Promise.resolve([]),
     getTranslations("groups"),
     getTranslations("roles"),
+    getTranslations("skills"),
+    getTranslations("languages"),
     getFormatter(),
   ]);
   const hidden = (userId: string) => (
@@ -103,7 +105,22 @@ export async function MembersPanel({ groupId, role }: { groupId: string; role: M
                 <li key={request.userId} className="rounded-md bg-white p-3 shadow-sm">
                   <ActionForm action={decideRequestForm} className="flex flex-wrap items-center gap-2">
                     {hidden(request.userId)}
-                    <span className="mr-auto font-medium">{request.name ?? t("anonymousName")}</span>
+                    <span className="mr-auto">
+                      <span className="block font-medium">{request.name ?? t("anonymousName")}</span>
+                      <span className="block text-sm text-gray-700">
+                        {[
+                          t("askedOn", { when: format.dateTime(request.askedAt, { dateStyle: "medium" }) }),
+                          request.skills.length > 0 &&
+                            t("requestSkills", { skills: request.skills.map((s) => tsk(s)).join(", ") }),
+                          request.languages.length > 0 &&
+                            t("requestLanguages", {
+                              languages: request.languages.map((l) => tlang(l)).join(", "),
+                            }),
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}
+                      </span>
+                    </span>
                     <SubmitButton
                       name="decision"
                       value="approve"
