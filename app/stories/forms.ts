@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { AgeRange, Country } from "@/db/schema";
 import type { ReviewStoryInput } from "@/server/stories/inputs";
+import { groupedCode } from "@/server/stories/withdrawal-code";
 import { attempt, textFields } from "../_forms/attempt";
 import type { FormState } from "../_forms/state";
 
@@ -20,7 +21,7 @@ export async function submitStoryForm(_: FormState, formData: FormData): Promise
   } = textFields(formData);
   let data: Record<string, string> = {};
   const state = await attempt(formData, async (api) => {
-    const { link, emailed } = await api.stories.submit({
+    const { token, link, emailed } = await api.stories.submit({
       pseudonym,
       country: country as Country,
       ageRange: (ageRange || undefined) as AgeRange | undefined,
@@ -30,7 +31,7 @@ export async function submitStoryForm(_: FormState, formData: FormData): Promise
       consent: formData.get("consent") === "yes",
       email,
     });
-    data = { link, emailed: emailed ? "yes" : "no" };
+    data = { link, code: groupedCode(token), emailed: emailed ? "yes" : "no" };
   });
   return state.ok ? { ...state, data } : state;
 }

@@ -45,6 +45,11 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           {t("tell")}
         </Link>
       </div>
+      <p className="text-sm">
+        <Link href="/stories/withdraw" className="text-brand-700 underline">
+          {tw("codeLink")}
+        </Link>
+      </p>
       <ResultList
         items={stories}
         label={t("listLabel")}

@@ -61,6 +61,7 @@ const customKeys = [
   "noSuchDay",
   "messageNeedsText",
   "controlCharacter",
+  "withdrawalCode",
 ] as const;
 const isCustomKey = (key: string): key is (typeof customKeys)[number] =>
   (customKeys as readonly string[]).includes(key);

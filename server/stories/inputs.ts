@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ageRanges, countries } from "@/db/schema";
 import { freeText } from "../text";
+import { withdrawalKey } from "./withdrawal-code";
 
 export const STORY_MAX_LENGTH = 8000;
 export const STORIES_PAGE_SIZE = 20;
@@ -40,7 +41,16 @@ export const listStoriesInput = z
 
 export const storyIdInput = z.object({ storyId: z.uuid() });
 
-const withdrawToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+/** A withdrawal code as the teller typed it, or the token of an earlier story's link. */
+const withdrawToken = z
+  .string()
+  .max(64)
+  .transform((typed, ctx) => {
+    const key = withdrawalKey(typed);
+    if (key) return key;
+    ctx.addIssue({ code: "custom", params: { key: "withdrawalCode" } });
+    return z.NEVER;
+  });
 export const withdrawTokenInput = z.object({ token: withdrawToken });
 
 /** What a reviewer may change before publishing: identifying details out, a translation in. */

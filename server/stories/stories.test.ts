@@ -4,10 +4,11 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, stories } from "@/db/schema";
-import { addMember, callerFor, makeGroup, makeStory, makeUser } from "../../test-support/factories";
+import { addMember, callerFor, makeGroup, makeStory, makeUser, refusal } from "../../test-support/factories";
 import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
 import type { SubmitStoryInput } from "./inputs";
 import { hashWithdrawToken } from "./stories";
+import { groupedCode } from "./withdrawal-code";
 
 const handle = setUpDatabase();
 const mailbox = setUpMailbox();
@@ -319,6 +320,38 @@ describe("withdrawing a story", () => {
       code: "NOT_FOUND",
     });
     await expect(anyone.stories.withdraw({ token: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("gives the teller a 12-character code to write down, which works typed as people type it", async () => {
+    const { token: code } = await submitted({ pseudonym: "Con Papel" });
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    const anyone = callerFor(handle.db, null, "es");
+    // Lower case, in groups, with an O for a 0 and an l for a 1: the same code.
+    const typed = groupedCode(code).toLowerCase().replace(/0/g, "O").replace(/1/g, "l").replace(/-/g, " - ");
+    expect(await anyone.stories.withdrawal({ token: typed })).toMatchObject({
+      withdrawn: false,
+      pseudonym: "Con Papel",
+    });
+    // One character off is another code, which withdraws nothing.
+    const off = code.slice(0, 11) + (code[11] === "Z" ? "Y" : "Z");
+    await expect(anyone.stories.withdraw({ token: off })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(anyone.stories.withdraw({ token: "K7M2-9QXR" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { token: ["Este código no es válido: son 12 letras y números, como K7M2-9QXR-4TZB."] },
+    });
+    await anyone.stories.withdraw({ token: typed });
+    expect(await anyone.stories.withdrawal({ token: code })).toMatchObject({ withdrawn: true });
+  });
+
+  it("still takes the 43-character links of stories told before there were codes", async () => {
+    const legacy = await makeStory(handle.db); // its token is the old kind
+    expect(legacy.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await callerFor(handle.db, null).stories.withdraw({ token: legacy.token });
+    const [after] = await handle.db
+      .select({ status: stories.status })
+      .from(stories)
+      .where(eq(stories.id, legacy.id));
+    expect(after!.status).toBe("withdrawn");
   });
 
   it("can withdraw a story still waiting for review, which leaves the queue", async () => {

@@ -1,7 +1,7 @@
 // Telling, reading and withdrawing stories. A story reaches the public only once a reviewer has
 // published it, and leaves it the moment its teller follows the withdrawal link. Public reads
 // return only what the teller agreed to show: nothing that could lead back to them.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -15,6 +15,7 @@ import { log } from "../log";
 import { after } from "../pagination";
 import { consume, STORY_SUBMISSIONS } from "../rate-limits";
 import { eraseStory } from "./erase";
+import { groupedCode, newWithdrawalCode } from "./withdrawal-code";
 import type { listStoriesInput, submitStoryInput } from "./inputs";
 
 /**
@@ -87,7 +88,7 @@ export async function submitStory(db: Database, input: z.output<typeof submitSto
   if (!input.textEs && !input.textEn) throw new DomainError("BAD_REQUEST", "storyTextRequired");
   await consume(db, STORY_SUBMISSIONS, request.clientKey);
 
-  const token = randomBytes(32).toString("base64url");
+  const token = newWithdrawalCode();
   await db.insert(stories).values({
     pseudonym: input.pseudonym,
     country: input.country,
@@ -112,7 +113,7 @@ export async function submitStory(db: Database, input: z.output<typeof submitSto
       emailed = await sendEmail({
         to: input.email,
         subject: t("story.subject"),
-        text: t("story.text", { link }),
+        text: t("story.text", { link, code: groupedCode(token) }),
       });
     } catch (error) {
       // The story is stored and its link is on screen: a failed email must not lose it.

@@ -43,6 +43,11 @@ export default async function NewStoryPage() {
           body={t("sentBody")}
           emailed={t("sentEmailed")}
           linkLabel={t("linkLabel")}
+          codeLabel={t("codeLabel")}
+          once={t("once")}
+          copy={t("copyLink")}
+          copied={t("copied")}
+          share={t("shareLink")}
         />
         <UntilSent>
           <p>{t("lead")}</p>

@@ -1,6 +1,8 @@
 "use client";
 // The story form's two states: the fields until the story is sent, then the private withdrawal link.
-import type { ReactNode } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
+
+const noSubscription = () => () => {};
 import { useFormAnswer } from "../../_forms/action-form";
 
 export function UntilSent({ children }: { children: ReactNode }) {
@@ -12,11 +14,21 @@ export function StorySent({
   body,
   emailed,
   linkLabel,
+  codeLabel,
+  once,
+  copy,
+  copied,
+  share,
 }: {
   title: string;
   body: string;
   emailed: string;
   linkLabel: string;
+  codeLabel: string;
+  once: string;
+  copy: string;
+  copied: string;
+  share: string;
 }) {
   const data = useFormAnswer().data;
   if (!data?.link) return null;
@@ -29,6 +41,16 @@ export function StorySent({
         {title}
       </h2>
       <p>{body}</p>
+      <p className="rounded-md border-2 border-red-800 p-2 font-medium text-red-800">{once}</p>
+      <p className="font-medium" id="withdraw-code-label">
+        {codeLabel}
+      </p>
+      <p
+        aria-labelledby="withdraw-code-label"
+        className="rounded-md bg-brand-50 p-3 text-center font-mono text-2xl font-bold tracking-wider"
+      >
+        {data.code}
+      </p>
       <p className="font-medium" id="withdraw-link-label">
         {linkLabel}
       </p>
@@ -37,8 +59,61 @@ export function StorySent({
           {data.link}
         </a>
       </p>
+      <KeepLink link={data.link} copy={copy} copied={copied} share={share} />
       {data.emailed === "yes" && <p className="text-sm">{emailed}</p>}
     </section>
+  );
+}
+
+/** Copy and share, where the phone can: shown only once scripts run, as they need them. */
+function KeepLink({
+  link,
+  copy,
+  copied,
+  share,
+}: {
+  link: string;
+  copy: string;
+  copied: string;
+  share: string;
+}) {
+  // False while rendered on the server (a page without scripts), true in the browser.
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [done, setDone] = useState(false);
+  if (!scripted) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      {"clipboard" in navigator && (
+        <button
+          type="button"
+          className="min-h-11 rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700"
+          onClick={() =>
+            navigator.clipboard.writeText(link).then(
+              () => setDone(true),
+              () => {},
+            )
+          }
+        >
+          {copy}
+        </button>
+      )}
+      {"share" in navigator && (
+        <button
+          type="button"
+          className="min-h-11 rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700"
+          onClick={() => navigator.share({ url: link }).catch(() => {})}
+        >
+          {share}
+        </button>
+      )}
+      <span role="status" className="text-sm text-brand-800">
+        {done ? copied : ""}
+      </span>
+    </div>
   );
 }
 
