@@ -1,9 +1,9 @@
 "use client";
 // The story form's two states: the fields until the story is sent, then the private withdrawal link.
 import { useState, useSyncExternalStore, type ReactNode } from "react";
+import { useFormAnswer } from "../../_forms/action-form";
 
 const noSubscription = () => () => {};
-import { useFormAnswer } from "../../_forms/action-form";
 
 export function UntilSent({ children }: { children: ReactNode }) {
   return useFormAnswer().data?.link ? null : <>{children}</>;
