@@ -92,7 +92,14 @@ test("a story told in Spanish on a phone is translated, published, read in Engli
   await expect(page.getByRole("heading", { name: "Gracias. Tu historia fue enviada." })).toBeVisible();
   const link = page.getByRole("link", { name: "Tu enlace privado para retirar tu historia" });
   const withdrawUrl = (await link.getAttribute("href"))!;
-  expect(withdrawUrl).toMatch(/\/stories\/withdraw\/[A-Za-z0-9_-]{43}$/);
+  expect(withdrawUrl).toMatch(/\/stories\/withdraw\/[0-9A-HJKMNP-TV-Z]{12}$/);
+  // A code to write down too, said to be shown only once.
+  await expect(
+    page.getByText("No volveremos a mostrar este código ni este enlace.", { exact: false }),
+  ).toBeVisible();
+  const code = withdrawUrl.slice(-12);
+  await expect(page.getByText(code.match(/.{4}/g)!.join("-"), { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copiar el enlace" })).toBeVisible();
   await expect(page.getByText("También te enviamos el enlace por correo")).toBeVisible();
   const emailed = await mailbox.waitForEmail(email);
   expect(emailed.text).toContain(withdrawUrl);
@@ -135,8 +142,15 @@ test("a story told in Spanish on a phone is translated, published, read in Engli
   await expect(reader.page.getByText(spanish)).toBeVisible();
   await expect(reader.page.getByText("travelling with Caravana Madre")).toBeVisible();
 
-  // The teller opens the link: it asks first, and opening it changed nothing.
-  await page.goto(withdrawUrl);
+  // The teller lost the link but kept the code: typed in lower case, it leads to the same question.
+  await page.goto("/stories");
+  await page
+    .getByRole("link", { name: "¿Contaste una historia y quieres retirarla? Usa tu código." })
+    .click();
+  await page.getByLabel("Tu código").fill(code.toLowerCase().match(/.{4}/g)!.join(" "));
+  await page.getByRole("button", { name: "Seguir" }).click();
+  await page.waitForURL((url) => url.pathname === new URL(withdrawUrl).pathname);
+  // It asks first, and opening it changed nothing.
   await expect(page.getByText(`¿Retirar la historia firmada «${pseudonym}»?`)).toBeVisible();
   await reader.page.reload();
   await expect(
@@ -183,7 +197,14 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Thank you. Your story was sent." })).toBeVisible();
     const link = page.getByRole("link", { name: "Your private link to withdraw your story" });
     const withdrawUrl = (await link.getAttribute("href"))!;
-    expect(withdrawUrl).toMatch(/\/stories\/withdraw\/[A-Za-z0-9_-]{43}$/);
+    expect(withdrawUrl).toMatch(/\/stories\/withdraw\/[0-9A-HJKMNP-TV-Z]{12}$/);
+    // A code to write down too, said to be shown only once.
+    await expect(
+      page.getByText("No volveremos a mostrar este código ni este enlace.", { exact: false }),
+    ).toBeVisible();
+    const code = withdrawUrl.slice(-12);
+    await expect(page.getByText(code.match(/.{4}/g)!.join("-"), { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Copiar el enlace" })).toBeVisible();
 
     await page.goto(withdrawUrl);
     await expect(page.getByText("It has not been published yet.")).toBeVisible();
