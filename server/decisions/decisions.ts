@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
-import { isDecisionCoordinator, nameCoordinators, votingGroups, type Voter } from "./access";
+import { isCoordinatorOf, isDecisionCoordinator, nameCoordinators, votingGroups, type Voter } from "./access";
 import { isParticipant, isPublished } from "./candidates";
 import { closeJob } from "./closing";
 import { hasOpenObjection, openCaravanObjections } from "./steps";
@@ -211,6 +211,8 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
     delegateVoting: delegating,
     ...(await ratificationOf(db, actor, { id: decisionId, status: row.status, winnerId: row.winnerId })),
     canOpen,
+    /** The viewer runs this decision (named when it opened, or an admin): publishes, resolves. */
+    coordinates: await isCoordinatorOf(db, actor, decisionId),
   };
 }
 
@@ -239,6 +241,7 @@ async function turnoutOnly<R extends DecisionRow>(db: Database, row: R) {
     caravansTookPart: false,
     ratification: null as Awaited<ReturnType<typeof ratificationOf>>["ratification"],
     canOpen: false,
+    coordinates: false,
   };
 }
 
