@@ -100,6 +100,14 @@ describe("opening a decision", () => {
     expect(hours).toBeGreaterThan(23.9);
     expect(hours).toBeLessThan(24.1);
 
+    // The people deciding read who runs it and the caravans' window; a signed-out reader neither.
+    const deciding = await callerFor(db, delegate).decisions.get({ decisionId: id });
+    expect(deciding.coordinatorNames.sort()).toEqual([opener.person.name, named.person.name].sort());
+    expect(deciding.ratifyHours).toBe(24);
+    const anonymous = await callerFor(db, null).decisions.get({ decisionId: id });
+    expect(anonymous.coordinatorNames).toEqual([]);
+    expect(anonymous.ratifyHours).toBeNull();
+
     // The controls follow the procedures: the named coordinator and an admin, not another verified coordinator.
     expect(seen.coordinates).toBe(true);
     expect(seen.ratification!.canExtend).toBe(true);
