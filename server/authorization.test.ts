@@ -379,6 +379,7 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     expect: only(["organizer", "coordinator"]),
   },
   "reviewers.list": { input: () => undefined, expect: only(["admin"]) },
+  "reviewers.find": { input: (s) => ({ query: s.people.member.email }), expect: only(["admin"]) },
   "reviewers.set": {
     input: (s) => ({ userId: s.people.member.id, reviewer: true }),
     expect: only(["admin"]),
@@ -410,6 +411,8 @@ const table: Record<string, { input: (s: Scenario) => unknown; expect: Record<Ca
     }),
     expect: only(["coordinator", "admin"]),
   },
+  // Whom an opener may name to run it: for those who may open a decision.
+  "decisions.coordinatorChoices": { input: () => undefined, expect: only(["coordinator", "admin"]) },
   // Organizers and coordinators of the verified group vote for it; nobody else can vote for it.
   "decisions.vote": {
     input: (s) => ({ decisionId: s.decision.id, groupId: s.group.id, choices: [s.pointA.id] }),

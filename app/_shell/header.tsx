@@ -39,6 +39,7 @@ export async function Header() {
           ["/admin/groups", ta("vetting")],
           ["/admin/audit", ta("audit")],
           ["/admin/retention", ta("retention")],
+          ["/admin/reviewers", ta("reviewers")],
         ] as [string, string][])
       : []),
     ...(reviews ? ([["/admin/stories", ta("stories")]] as [string, string][]) : []),

@@ -4,21 +4,27 @@
 import { redirect } from "next/navigation";
 import type { OpenDecisionInput, PublishDecisionInput } from "@/server/decisions/inputs";
 import { attempt, textFields } from "../_forms/attempt";
+import { listFields } from "../_forms/lists";
 import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
+/**
+ * Opens a decision: its options and the coordinators named to run it with the opener are ticked
+ * checkboxes; the caravans' ratification window is in hours. A refusal gives the form back as sent.
+ */
 export async function openDecisionForm(_: FormState, formData: FormData): Promise<FormState> {
   let id = "";
   const state = await attempt(formData, async (api) => {
     const input = {
       ...textFields(formData),
       meetingPointIds: formData.getAll("meetingPointIds").map(String),
+      coordinatorIds: formData.getAll("coordinatorIds").map(String),
     };
     id = (await api.decisions.open(input as unknown as OpenDecisionInput)).id;
   });
   if (state.ok) redirect(`/decisions/${id}`);
-  return state;
+  return { ...state, values: listFields(formData, ["meetingPointIds", "coordinatorIds"]) };
 }
 
 /**
@@ -98,17 +104,24 @@ export async function ratifyForm(_: FormState, formData: FormData): Promise<Form
   );
 }
 
+/** More time for the caravans, asked first ("are you sure?"): the hours are sent as typed, checked by the procedure. */
 export async function extendRatificationForm(_: FormState, formData: FormData): Promise<FormState> {
-  return attempt(formData, (api) =>
-    api.decisions.extendRatification({
-      decisionId: field(formData, "decisionId"),
-      hours: Number(field(formData, "hours")),
-    }),
+  return attempt(
+    formData,
+    (api) =>
+      api.decisions.extendRatification({
+        decisionId: field(formData, "decisionId"),
+        hours: field(formData, "hours") as unknown as number,
+      }),
+    { confirm: true },
   );
 }
 
+/** Emails every delegate whose caravan has not answered, asked first (each reminder is an email to them). */
 export async function remindCaravansForm(_: FormState, formData: FormData): Promise<FormState> {
-  return attempt(formData, (api) =>
-    api.decisions.remindCaravans({ decisionId: field(formData, "decisionId") }),
+  return attempt(
+    formData,
+    (api) => api.decisions.remindCaravans({ decisionId: field(formData, "decisionId") }),
+    { confirm: true },
   );
 }

@@ -68,7 +68,7 @@ export async function SafetyObjections({ decision }: { decision: Decision }) {
                   <FormMessage success={t("withdrawn")} />
                 </ActionForm>
               )}
-              {!objection.resolvedAt && !objection.byCaravan && decision.canOpen && (
+              {!objection.resolvedAt && !objection.byCaravan && decision.coordinates && (
                 <ActionForm action={resolveObjectionForm} className="space-y-2">
                   <input type="hidden" name="objectionId" value={objection.id} />
                   <label htmlFor={`resolution-${objection.id}`} className="block text-sm font-medium">

@@ -30,7 +30,7 @@ export async function Publication({ decision }: { decision: Decision }) {
         {t("title")}
       </h2>
       <p className="text-sm">{state}</p>
-      {decision.canOpen && (
+      {decision.coordinates && (
         <ActionForm action={publishForm} className="space-y-2">
           <input type="hidden" name="decisionId" value={decision.id} />
           <fieldset className="space-y-1">

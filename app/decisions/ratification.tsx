@@ -1,15 +1,20 @@
 // The caravans' ratification of a decision's winner, on its page: where it stands (counts only,
 // never which caravan answered what), each of the reader's caravans answering yes or no through
-// them, and for the decision's coordinators more time or a reminder. Works without JavaScript.
+// them, and for the decision's own coordinators and admins more time or a reminder, each confirmed
+// first. Works without JavaScript.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getDecision } from "@/server/decisions/decisions";
-import { ActionForm, FieldError, FormMessage, Input, SubmitButton } from "../_forms/action-form";
+import { ActionForm, ConfirmStep, FieldError, FormMessage, Input, SubmitButton } from "../_forms/action-form";
 import { extendRatificationForm, ratifyForm, remindCaravansForm } from "./forms";
 
 type Decision = Awaited<ReturnType<typeof getDecision>>;
 
 export async function Ratification({ decision }: { decision: Decision }) {
-  const [t, format] = await Promise.all([getTranslations("decisions.ratify"), getFormatter()]);
+  const [t, tf, format] = await Promise.all([
+    getTranslations("decisions.ratify"),
+    getTranslations("decisionForms.ratification"),
+    getFormatter(),
+  ]);
   const ratification = decision.ratification;
   if (!ratification) return null;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -49,22 +54,46 @@ export async function Ratification({ decision }: { decision: Decision }) {
         </ActionForm>
       ))}
       {ratification.canExtend && (
-        <div className="flex flex-wrap items-end gap-3">
-          <ActionForm action={extendRatificationForm} className="flex items-end gap-2">
+        <div className="space-y-3 border-t border-gray-300 pt-3">
+          <h3 className="font-semibold">{tf("manageTitle")}</h3>
+          <ActionForm action={extendRatificationForm} className="space-y-2" aria-label={t("extend")}>
             <input type="hidden" name="decisionId" value={decision.id} />
             <div className="space-y-1">
               <label htmlFor="hours" className="block text-sm font-medium">
                 {t("hours")}
               </label>
-              <Input name="hours" type="number" min={1} max={336} defaultValue="24" />
+              <Input
+                name="hours"
+                type="number"
+                min={1}
+                max={336}
+                defaultValue="24"
+                inputMode="numeric"
+                hint
+              />
+              <p id="hours-hint" className="text-sm text-gray-700">
+                {tf("extendHint")}
+              </p>
               <FieldError name="hours" />
             </div>
-            <SubmitButton variant="secondary">{t("extend")}</SubmitButton>
-            <FormMessage />
+            <ConfirmStep
+              question={tf("extendConfirm")}
+              confirmLabel={tf("extendYes")}
+              cancelLabel={tf("cancel")}
+            >
+              <SubmitButton variant="secondary">{t("extend")}</SubmitButton>
+            </ConfirmStep>
+            <FormMessage success={tf("extended")} />
           </ActionForm>
-          <ActionForm action={remindCaravansForm}>
+          <ActionForm action={remindCaravansForm} className="space-y-2" aria-label={t("remind")}>
             <input type="hidden" name="decisionId" value={decision.id} />
-            <SubmitButton variant="secondary">{t("remind")}</SubmitButton>
+            <ConfirmStep
+              question={tf("remindConfirm")}
+              confirmLabel={tf("remindYes")}
+              cancelLabel={tf("cancel")}
+            >
+              <SubmitButton variant="secondary">{t("remind")}</SubmitButton>
+            </ConfirmStep>
             <FormMessage success={t("reminded")} />
           </ActionForm>
         </div>

@@ -4,29 +4,52 @@
 import { redirect } from "next/navigation";
 import { safetyChecklistInput, type MeetingPointDetailsInput } from "@/server/meeting-points/inputs";
 import { attempt, textFields } from "../_forms/attempt";
+import { listFields } from "../_forms/lists";
 import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const checklistItems: string[] = Object.keys(safetyChecklistInput.shape);
 
-export async function proposeMeetingPointForm(_: FormState, formData: FormData): Promise<FormState> {
-  const { groupId = "", ...values } = textFields(formData);
+/** A proposal's details from the shared fields (../proposal-fields.tsx), as the procedures take them. */
+function detailsFrom(formData: FormData): MeetingPointDetailsInput {
+  const { groupId: _groupId, meetingPointId: _meetingPointId, ...values } = textFields(formData);
   const safetyChecklist = Object.fromEntries(
     checklistItems.map((item) => [item, values[item] ?? ""]).filter(([, value]) => value !== ""),
   );
+  const details = {
+    ...Object.fromEntries(Object.entries(values).filter(([key]) => !checklistItems.includes(key))),
+    legalObservers: formData.get("legalObservers") === "on",
+    safetyChecklist,
+  };
+  return details as unknown as MeetingPointDetailsInput;
+}
+
+/** What a refused proposal form shows again: the text as typed, the checkbox as ticked. */
+const refill = (formData: FormData) => listFields(formData, ["legalObservers"]);
+
+export async function proposeMeetingPointForm(_: FormState, formData: FormData): Promise<FormState> {
   let id = "";
   const state = await attempt(formData, async (api) => {
-    const details = {
-      ...Object.fromEntries(Object.entries(values).filter(([key]) => !checklistItems.includes(key))),
-      legalObservers: formData.get("legalObservers") === "on",
-      safetyChecklist,
-    };
     id = (
-      await api.meetingPoints.propose({ groupId, details: details as unknown as MeetingPointDetailsInput })
+      await api.meetingPoints.propose({ groupId: field(formData, "groupId"), details: detailsFrom(formData) })
     ).id;
   });
   if (state.ok) redirect(`/meeting-points/${id}`);
-  return state;
+  return { ...state, values: refill(formData) };
+}
+
+/** A group's organizers edit its proposal; the procedure checks the point is that group's. */
+export async function updateMeetingPointForm(_: FormState, formData: FormData): Promise<FormState> {
+  const meetingPointId = field(formData, "meetingPointId");
+  const state = await attempt(formData, (api) =>
+    api.meetingPoints.update({
+      meetingPointId,
+      groupId: field(formData, "groupId"),
+      details: detailsFrom(formData),
+    }),
+  );
+  if (state.ok) redirect(`/meeting-points/${meetingPointId}?edited=1`);
+  return { ...state, values: refill(formData) };
 }
 
 export async function commentForm(_: FormState, formData: FormData): Promise<FormState> {

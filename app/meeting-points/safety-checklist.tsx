@@ -18,7 +18,8 @@ const choices: [Choice, "answer" | "threat" | "signal", readonly string[]][] = [
 ];
 const distances = ["shelterKm", "clinicKm"] as const;
 
-export async function SafetyChecklistFields() {
+/** The checklist's fields, filled with `checklist` when editing a proposal. */
+export async function SafetyChecklistFields({ checklist }: { checklist?: Partial<SafetyChecklist> } = {}) {
   const t = await getTranslations("meetingPoints.checklist");
   return (
     <fieldset className="space-y-3 rounded-md border border-gray-300 p-3">
@@ -29,7 +30,7 @@ export async function SafetyChecklistFields() {
           <label htmlFor={item} className="block font-medium">
             {t(item)}
           </label>
-          <Select name={item} defaultValue="unknown">
+          <Select name={item} defaultValue={checklist?.[item] ?? "unknown"}>
             {options.map((option) => (
               <option key={option} value={option}>
                 {t(`${scale}.${option}` as "answer.yes")}
@@ -45,7 +46,15 @@ export async function SafetyChecklistFields() {
             <label htmlFor={item} className="block font-medium">
               {t(item)}
             </label>
-            <Input name={item} type="number" min={0} max={500} step="0.1" inputMode="decimal" />
+            <Input
+              name={item}
+              type="number"
+              min={0}
+              max={500}
+              step="0.1"
+              inputMode="decimal"
+              defaultValue={checklist?.[item] ?? undefined}
+            />
             <FieldError name={item} />
           </div>
         ))}

@@ -1,6 +1,6 @@
 // Who may run the meeting-point decision, and for which groups and caravans a person may vote: the
 // one place these rules live.
-import { and, countDistinct, eq, inArray } from "drizzle-orm";
+import { and, asc, countDistinct, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   caravanDelegates,
@@ -9,6 +9,7 @@ import {
   groups,
   memberships,
   ratifications,
+  users,
 } from "@/db/schema";
 import { DomainError } from "../errors";
 import { isVerifiedCoordinator, verifiedGroupsOf } from "../groups/membership";
@@ -21,17 +22,59 @@ export async function requireDecisionCoordinator(db: Database, actor: Actor): Pr
   if (!(await isDecisionCoordinator(db, actor))) throw new DomainError("FORBIDDEN", "notDecisionCoordinator");
 }
 
+/** Whether `actor` runs this decision: one of the coordinators it named, or an admin. */
+export async function isCoordinatorOf(
+  db: Database,
+  actor: Actor | null,
+  decisionId: string,
+): Promise<boolean> {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  const [row] = await db
+    .select({ userId: decisionCoordinators.userId })
+    .from(decisionCoordinators)
+    .where(and(eq(decisionCoordinators.decisionId, decisionId), eq(decisionCoordinators.userId, actor.id)));
+  return Boolean(row);
+}
+
 /**
  * Checks that `actor` runs this decision: one of the coordinators it named when it opened, or an
  * admin. Another group's coordinator does not run someone else's decision.
  */
 export async function requireCoordinatorOf(db: Database, actor: Actor, decisionId: string): Promise<void> {
-  if (actor.isAdmin) return;
-  const [row] = await db
-    .select({ userId: decisionCoordinators.userId })
-    .from(decisionCoordinators)
-    .where(and(eq(decisionCoordinators.decisionId, decisionId), eq(decisionCoordinators.userId, actor.id)));
-  if (!row) throw new DomainError("FORBIDDEN", "notDecisionCoordinatorOf");
+  if (!(await isCoordinatorOf(db, actor, decisionId)))
+    throw new DomainError("FORBIDDEN", "notDecisionCoordinatorOf");
+}
+
+/**
+ * Whom the opener of a decision may name to run it with them: every active coordinator of a
+ * verified group but the opener, by name, with the verified groups they coordinate. The same rule
+ * as `nameCoordinators` checks; read only by those who may open a decision (the router's builder).
+ * Names and groups only: no address, no other membership.
+ */
+export async function coordinatorChoices(db: Database, actor: Actor) {
+  const rows = await db
+    .select({ userId: users.id, name: users.name, groupName: groups.name })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.status, "active"),
+        eq(memberships.role, "coordinator"),
+        eq(groups.verified, true),
+        ne(memberships.userId, actor.id),
+      ),
+    )
+    .orderBy(asc(users.name), asc(groups.name))
+    .limit(500);
+  const people = new Map<string, { userId: string; name: string | null; groups: string[] }>();
+  for (const row of rows) {
+    const person = people.get(row.userId) ?? { userId: row.userId, name: row.name, groups: [] };
+    person.groups.push(row.groupName);
+    people.set(row.userId, person);
+  }
+  return [...people.values()];
 }
 
 /**

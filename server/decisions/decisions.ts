@@ -4,12 +4,21 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { ballots, caravanDelegates, caravans, decisionOptions, decisions, meetingPoints } from "@/db/schema";
+import {
+  ballots,
+  caravanDelegates,
+  caravans,
+  decisionCoordinators,
+  decisionOptions,
+  decisions,
+  meetingPoints,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
-import { isDecisionCoordinator, nameCoordinators, votingGroups, type Voter } from "./access";
+import { isCoordinatorOf, isDecisionCoordinator, nameCoordinators, votingGroups, type Voter } from "./access";
 import { isParticipant, isPublished } from "./candidates";
 import { closeJob } from "./closing";
 import { hasOpenObjection, openCaravanObjections } from "./steps";
@@ -126,7 +135,8 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
     .where(eq(decisions.id, decisionId))
     .limit(1);
   if (!row) throw notFound();
-  if (!(await isParticipant(db, actor)) && !isPublished(row)) return await turnoutOnly(db, row);
+  const participant = await isParticipant(db, actor);
+  if (!participant && !isPublished(row)) return await turnoutOnly(db, row);
   const [options, [cast], myGroups] = await Promise.all([
     db
       .select({
@@ -145,7 +155,16 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
       .where(eq(ballots.decisionId, decisionId)),
     votingGroups(db, actor),
   ]);
-  const canOpen = await isDecisionCoordinator(db, actor);
+  const [canOpen, [settings], coordinators] = await Promise.all([
+    isDecisionCoordinator(db, actor),
+    db.select({ ratifyHours: decisions.ratifyHours }).from(decisions).where(eq(decisions.id, decisionId)),
+    db
+      .select({ name: users.name })
+      .from(decisionCoordinators)
+      .innerJoin(users, eq(users.id, decisionCoordinators.userId))
+      .where(eq(decisionCoordinators.decisionId, decisionId))
+      .orderBy(asc(users.name)),
+  ]);
   const phase = phaseOf(row);
   let count: Count | null = null;
   let winnerId = row.winnerId;
@@ -211,6 +230,12 @@ export async function getDecision(db: Database, actor: Actor | null, decisionId:
     delegateVoting: delegating,
     ...(await ratificationOf(db, actor, { id: decisionId, status: row.status, winnerId: row.winnerId })),
     canOpen,
+    /** How long the caravans have to ratify the count's winner. */
+    ratifyHours: settings?.ratifyHours ?? 48,
+    /** Who runs it, by display name (null: none given): for the people deciding, even once published. */
+    coordinatorNames: participant ? coordinators.map((c) => c.name) : [],
+    /** The viewer runs this decision (named when it opened, or an admin): publishes, resolves. */
+    coordinates: await isCoordinatorOf(db, actor, decisionId),
   };
 }
 
@@ -239,6 +264,9 @@ async function turnoutOnly<R extends DecisionRow>(db: Database, row: R) {
     caravansTookPart: false,
     ratification: null as Awaited<ReturnType<typeof ratificationOf>>["ratification"],
     canOpen: false,
+    ratifyHours: null,
+    coordinatorNames: [] as (string | null)[],
+    coordinates: false,
   };
 }
 

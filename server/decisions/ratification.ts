@@ -28,7 +28,7 @@ import { defineJob, type JobKind, type JobPayload } from "../jobs/kinds";
 import { enqueue } from "../jobs/queue";
 import { publicOrigin } from "../origin";
 import type { Actor } from "../actor";
-import { isDecisionCoordinator } from "./access";
+import { isCoordinatorOf, isDecisionCoordinator } from "./access";
 import { chooseMeetingPoint, hasOpenObjection, tellEveryoneConcerned } from "./steps";
 import type { extendRatificationInput, ratifyInput } from "./inputs";
 import { tallyDecision } from "./outcome";
@@ -327,7 +327,9 @@ export async function ratificationOf(
       yes: rows.filter((r) => r.answer === true).length,
       no: rows.filter((r) => r.answer === false).length,
       mine: rows.filter((r) => own.has(r.caravanId)),
-      canExtend: await isDecisionCoordinator(db, actor),
+      // The decision's own coordinators and admins: the people extendRatification and
+      // remindCaravans let through (`onDecision("coordinator")`), not every coordinator.
+      canExtend: await isCoordinatorOf(db, actor, decision.id),
     },
   };
 }

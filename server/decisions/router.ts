@@ -8,6 +8,7 @@ import {
   voterProcedure,
 } from "../builders";
 import { postingLimit, publicProcedure, router } from "../trpc";
+import { coordinatorChoices } from "./access";
 import { castBallot, ballotsForRecount, getDecision, listDecisions, openDecision } from "./decisions";
 import {
   decisionIdInput,
@@ -35,6 +36,9 @@ export const decisionsRouter = router({
     .input(openDecisionInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => openDecision(ctx.db, ctx.actor, input)),
+
+  // Whom an opener may name to run the decision with them: for those who may open one.
+  coordinatorChoices: decisionCoordinatorProcedure.query(({ ctx }) => coordinatorChoices(ctx.db, ctx.actor)),
 
   vote: voterProcedure
     .input(voteInput)

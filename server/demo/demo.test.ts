@@ -121,4 +121,21 @@ describe("the demo data", () => {
     const { actions } = await (await person("kevin@puente.example.org")).coordinate.overview();
     expect(actions.flatMap((a) => a.shifts).some((s) => s.taken * 2 < s.capacity)).toBe(true);
   });
+
+  it("names the decisions' coordinators: Lupe may give the caravans more time, Kevin may not", async () => {
+    const person = async (email: string) => {
+      const [user] = await handle.db.select().from(users).where(eq(users.email, email));
+      return callerFor(handle.db, user!);
+    };
+    const lupe = await person("lupe@puente.example.org");
+    const { decisions } = await lupe.decisions.list();
+    const waiting = decisions.find((d) => d.phase === "ratifying")!;
+    const asLupe = await lupe.decisions.get({ decisionId: waiting.id });
+    expect(asLupe.coordinatorNames).toContain("Lupe M.");
+    expect(asLupe.ratification!.canExtend).toBe(true);
+    const asKevin = await (
+      await person("kevin@puente.example.org")
+    ).decisions.get({ decisionId: waiting.id });
+    expect(asKevin.ratification!.canExtend).toBe(false);
+  });
 });

@@ -12,6 +12,7 @@ import {
   auditEvents,
   ballots,
   caravanDelegates,
+  decisionCoordinators,
   decisionOptions,
   decisions,
   groups,
@@ -739,6 +740,10 @@ async function seedMeetingPointsAndDecisions(
       openedBy: userIds.get("admin")!,
     })
     .returning({ id: decisions.id });
+  // Run by the admin who opened it and the two coordinators named with them.
+  await tx
+    .insert(decisionCoordinators)
+    .values(["admin", "lupe", "jt"].map((key) => ({ decisionId: open!.id, userId: userIds.get(key)! })));
   const openOptions = [id("chaparral"), id("juarez"), id("brownsville")];
   await tx
     .insert(decisionOptions)
@@ -859,6 +864,10 @@ async function seedRatifyingDecision(
       choices,
     })),
   );
+  // Lupe runs it with the admin: she may give the caravans more time or remind them.
+  await tx
+    .insert(decisionCoordinators)
+    .values(["admin", "lupe"].map((key) => ({ decisionId: decision!.id, userId: userIds.get(key)! })));
   await tx
     .insert(ratifications)
     .values({ decisionId: decision!.id, meetingPointId: count.winner!, caravanId: delegate.caravanId });

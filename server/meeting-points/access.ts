@@ -1,8 +1,9 @@
+// Who edits a proposal: its own group's active coordinators and organizers.
 // Who reviews proposed meeting points (shortlists or rejects them): admins, the reviewers an admin
 // named, and the coordinators of a decision still open. Not every coordinator of every group.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { decisionCoordinators, decisions } from "@/db/schema";
+import { decisionCoordinators, decisions, memberships } from "@/db/schema";
 import { DomainError } from "../errors";
 import type { Actor } from "../actor";
 import { isReviewer } from "../reviewers/reviewers";
@@ -23,4 +24,25 @@ export async function isMeetingPointReviewer(db: Database, actor: Actor | null):
 export async function requireMeetingPointReviewer(db: Database, actor: Actor): Promise<void> {
   if (!(await isMeetingPointReviewer(db, actor)))
     throw new DomainError("FORBIDDEN", "notMeetingPointReviewer");
+}
+
+/**
+ * Whether `actor` edits the proposals of `groupId`: an active coordinator or organizer of that
+ * group (the rule meetingPoints.update's builder and ./editing.ts apply), for the page's link.
+ */
+export async function isProposalEditor(db: Database, actor: Actor | null, groupId: string): Promise<boolean> {
+  if (!actor) return false;
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.groupId, groupId),
+        eq(memberships.userId, actor.id),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["coordinator", "organizer"]),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }

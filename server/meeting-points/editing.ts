@@ -4,11 +4,30 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { decisionOptions, decisions, meetingPoints } from "@/db/schema";
+import { decisionOptions, decisions, meetingPoints, type MeetingPointStatus } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 import type { meetingPointDetailsInput } from "./inputs";
+
+/**
+ * Whether a proposal can no longer be edited: chosen, rejected, or an option of a decision being
+ * voted on (voters chose between places as they were described: the description holds until the count).
+ */
+export async function proposalLocked(
+  db: Database,
+  meetingPointId: string,
+  status: MeetingPointStatus,
+): Promise<boolean> {
+  if (status === "chosen" || status === "rejected") return true;
+  const [inUse] = await db
+    .select({ id: decisions.id })
+    .from(decisionOptions)
+    .innerJoin(decisions, eq(decisions.id, decisionOptions.decisionId))
+    .where(and(eq(decisionOptions.meetingPointId, meetingPointId), eq(decisions.status, "open")))
+    .limit(1);
+  return Boolean(inUse);
+}
 
 export async function updateMeetingPoint(
   db: Database,
@@ -25,17 +44,9 @@ export async function updateMeetingPoint(
       .for("update");
     if (!point) throw notFound();
     if (point.groupId !== groupId) throw new DomainError("FORBIDDEN", "notMeetingPointOwner");
-    if (point.status === "chosen" || point.status === "rejected") {
+    if (await proposalLocked(tx, meetingPointId, point.status)) {
       throw new DomainError("CONFLICT", "meetingPointInOpenDecision");
     }
-    // Voters chose between places as they were described: the description holds until the count.
-    const [inUse] = await tx
-      .select({ id: decisions.id })
-      .from(decisionOptions)
-      .innerJoin(decisions, eq(decisions.id, decisionOptions.decisionId))
-      .where(and(eq(decisionOptions.meetingPointId, meetingPointId), eq(decisions.status, "open")))
-      .limit(1);
-    if (inUse) throw new DomainError("CONFLICT", "meetingPointInOpenDecision");
     await tx.update(meetingPoints).set(details).where(eq(meetingPoints.id, meetingPointId));
     await recordAudit(tx, {
       actorId: actor.id,

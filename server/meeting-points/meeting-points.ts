@@ -14,7 +14,8 @@ import {
   type MeetingPointStatus,
 } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
-import { isMeetingPointReviewer } from "./access";
+import { isMeetingPointReviewer, isProposalEditor } from "./access";
+import { proposalLocked } from "./editing";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 import { candidatesVisibleTo, isParticipant } from "../decisions/candidates";
@@ -109,6 +110,7 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
       safetyChecklist: meetingPoints.safetyChecklist,
       reviewNote: meetingPoints.reviewNote,
       createdAt: meetingPoints.createdAt,
+      groupId: meetingPoints.groupId,
     })
     .from(meetingPoints)
     .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
@@ -127,7 +129,17 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
     .where(eq(meetingPointComments.meetingPointId, meetingPointId))
     .orderBy(desc(meetingPointComments.createdAt))
     .limit(200);
-  return { ...point, comments, canReview: await isMeetingPointReviewer(db, actor) };
+  const [canReview, editor] = await Promise.all([
+    isMeetingPointReviewer(db, actor),
+    isProposalEditor(db, actor, point.groupId),
+  ]);
+  return {
+    ...point,
+    comments,
+    canReview,
+    /** The viewer edits this proposal (its group's coordinators and organizers), and whether it still can be. */
+    editing: editor ? { locked: await proposalLocked(db, meetingPointId, point.status) } : null,
+  };
 }
 
 export async function commentOnMeetingPoint(

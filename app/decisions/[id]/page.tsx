@@ -27,9 +27,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function DecisionPage({ params }: { params: Params }) {
-  const [decision, t, tc, format] = await Promise.all([
+  const [decision, t, tf, tc, format] = await Promise.all([
     load(params),
     getTranslations("decisions"),
+    getTranslations("decisionForms"),
     getTranslations("crossings"),
     getFormatter(),
   ]);
@@ -63,6 +64,16 @@ export default async function DecisionPage({ params }: { params: Params }) {
           {t("window", { opens: when(decision.opensAt), closes: when(decision.closesAt) })} ·{" "}
           {t("quorum", { quorum: decision.quorum })} · {t("ballotsCast", { count: decision.ballotsCast })}
         </p>
+        {decision.coordinatorNames.length > 0 && (
+          <p className="text-sm">
+            {tf("coordinatedBy", {
+              names: decision.coordinatorNames.map((name) => name ?? tf("unnamed")).join(", "),
+            })}
+          </p>
+        )}
+        {decision.ratifyHours !== null && !closed && (
+          <p className="text-sm">{tf("ratifyWithin", { hours: decision.ratifyHours })}</p>
+        )}
       </header>
 
       {!decision.candidatesShown && (

@@ -1,9 +1,12 @@
-// Opening a decision between shortlisted meeting points, for the decision's coordinators.
+// Opening a decision between shortlisted meeting points, for the people who may open one: its
+// options, the coordinators of verified groups who run it with the opener, the closing time, the
+// quorum, and how long the caravans have to ratify the count's winner. Works without JavaScript.
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { Choice } from "../../_forms/choice";
 import { TimeZoneOptions } from "../../_forms/time-zone-options";
 import { SelectField, TextField } from "../../_forms/fields";
 import { serverApi } from "../../_trpc/server";
@@ -24,6 +27,10 @@ export default async function OpenDecisionPage() {
   ]);
   const [{ canOpen }, points] = await Promise.all([api.decisions.list(), api.meetingPoints.list()]);
   if (!canOpen) notFound();
+  const [coordinators, tn] = await Promise.all([
+    api.decisions.coordinatorChoices(),
+    getTranslations("decisionForms"),
+  ]);
   const options = points.filter((p) => p.status === "shortlisted" || p.status === "chosen");
   return (
     <div className="space-y-4">
@@ -46,12 +53,27 @@ export default async function OpenDecisionPage() {
           <fieldset className="space-y-1">
             <legend className="font-medium">{t("fieldOptions")}</legend>
             {options.map((p) => (
-              <label key={p.id} className="flex items-center gap-2">
-                <input type="checkbox" name="meetingPointIds" value={p.id} defaultChecked />
+              <Choice key={p.id} name="meetingPointIds" value={p.id} defaultChecked>
                 {p.name} · {tc(p.crossing)}
-              </label>
+              </Choice>
             ))}
             <FieldError name="meetingPointIds" />
+          </fieldset>
+          <fieldset className="space-y-1" aria-describedby="coordinatorIds-hint">
+            <legend className="font-medium">{tn("coordinators")}</legend>
+            <p id="coordinatorIds-hint" className="text-sm text-gray-700">
+              {tn("coordinatorsHint")}
+            </p>
+            {coordinators.length === 0 ? (
+              <p className="text-sm">{tn("noOtherCoordinators")}</p>
+            ) : (
+              coordinators.map((c) => (
+                <Choice key={c.userId} name="coordinatorIds" value={c.userId}>
+                  {tn("coordinatorOf", { name: c.name ?? tn("unnamed"), groups: c.groups.join(", ") })}
+                </Choice>
+              ))
+            )}
+            <FieldError name="coordinatorIds" />
           </fieldset>
           <SelectField name="timeZone" label={t("fieldTimeZone")} defaultValue="America/Tijuana">
             <TimeZoneOptions />
@@ -81,6 +103,17 @@ export default async function OpenDecisionPage() {
             type="number"
             min={1}
             defaultValue="2"
+            inputMode="numeric"
+            required
+          />
+          <TextField
+            name="ratifyHours"
+            label={tn("ratifyHours")}
+            hint={tn("ratifyHoursHint")}
+            type="number"
+            min={1}
+            max={336}
+            defaultValue="48"
             inputMode="numeric"
             required
           />

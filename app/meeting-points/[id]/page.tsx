@@ -1,5 +1,5 @@
-// One meeting point: where it is (on the map), what it offers, what people say about it, and, for
-// the decision's coordinators, shortlisting or rejecting it.
+// One meeting point: where it is (on the map), what it offers, what people say about it, for its
+// group's organizers a link to edit it, and, for the decision's coordinators, shortlisting or rejecting it.
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
@@ -23,14 +23,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: (await load(params)).name };
 }
 
-export default async function MeetingPointPage({ params }: { params: Params }) {
-  const [point, t, tc, locale, format, session] = await Promise.all([
+export default async function MeetingPointPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ edited?: string }>;
+}) {
+  const [point, t, te, tc, locale, format, session, { edited }] = await Promise.all([
     load(params),
     getTranslations("meetingPoints"),
+    getTranslations("proposalEdit"),
     getTranslations("crossings"),
     getLocale(),
     getFormatter(),
     currentSession(),
+    searchParams,
   ]);
   const inMyLanguage = (es: string, en: string) => (locale === "es" ? es || en : en || es);
   const facilities = inMyLanguage(point.facilitiesEs, point.facilitiesEn);
@@ -49,7 +57,19 @@ export default async function MeetingPointPage({ params }: { params: Params }) {
             {t("proposedBy", { group: point.groupName })}
           </Link>
         </p>
+        {point.editing && !point.editing.locked && (
+          <p>
+            <Link href={`/meeting-points/${point.id}/edit`} className="text-brand-700 underline">
+              {te("link")}
+            </Link>
+          </p>
+        )}
       </header>
+      {edited === "1" && (
+        <p role="status" className="rounded-md bg-white p-3 font-medium text-brand-800">
+          {te("saved")}
+        </p>
+      )}
       {point.status === "chosen" && (
         <p role="status" className="rounded-md border-2 border-amber-700 bg-white p-3 font-medium">
           {t("chosenNotice")}

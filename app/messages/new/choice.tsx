@@ -1,35 +1,7 @@
 "use client";
-// A checkbox of the compose form that keeps its tick when the form comes back (after counting
-// the recipients, or a refusal), with or without JavaScript.
-import type { ReactNode } from "react";
+// How many people the compose form will reach, once it has counted them. (Its checkboxes are
+// app/_forms/choice.tsx.)
 import { useFormAnswer } from "../../_forms/action-form";
-
-export function Choice({
-  name,
-  value,
-  defaultChecked,
-  children,
-}: {
-  name: string;
-  value: string;
-  defaultChecked?: boolean;
-  children: ReactNode;
-}) {
-  const state = useFormAnswer();
-  const sent = state.values?.[name];
-  return (
-    <label className="flex items-center gap-2">
-      <input
-        key={state.version}
-        type="checkbox"
-        name={name}
-        value={value}
-        defaultChecked={sent === undefined ? defaultChecked : sent.split(",").includes(value)}
-      />
-      {children}
-    </label>
-  );
-}
 
 /** How many people the message will reach, once the form has counted them. */
 export function Reach() {

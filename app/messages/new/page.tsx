@@ -9,7 +9,8 @@ import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton, Textarea } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
 import { composeForm } from "../forms";
-import { Choice, Reach } from "./choice";
+import { Choice } from "../../_forms/choice";
+import { Reach } from "./choice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("messages"))("compose"), robots: { index: false } };
