@@ -205,9 +205,19 @@ const actionDetails = (s: Scenario) => {
   };
 };
 
+/**
+ * A shift within the action, on one day: the action starts two hours from now and lasts four, so
+ * in Tijuana's evening it runs past midnight, and a shift then keeps to the part after it.
+ */
 const shiftDetails = (s: Scenario) => {
-  const { date, startTime, endTime } = actionTimes(s);
-  return { role: "Mesa de bienvenida", date, startTime, endTime, capacity: 5 };
+  const { startDate, startTime, endDate, endTime } = actionTimes(s);
+  const times =
+    startDate === endDate
+      ? { date: startDate, startTime, endTime }
+      : endTime === "00:00"
+        ? { date: startDate, startTime, endTime: "23:59" }
+        : { date: endDate, startTime: "00:00", endTime };
+  return { role: "Mesa de bienvenida", ...times, capacity: 5 };
 };
 
 const meetingPointDetails = () => ({
