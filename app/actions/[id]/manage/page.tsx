@@ -29,7 +29,10 @@ export default async function ManageActionPage({
   ]);
   const action = await orNotFound(api.actions.get({ actionId: id }));
   if (!action.canManage) notFound();
-  const roster = await api.actions.roster({ actionId: id });
+  const [roster, meetingPoints] = await Promise.all([
+    api.actions.roster({ actionId: id }),
+    api.meetingPoints.list(),
+  ]);
   const zone = action.timeZone;
   const open = action.status === "scheduled";
   return (
@@ -180,6 +183,7 @@ export default async function ManageActionPage({
             action={updateActionForm}
             hidden={{ actionId: id }}
             submitLabel={t("save")}
+            meetingPoints={meetingPoints}
             initial={{
               title: action.title,
               kind: action.kind,
@@ -194,6 +198,7 @@ export default async function ManageActionPage({
               endTime: zonedTime(action.endsAt, zone),
               languages: action.languages,
               visibility: action.visibility,
+              meetingPointId: action.meetingPoint?.id ?? "",
             }}
           />
         </details>
