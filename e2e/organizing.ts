@@ -14,6 +14,8 @@ export interface NewAction {
   start: string;
   end: string;
   endDate?: string;
+  /** The label of a meeting point to tie the action to, as the form offers it ("Name · Status"). */
+  meetingPoint?: string;
 }
 
 export interface NewShift {
@@ -38,6 +40,8 @@ export async function createAction(page: Page, action: NewAction): Promise<strin
   await page.getByLabel("Ends on").fill(action.endDate ?? action.date);
   await page.getByLabel("Start time").fill(action.start);
   await page.getByLabel("End time").fill(action.end);
+  if (action.meetingPoint)
+    await page.getByLabel("Meeting point").selectOption({ label: action.meetingPoint });
   await page.getByRole("button", { name: "Create an action" }).click();
   await page.waitForURL(/\/actions\/[0-9a-f-]+\/manage\?created=1/);
   return new URL(page.url()).pathname.replace(/\/manage$/, "");

@@ -201,6 +201,8 @@ const actionDetails = (s: Scenario) => {
     timeZone: "America/Tijuana",
     visibility: "public",
     languages: ["es"],
+    // Tied to a point everyone may see: who may tie one is who may write the action.
+    meetingPointId: s.proposal.id,
     ...times,
   };
 };

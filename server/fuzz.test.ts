@@ -96,6 +96,7 @@ beforeAll(async () => {
         startTime: "09:00",
         endDate: "2030-01-10",
         endTime: "12:00",
+        meetingPointId: point.id,
       },
     },
   };

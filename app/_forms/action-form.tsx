@@ -95,10 +95,11 @@ export function Textarea({
 
 export function Select({
   name,
+  hint,
   defaultValue,
   children,
   ...rest
-}: ComponentProps<"select"> & { name: string }) {
+}: ComponentProps<"select"> & { name: string; hint?: boolean }) {
   const state = useContext(StateContext);
   return (
     <select
@@ -107,7 +108,7 @@ export function Select({
       name={name}
       defaultValue={state.values?.[name] ?? defaultValue}
       className={inputClass}
-      {...fieldProps(state, name)}
+      {...fieldProps(state, name, hint)}
       {...rest}
     >
       {children}

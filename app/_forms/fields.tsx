@@ -73,13 +73,14 @@ export function TextAreaField({
 export function SelectField({
   name,
   label,
+  hint,
   className,
   children,
   ...select
-}: Omit<FieldProps, "hint" | "hintAbove"> & Control<"select">) {
+}: Omit<FieldProps, "hintAbove"> & Control<"select">) {
   return (
-    <Field name={name} label={label} className={className}>
-      <Select name={name} {...select}>
+    <Field name={name} label={label} hint={hint} className={className}>
+      <Select name={name} hint={Boolean(hint)} {...select}>
         {children}
       </Select>
     </Field>

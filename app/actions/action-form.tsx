@@ -20,25 +20,40 @@ export interface ActionFormValues {
   endTime: string;
   languages: string[];
   visibility: string;
+  /** "" for none. */
+  meetingPointId: string;
+}
+
+/** A meeting point the organizer may tie the action to (the points they may see). */
+export interface MeetingPointChoice {
+  id: string;
+  name: string;
+  status: string;
 }
 
 export async function ActionDetailsForm({
   action,
   hidden,
   initial,
+  meetingPoints,
   submitLabel,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hidden: Record<string, string>;
   initial: ActionFormValues;
+  meetingPoints: MeetingPointChoice[];
   submitLabel: string;
 }) {
-  const [t, tk, tv, tl] = await Promise.all([
+  const [t, tk, tv, tl, tg, tm] = await Promise.all([
     getTranslations("actions"),
     getTranslations("actionKinds"),
     getTranslations("visibility"),
     getTranslations("languages"),
+    getTranslations("gathering"),
+    getTranslations("meetingPoints"),
   ]);
+  // A rejected point is offered only when the action is already tied to it.
+  const choices = meetingPoints.filter((p) => p.status !== "rejected" || p.id === initial.meetingPointId);
   return (
     <ActionForm action={action} className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
       {Object.entries(hidden).map(([name, value]) => (
@@ -68,6 +83,19 @@ export async function ActionDetailsForm({
         maxLength={160}
         required
       />
+      <SelectField
+        name="meetingPointId"
+        label={tg("fieldMeetingPoint")}
+        hint={tg("fieldMeetingPointHint")}
+        defaultValue={initial.meetingPointId}
+      >
+        <option value="">{tg("none")}</option>
+        {choices.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} · {tm(`status.${p.status}`)}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         name="exactLocation"
         label={t("fieldExactLocation")}

@@ -18,6 +18,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { localeEnum, skillEnum, users } from "./auth";
 import { groups } from "./groups";
+import { meetingPoints } from "./meeting-points";
 
 export const actionKinds = [
   "welcome",
@@ -55,6 +56,8 @@ export const actions = pgTable(
     description: text("description").notNull().default(""),
     /** The area, shown to everyone who may see the action (e.g. "San Ysidro, Tijuana"). */
     placeName: text("place_name").notNull(),
+    /** The border meeting point the action gathers at, if any; its page lists the action. */
+    meetingPointId: uuid("meeting_point_id").references(() => meetingPoints.id, { onDelete: "set null" }),
     /** The exact spot: for a members-only action, only its confirmed volunteers and organizers see it. */
     exactLocation: text("exact_location").notNull().default(""),
     /** For a members-only action: how long before the start its confirmed volunteers see the exact spot. */
@@ -75,6 +78,7 @@ export const actions = pgTable(
   (a) => [
     index("actions_upcoming_idx").on(a.status, a.startsAt),
     index("actions_group_idx").on(a.groupId, a.startsAt),
+    index("actions_meeting_point_idx").on(a.meetingPointId, a.startsAt),
     check("actions_ends_after_start", sql`${a.endsAt} > ${a.startsAt}`),
     check("actions_reveal_window", sql`${a.revealHoursBefore} between 1 and 168`),
   ],

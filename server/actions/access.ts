@@ -1,5 +1,5 @@
 // Who may do what with an action: the one place its object-level rules live.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, memberships, shifts } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
@@ -15,6 +15,19 @@ export interface ActionAccess {
   timeZone: string;
   /** The viewer's active role in the organizing group, if any. */
   role: "coordinator" | "organizer" | "member" | null;
+}
+
+/**
+ * The actions `actor` may find in a listing: public ones, and members-only ones of the groups they
+ * are an active member of. Every listing of actions (the actions page, a meeting point's page) asks here.
+ */
+export function actionsVisibleTo(db: Database, actor: Actor | null): SQL {
+  if (!actor) return eq(actions.visibility, "public");
+  const myGroups = db
+    .select({ groupId: memberships.groupId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, actor.id), eq(memberships.status, "active")));
+  return or(eq(actions.visibility, "public"), inArray(actions.groupId, myGroups))!;
 }
 
 export const isOrganizer = (access: ActionAccess) =>

@@ -1,24 +1,27 @@
 // Actions: creating, editing and cancelling them, the list of upcoming ones, and one action as
 // its viewer may see it (a members-only action's exact place as server/actions/reveal.ts allows).
-import { and, asc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { actions, groups, memberships, shifts } from "@/db/schema";
+import { actions, groups, meetingPoints, shifts } from "@/db/schema";
 import { recordAudit } from "../audit/audit";
 import { containsPattern } from "../search";
 import { DomainError } from "../errors";
 import type { Actor } from "../actor";
 import { after } from "../pagination";
-import { actionAccess, isOrganizer, type ActionAccess } from "./access";
+import { candidatesVisibleTo, isParticipant } from "../decisions/candidates";
+import { actionAccess, actionsVisibleTo, isOrganizer, type ActionAccess } from "./access";
 import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
 import { exactPlaceFor, scheduleReveal } from "./reveal";
 import { checkInOpensAt, myWaitlistPositions } from "./signups";
+import { requireVisibleMeetingPoint, visibleMeetingPoint } from "../meeting-points/visible";
 
 type ActionDetails = z.output<typeof actionDetailsInput>;
 
 export async function createAction(db: Database, actor: Actor, groupId: string, input: ActionDetails) {
   const [group] = await db.select({ verified: groups.verified }).from(groups).where(eq(groups.id, groupId));
   if (!group?.verified) throw new DomainError("FORBIDDEN", "groupNotVerified");
+  if (input.meetingPointId) await requireVisibleMeetingPoint(db, actor, input.meetingPointId);
   return db.transaction(async (tx) => {
     const [action] = await tx
       .insert(actions)
@@ -40,6 +43,7 @@ export async function createAction(db: Database, actor: Actor, groupId: string, 
 export async function updateAction(db: Database, actor: Actor, access: ActionAccess, input: ActionDetails) {
   const { actionId } = access;
   if (access.status === "cancelled") throw new DomainError("CONFLICT", "actionCancelled");
+  const meetingPointId = await meetingPointAfterEdit(db, actor, actionId, input.meetingPointId);
   const [outside] = await db
     .select({ id: shifts.id })
     .from(shifts)
@@ -52,7 +56,10 @@ export async function updateAction(db: Database, actor: Actor, access: ActionAcc
     .limit(1);
   if (outside) throw new DomainError("BAD_REQUEST", "shiftsOutsideAction");
   await db.transaction(async (tx) => {
-    await tx.update(actions).set(input).where(eq(actions.id, actionId));
+    await tx
+      .update(actions)
+      .set({ ...input, meetingPointId })
+      .where(eq(actions.id, actionId));
     await scheduleReveal(tx, actionId);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -63,6 +70,21 @@ export async function updateAction(db: Database, actor: Actor, access: ActionAcc
     });
   });
   return { id: actionId };
+}
+
+/**
+ * The meeting point an edit leaves the action at. A named point must be one the editor may see.
+ * "None" from an editor who cannot see the current point (a candidate hidden from them, which a
+ * co-organizer tied it to) keeps it: their form could not show it, so it cannot mean to remove it.
+ */
+async function meetingPointAfterEdit(db: Database, actor: Actor, actionId: string, named: string | null) {
+  if (named) return (await requireVisibleMeetingPoint(db, actor, named)).id;
+  const [current] = await db
+    .select({ meetingPointId: actions.meetingPointId })
+    .from(actions)
+    .where(eq(actions.id, actionId));
+  if (!current?.meetingPointId) return null;
+  return (await visibleMeetingPoint(db, actor, current.meetingPointId)) ? null : current.meetingPointId;
 }
 
 /**
@@ -103,18 +125,10 @@ export async function listActions(
   actor: Actor | null,
   input: z.output<typeof actionListInput>,
 ) {
-  const myGroups = actor
-    ? db
-        .select({ groupId: memberships.groupId })
-        .from(memberships)
-        .where(and(eq(memberships.userId, actor.id), eq(memberships.status, "active")))
-    : null;
   const filters: (SQL | undefined)[] = [
     eq(actions.status, "scheduled"),
     input.from ? gte(actions.endsAt, new Date(`${input.from}T00:00:00Z`)) : gt(actions.endsAt, sql`now()`),
-    myGroups
-      ? or(eq(actions.visibility, "public"), inArray(actions.groupId, myGroups))
-      : eq(actions.visibility, "public"),
+    actionsVisibleTo(db, actor),
   ];
   if (input.place) filters.push(ilike(actions.placeName, containsPattern(input.place)));
   if (input.kind) filters.push(eq(actions.kind, input.kind));
@@ -160,6 +174,7 @@ export async function listActions(
 /** One action with its shifts, the viewer's own signups, and the exact place if they may see it. */
 export async function getAction(db: Database, actor: Actor | null, actionId: string) {
   const access = await actionAccess(db, actor, actionId);
+  const participant = await isParticipant(db, actor);
   const [action] = await db
     .select({
       id: actions.id,
@@ -178,9 +193,17 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
       groupId: groups.id,
       groupName: groups.name,
       groupSlug: groups.slug,
+      meetingPointId: meetingPoints.id,
+      meetingPointName: meetingPoints.name,
+      meetingPointStatus: meetingPoints.status,
     })
     .from(actions)
     .innerJoin(groups, eq(groups.id, actions.groupId))
+    // Only a point the viewer may see: a hidden candidate is not named, nor its id given.
+    .leftJoin(
+      meetingPoints,
+      and(eq(meetingPoints.id, actions.meetingPointId), candidatesVisibleTo(participant)),
+    )
     .where(eq(actions.id, actionId));
   const shiftRows = await db
     .select({
@@ -201,9 +224,14 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
   const mine = actor ? await myWaitlistPositions(db, actor, actionId) : [];
   const confirmed = mine.some((s) => s.status === "confirmed" || s.status === "attended");
   const viewer = isOrganizer(access) ? "organizer" : confirmed ? "confirmed" : "other";
+  const { meetingPointId, meetingPointName, meetingPointStatus, ...details } = action!;
   return {
-    ...action!,
+    ...details,
     ...exactPlaceFor(action!, viewer),
+    meetingPoint:
+      meetingPointId && meetingPointName && meetingPointStatus
+        ? { id: meetingPointId, name: meetingPointName, status: meetingPointStatus }
+        : null,
     shifts: shiftRows.map((shift) => {
       const checkInOpens = checkInOpensAt(shift.startsAt);
       return { ...shift, checkInOpensAt: checkInOpens, checkInOpen: Date.now() >= checkInOpens.getTime() };
@@ -212,4 +240,33 @@ export async function getAction(db: Database, actor: Actor | null, actionId: str
     canManage: isOrganizer(access),
     isOpen: action!.status === "scheduled" && action!.endsAt.getTime() > Date.now(),
   };
+}
+
+/** Upcoming scheduled actions tied to a meeting point, that `actor` may see, soonest first. */
+export async function actionsAtMeetingPoint(db: Database, actor: Actor | null, meetingPointId: string) {
+  return db
+    .select({
+      id: actions.id,
+      title: actions.title,
+      kind: actions.kind,
+      placeName: actions.placeName,
+      timeZone: actions.timeZone,
+      startsAt: actions.startsAt,
+      endsAt: actions.endsAt,
+      visibility: actions.visibility,
+      groupName: groups.name,
+      groupSlug: groups.slug,
+    })
+    .from(actions)
+    .innerJoin(groups, eq(groups.id, actions.groupId))
+    .where(
+      and(
+        eq(actions.meetingPointId, meetingPointId),
+        eq(actions.status, "scheduled"),
+        gt(actions.endsAt, sql`now()`),
+        actionsVisibleTo(db, actor),
+      ),
+    )
+    .orderBy(asc(actions.startsAt), asc(actions.id))
+    .limit(50);
 }

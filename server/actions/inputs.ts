@@ -43,6 +43,8 @@ export const actionDetailsInput = z
     endTime: time,
     languages: z.array(z.enum(locales)).max(locales.length).default([]),
     visibility: z.enum(actionVisibilities),
+    /** The border meeting point it gathers at; the form's "none" is the empty string. */
+    meetingPointId: z.preprocess((value) => (value === "" ? null : value), z.uuid().nullable()).default(null),
   })
   .transform(({ startDate, startTime, endDate, endTime, ...rest }, ctx) => {
     const startsAt = toInstant(startDate, startTime, rest.timeZone);

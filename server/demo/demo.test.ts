@@ -71,6 +71,24 @@ describe("the demo data", () => {
     expect(file.ballots).toHaveLength(5);
   });
 
+  it("gathers actions and an expected caravan at the chosen point", async () => {
+    const api = callerFor(handle.db, null);
+    const chosen = await api.meetingPoints.chosen();
+    const point = await api.meetingPoints.get({ meetingPointId: chosen!.id });
+    // The public one for everyone; the shelter's members-only welcome for its members.
+    expect(point.actions.map((a) => a.visibility)).toEqual(["public"]);
+    expect(point.arrivals.map((a) => a.name)).toEqual([expect.stringContaining("Éxodos")]);
+    const [lupe] = await handle.db.select().from(users).where(eq(users.email, "lupe@puente.example.org"));
+    const full = await callerFor(handle.db, lupe!).meetingPoints.get({ meetingPointId: chosen!.id });
+    expect(full.arrivals[0]).toMatchObject({ access: "full", headcount: expect.any(Number) });
+    const [marisol] = await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.email, "marisol@puente.example.org"));
+    const member = await callerFor(handle.db, marisol!).meetingPoints.get({ meetingPointId: chosen!.id });
+    expect(member.actions.map((a) => a.visibility).sort()).toEqual(["members", "public"]);
+  });
+
   it("shows an urgent bilingual message with a reply and its answer, and messages already read", async () => {
     const [dan] = await handle.db.select().from(users).where(eq(users.email, "dan@puente.example.org"));
     const [lupe] = await handle.db.select().from(users).where(eq(users.email, "lupe@puente.example.org"));

@@ -1,7 +1,7 @@
 // Demo data: realistic, bilingual, and enough to show every feature at work on a first look.
 // Each domain adds its part here. People use example.org addresses (RFC 2606): no one real.
 import { createHash, randomBytes } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { scheduleReveal } from "../actions/reveal";
 import { countBallots } from "../decisions/count";
 import type { Database } from "@/db/client";
@@ -439,6 +439,21 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     }
 
     await seedMeetingPointsAndDecisions(tx, groupIds, userIds);
+    // The chosen point gathers the work: the two Tijuana actions meet there (and a caravan's
+    // report expects to arrive there, server/demo/caravans.ts).
+    const [chosen] = await tx
+      .select({ id: meetingPoints.id })
+      .from(meetingPoints)
+      .where(eq(meetingPoints.status, "chosen"));
+    await tx
+      .update(actions)
+      .set({ meetingPointId: chosen!.id })
+      .where(
+        inArray(actions.title, [
+          "Observación legal en El Chaparral / Legal observers at El Chaparral",
+          "Bienvenida a la caravana / Welcoming the caravan",
+        ]),
+      );
     await seedDemoMessages(tx, groupIds, userIds);
     await seedCaravans(tx, groupIds, userIds);
     await seedRatifyingDecision(tx, groupIds, userIds);

@@ -1,6 +1,7 @@
 // Meeting points: organizers of verified groups propose them, the people deciding comment, the
 // decision's coordinators shortlist or reject them. Everyone may read them, except the options of a
 // decision not yet public, which only the people deciding see (server/decisions/candidates.ts).
+// A point's page also gathers the actions tied to it and the caravans expected there.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -20,6 +21,8 @@ import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 import { candidatesVisibleTo, isParticipant } from "../decisions/candidates";
 import type { meetingPointDetailsInput } from "./inputs";
+import { actionsAtMeetingPoint } from "../actions/actions";
+import { expectedArrivalsAt } from "../caravans/arrivals";
 
 type MeetingPointDetails = z.output<typeof meetingPointDetailsInput>;
 
@@ -129,13 +132,18 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
     .where(eq(meetingPointComments.meetingPointId, meetingPointId))
     .orderBy(desc(meetingPointComments.createdAt))
     .limit(200);
-  const [canReview, editor] = await Promise.all([
+  // What gathers here, only now that the point itself is known to be visible to the viewer.
+  const [gathering, arrivals, canReview, editor] = await Promise.all([
+    actionsAtMeetingPoint(db, actor, meetingPointId),
+    expectedArrivalsAt(db, actor, meetingPointId),
     isMeetingPointReviewer(db, actor),
     isProposalEditor(db, actor, point.groupId),
   ]);
   return {
     ...point,
     comments,
+    actions: gathering,
+    arrivals,
     canReview,
     /** The viewer edits this proposal (its group's coordinators and organizers), and whether it still can be. */
     editing: editor ? { locked: await proposalLocked(db, meetingPointId, point.status) } : null,

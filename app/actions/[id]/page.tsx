@@ -37,12 +37,13 @@ export default async function ActionPage({
   params: Params;
   searchParams: Promise<{ joined?: string }>;
 }) {
-  const [action, t, tk, ts, tl, format, session, search] = await Promise.all([
+  const [action, t, tk, ts, tl, tg, format, session, search] = await Promise.all([
     load(params),
     getTranslations("actions"),
     getTranslations("actionKinds"),
     getTranslations("skills"),
     getTranslations("languages"),
+    getTranslations("gathering"),
     getFormatter(),
     currentSession(),
     searchParams,
@@ -92,6 +93,18 @@ export default async function ActionPage({
             action.isOpen && <span className="block text-sm text-gray-700">{t("exactPlaceHidden")}</span>
           )}
         </dd>
+        {action.meetingPoint && (
+          <>
+            <dt className="font-semibold">{tg("meetsAt")}</dt>
+            <dd>
+              <Link href={`/meeting-points/${action.meetingPoint.id}`} className="text-brand-700 underline">
+                {action.meetingPoint.status === "chosen"
+                  ? `★ ${action.meetingPoint.name}`
+                  : action.meetingPoint.name}
+              </Link>
+            </dd>
+          </>
+        )}
         {action.languages.length > 0 && (
           <>
             <dt className="font-semibold">{t("languages")}</dt>

@@ -21,7 +21,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
   const groupId = z.uuid().safeParse(groupParam);
   if (!groupId.success) notFound();
   const [api, t] = await Promise.all([serverApi(), getTranslations("actions")]);
-  const { groups } = await api.groups.mine();
+  const [{ groups }, meetingPoints] = await Promise.all([api.groups.mine(), api.meetingPoints.list()]);
   const group = groups.find(
     (g) => g.groupId === groupId.data && g.status === "active" && g.role !== "member",
   );
@@ -34,6 +34,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
         action={createActionForm}
         hidden={{ groupId: group.groupId }}
         submitLabel={t("create")}
+        meetingPoints={meetingPoints}
         initial={{
           title: "",
           kind: "welcome",
@@ -48,6 +49,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
           endTime: "13:00",
           languages: ["es"],
           visibility: "public",
+          meetingPointId: "",
         }}
       />
     </div>

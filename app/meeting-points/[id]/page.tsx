@@ -1,5 +1,7 @@
 // One meeting point: where it is (on the map), what it offers, what people say about it, for its
-// group's organizers a link to edit it, and, for the decision's coordinators, shortlisting or rejecting it.
+// group's organizers a link to edit it, and, for the decision's coordinators, shortlisting or
+// rejecting it. What gathers there (actions, caravans expected) comes first on the chosen point,
+// after the details on the others.
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
@@ -10,6 +12,7 @@ import { ActionForm, FieldError, FormMessage, Input, SubmitButton, Textarea } fr
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { commentForm, rejectForm, shortlistForm } from "../forms";
 import { BorderMap } from "../border-map";
+import { Gathering } from "./gathering";
 
 type Params = Promise<{ id: string }>;
 
@@ -75,6 +78,7 @@ export default async function MeetingPointPage({
           {t("chosenNotice")}
         </p>
       )}
+      {point.status === "chosen" && <Gathering actions={point.actions} arrivals={point.arrivals} prominent />}
       <BorderMap points={[point]} titleId="point-map" />
       <dl className="grid gap-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
         <dt className="font-semibold">{t("fieldCrossing")}</dt>
@@ -103,6 +107,9 @@ export default async function MeetingPointPage({
         )}
       </dl>
       <SafetyChecklistList checklist={point.safetyChecklist} />
+      {point.status !== "chosen" && (
+        <Gathering actions={point.actions} arrivals={point.arrivals} prominent={false} />
+      )}
       {point.status === "rejected" && point.reviewNote && (
         <p className="rounded-lg bg-white p-4 shadow-sm">
           <span className="font-semibold">{t("reviewNote")}:</span> {point.reviewNote}

@@ -36,7 +36,10 @@ export default async function ManageActionPage({
   ]);
   const action = await byId(id);
   if (!action.canManage) notFound();
-  const roster = await api.actions.roster({ actionId: id });
+  const [roster, meetingPoints] = await Promise.all([
+    api.actions.roster({ actionId: id }),
+    api.meetingPoints.list(),
+  ]);
   const zone = action.timeZone;
   const open = action.status === "scheduled";
   return (
@@ -194,6 +197,7 @@ export default async function ManageActionPage({
             action={updateActionForm}
             hidden={{ actionId: id }}
             submitLabel={t("save")}
+            meetingPoints={meetingPoints}
             initial={{
               title: action.title,
               kind: action.kind,
@@ -208,6 +212,7 @@ export default async function ManageActionPage({
               endTime: zonedTime(action.endsAt, zone),
               languages: action.languages,
               visibility: action.visibility,
+              meetingPointId: action.meetingPoint?.id ?? "",
             }}
           />
         </details>

@@ -1,0 +1,3 @@
+ALTER TABLE "actions" ADD COLUMN "meeting_point_id" uuid;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_meeting_point_id_meeting_points_id_fk" FOREIGN KEY ("meeting_point_id") REFERENCES "public"."meeting_points"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "actions_meeting_point_idx" ON "actions" USING btree ("meeting_point_id","starts_at");
