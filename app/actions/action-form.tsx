@@ -1,4 +1,5 @@
 // The form for an action's details, to create one and to edit one.
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { actionKinds, actionVisibilities, locales, skills } from "@/db/schema";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton } from "../_forms/action-form";
@@ -37,12 +38,15 @@ export async function ActionDetailsForm({
   initial,
   meetingPoints,
   submitLabel,
+  children,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hidden: Record<string, string>;
   initial: ActionFormValues;
   meetingPoints: MeetingPointChoice[];
   submitLabel: string;
+  /** More fields, after the action's own (creating one: its first shift). */
+  children?: ReactNode;
 }) {
   const [t, tk, tv, tl, tg, tm] = await Promise.all([
     getTranslations("actions"),
@@ -175,6 +179,7 @@ export async function ActionDetailsForm({
         maxLength={4000}
         defaultValue={initial.description}
       />
+      {children}
       <div className="flex items-center gap-3">
         <SubmitButton pendingLabel={t("saving")}>{submitLabel}</SubmitButton>
         <FormMessage success={t("saved")} />

@@ -28,8 +28,16 @@ function shiftDetails(formData: FormData): ShiftDetailsInput {
 export async function createActionForm(_: FormState, formData: FormData): Promise<FormState> {
   let id = "";
   const state = await attempt(formData, async (api) => {
-    id = (await api.actions.create({ groupId: field(formData, "groupId"), details: actionDetails(formData) }))
-      .id;
+    // The first shift is optional: left blank, the action is created without one.
+    const role = field(formData, "role").trim();
+    const capacity = field(formData, "capacity").trim();
+    id = (
+      await api.actions.create({
+        groupId: field(formData, "groupId"),
+        details: actionDetails(formData),
+        firstShift: role || capacity ? { role, capacity } : undefined,
+      })
+    ).id;
   });
   if (state.ok) redirect(`/actions/${id}/manage?created=1`);
   return state;

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { currentSession } from "@/server/auth";
 import { FilterSelect } from "../_forms/filter-select";
 import { pageHref, ResultList } from "../_lists/result-list";
 import { SearchButton, SearchForm, SearchInput } from "../_lists/search-form";
@@ -43,7 +44,17 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
     searchParams,
   ]);
   const filters = parseSearch(search);
-  const { actions, next } = await api.actions.list(filters);
+  const [{ actions, next }, organizes] = await Promise.all([
+    api.actions.list(filters),
+    // The way to create one, for whoever organizes a verified group.
+    currentSession().then(async (session) =>
+      session?.user
+        ? (await api.groups.mine()).groups.some(
+            (g) => g.status === "active" && g.role !== "member" && g.verified,
+          )
+        : false,
+    ),
+  ]);
   const nextHref =
     next &&
     pageHref("/actions", {
@@ -57,9 +68,19 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
     });
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1">{t("lead")}</p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="mr-auto">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="mt-1">{t("lead")}</p>
+        </div>
+        {organizes && (
+          <Link
+            href="/actions/new"
+            className="min-h-11 rounded-md bg-brand-700 px-3 py-2 font-medium text-white"
+          >
+            {t("newAction")}
+          </Link>
+        )}
       </div>
       <SearchForm action="/actions" layout="grid-cols-2 sm:grid-cols-3">
         <SearchInput

@@ -11,14 +11,25 @@ import type { Actor } from "../actor";
 import { after } from "../pagination";
 import { candidatesVisibleTo, isParticipant } from "../decisions/candidates";
 import { actionAccess, actionsVisibleTo, isOrganizer, type ActionAccess } from "./access";
-import { ACTIONS_PAGE_SIZE, type actionDetailsInput, type actionListInput } from "./inputs";
+import {
+  ACTIONS_PAGE_SIZE,
+  type actionDetailsInput,
+  type actionListInput,
+  type firstShiftInput,
+} from "./inputs";
 import { exactPlaceFor, scheduleReveal } from "./reveal";
 import { checkInOpensAt, myWaitlistPositions } from "./signups";
 import { requireVisibleMeetingPoint, visibleMeetingPoint } from "../meeting-points/visible";
 
 type ActionDetails = z.output<typeof actionDetailsInput>;
 
-export async function createAction(db: Database, actor: Actor, groupId: string, input: ActionDetails) {
+export async function createAction(
+  db: Database,
+  actor: Actor,
+  groupId: string,
+  input: ActionDetails,
+  firstShift?: z.output<typeof firstShiftInput>,
+) {
   const [group] = await db.select({ verified: groups.verified }).from(groups).where(eq(groups.id, groupId));
   if (!group?.verified) throw new DomainError("FORBIDDEN", "groupNotVerified");
   if (input.meetingPointId) await requireVisibleMeetingPoint(db, actor, input.meetingPointId);
@@ -28,6 +39,15 @@ export async function createAction(db: Database, actor: Actor, groupId: string, 
       .values({ ...input, groupId, createdBy: actor.id })
       .returning({ id: actions.id });
     await scheduleReveal(tx, action!.id);
+    if (firstShift) {
+      await tx.insert(shifts).values({
+        actionId: action!.id,
+        role: firstShift.role,
+        capacity: firstShift.capacity,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+      });
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: "action.create",

@@ -61,6 +61,15 @@ export const actionDetailsInput = z
   });
 export type ActionDetailsInput = z.input<typeof actionDetailsInput>;
 
+/**
+ * The shift an action is created with, if its organizer names one: it spans the whole action, so
+ * people can sign up at once; more shifts are added on the action's page.
+ */
+export const firstShiftInput = z.object({
+  role: text(80).min(2),
+  capacity: z.coerce.number().int().min(1).max(10_000),
+});
+
 export const actionIdInput = z.object({ actionId: z.uuid() });
 export const shiftIdInput = z.object({ shiftId: z.uuid() });
 

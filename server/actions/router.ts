@@ -11,6 +11,7 @@ import {
   actionIdInput,
   actionListInput,
   checkInInput,
+  firstShiftInput,
   signUpByEmailInput,
   signUpInput,
   shiftDetailsInput,
@@ -28,9 +29,11 @@ export const actionsRouter = router({
     .query(({ ctx, input }) => getAction(ctx.db, ctx.actor, input.actionId)),
 
   create: inGroupProcedure("coordinator", "organizer")
-    .input(z.object({ details: actionDetailsInput }))
+    .input(z.object({ details: actionDetailsInput, firstShift: firstShiftInput.optional() }))
     .use(postingLimit)
-    .mutation(({ ctx, input }) => createAction(ctx.db, ctx.actor, input.groupId, input.details)),
+    .mutation(({ ctx, input }) =>
+      createAction(ctx.db, ctx.actor, input.groupId, input.details, input.firstShift),
+    ),
 
   update: onAction("organizer")
     .input(z.object({ details: actionDetailsInput }))
