@@ -112,6 +112,9 @@ test("two groups rank the meeting points, the decision closes on time, and the c
   await expect(other.page.getByRole("heading", { name: "The count, round by round" })).toBeVisible();
   await expect(other.page.getByRole("heading", { name: "Round 1" })).toBeVisible();
   await expect(other.page.getByText("2 votes")).toBeVisible();
+  // The recount is explained for people; the command stays folded in "How to recount".
+  await expect(other.page.getByText("Anyone can count them again.")).toBeVisible();
+  await expect(other.page.getByText(/npm run tally/)).toBeHidden();
   const csv = await other.page.request.get(`${decisionPath}/ballots.csv`);
   expect(csv.ok()).toBe(true);
   expect(await csv.text()).toContain(second);

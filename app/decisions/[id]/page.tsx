@@ -142,7 +142,10 @@ export default async function DecisionPage({ params }: { params: Params }) {
             <p className="text-sm">
               {voter.castAt
                 ? t(voter.field === "caravanId" ? "caravanBallot.yourBallot" : "yourBallot", {
-                    choices: voter.choices!.map((id) => names[id] ?? "?").join(" › "),
+                    // Ranked choices in order; approved ones are a set, not a ranking.
+                    choices: voter
+                      .choices!.map((id) => names[id] ?? "?")
+                      .join(decision.method === "irv" ? " › " : ", "),
                     when: when(voter.castAt),
                   })
                 : t(voter.field === "caravanId" ? "caravanBallot.noBallotYet" : "noBallotYet")}
@@ -159,10 +162,15 @@ export default async function DecisionPage({ params }: { params: Params }) {
               {decision.method === "irv" ? (
                 decision.options.map((_, i) => (
                   <div key={i} className="space-y-1">
-                    <label htmlFor={`rank${i + 1}`} className="block font-medium">
+                    {/* One ballot form per group or caravan the person votes for: ids unique to it. */}
+                    <label htmlFor={`${voter.id}-rank${i + 1}`} className="block font-medium">
                       {t("choiceNumber", { number: i + 1 })}
                     </label>
-                    <Select name={`rank${i + 1}`} defaultValue={voter.choices?.[i] ?? ""}>
+                    <Select
+                      id={`${voter.id}-rank${i + 1}`}
+                      name={`rank${i + 1}`}
+                      defaultValue={voter.choices?.[i] ?? ""}
+                    >
                       <option value="">{t("noChoice")}</option>
                       {decision.options.map((o) => (
                         <option key={o.id} value={o.id}>
@@ -210,11 +218,20 @@ export default async function DecisionPage({ params }: { params: Params }) {
             >
               {t("downloadBallots")}
             </a>{" "}
-            ·{" "}
-            {flags
-              ? t("ratify.setAsideHint", { method: decision.method, flags })
-              : t("recountHint", { method: decision.method })}
+            · {t("recountLead")}
           </p>
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">{t("recountTitle")}</summary>
+            <p className="mt-1">{t(`recountHow.${decision.method}`)}</p>
+            {flags && <p className="mt-1">{t("ratify.setAsideHow")}</p>}
+            <p className="mt-1">
+              {t("recountTool")}{" "}
+              <code className="break-all rounded bg-brand-50 px-1">
+                npm run tally -- FILE.csv --method {decision.method}
+                {flags && ` ${flags}`}
+              </code>
+            </p>
+          </details>
           <details className="text-sm">
             <summary className="cursor-pointer font-medium">{t("tieBreakTitle")}</summary>
             <p className="mt-1">{t("tieBreak")}</p>
