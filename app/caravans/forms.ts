@@ -30,7 +30,8 @@ export async function updateCaravanForm(_: FormState, formData: FormData): Promi
 
 /**
  * A report from the form: one quantity and one note field per kind of need ("need-water",
- * "note-water"); a kind with both left empty is not needed.
+ * "note-water"); a kind with both left empty is not needed. Also posted by the short form on a
+ * delegate's home (app/home/caravan-panel.tsx), which carries the latest needs over.
  */
 export async function reportForm(_: FormState, formData: FormData): Promise<FormState> {
   const values = textFields(formData);
@@ -41,13 +42,16 @@ export async function reportForm(_: FormState, formData: FormData): Promise<Form
       quantity: field(formData, `need-${kind}`).trim(),
       note: field(formData, `note-${kind}`),
     }));
+  // `from`: the form on a delegate's home sends them back there.
   const input = Object.fromEntries(
-    Object.entries(values).filter(([key]) => !key.startsWith("need-") && !key.startsWith("note-")),
+    Object.entries(values).filter(
+      ([key]) => !key.startsWith("need-") && !key.startsWith("note-") && key !== "from",
+    ),
   );
   const state = await attempt(formData, (api) =>
     api.caravans.report({ ...input, needs } as unknown as ReportInput),
   );
-  if (state.ok) redirect(`/caravans/${values.caravanId}`);
+  if (state.ok) redirect(values.from === "home" ? "/home" : `/caravans/${values.caravanId}`);
   // The server names a need by its place in the list; the form, by its kind.
   for (const [key, messages] of Object.entries(state.fieldErrors ?? {})) {
     const match = /^needs\.(\d+)\.(\w+)$/.exec(key);

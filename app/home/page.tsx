@@ -1,12 +1,13 @@
 // A signed-in person's home: what needs them now (urgent messages, ballots their groups owe,
-// pledges falling due, join requests and invitations), their next shifts, and the next step when
-// nothing does. One call to the server (home.mine); no script of its own.
+// pledges falling due, join requests and invitations), the caravans they speak for as a delegate,
+// their next shifts, and the next step when nothing does. One call to the server (home.mine); no script of its own.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { serverApi } from "../_trpc/server";
+import { CaravanPanels } from "./caravan-panel";
 import { NextShifts } from "./next-shifts";
 import { Waiting } from "./waiting";
 
@@ -40,6 +41,7 @@ export default async function HomePage() {
       </header>
 
       <Waiting home={home} />
+      <CaravanPanels caravans={home.caravans} />
       <NextShifts shifts={home.shifts} more={home.moreShifts} />
 
       {!home.inAGroup && (

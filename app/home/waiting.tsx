@@ -42,8 +42,9 @@ function Line({
 }
 
 export async function Waiting({ home }: { home: Home }) {
-  const [t, tr, tn, format, locale] = await Promise.all([
+  const [t, td, tr, tn, format, locale] = await Promise.all([
     getTranslations("myHome"),
+    getTranslations("delegateHome"),
     getTranslations("roles"),
     getTranslations("needKinds"),
     getFormatter(),
@@ -86,7 +87,11 @@ export async function Waiting({ home }: { home: Home }) {
         label={t("kind.vote")}
         title={d.question}
         detail={t("voteFor", {
-          voters: format.list(d.voters),
+          // Groups first, then the caravans the person speaks for: "your caravan", by name.
+          voters: format.list([
+            ...d.voters.slice(0, d.voters.length - d.caravans.length),
+            ...d.caravans.map((caravan) => td("yourCaravan", { caravan })),
+          ]),
           closes: when(d.closesAt),
           ago: format.relativeTime(d.closesAt),
         })}

@@ -55,7 +55,10 @@ export async function ballotsAwaiting(db: Database, actor: Actor) {
   const done = new Set(cast.map((b) => `${b.decisionId}:${b.groupId ?? b.caravanId}`));
   return open.flatMap((decision) => {
     const owed = [...groups, ...caravans].filter((voter) => !done.has(`${decision.id}:${voter.id}`));
-    return owed.length ? [{ ...decision, voters: owed.map((v) => v.name) }] : [];
+    if (owed.length === 0) return [];
+    // Caravans are named apart, so that a delegate reads "your caravan", not a group's name.
+    const owedCaravans = caravans.filter((c) => owed.includes(c)).map((c) => c.name);
+    return [{ ...decision, voters: owed.map((v) => v.name), caravans: owedCaravans }];
   });
 }
 

@@ -133,6 +133,11 @@ describe("the demo data", () => {
     expect(kevin.pledges.length).toBeGreaterThan(0);
     expect(kevin.requests).toHaveLength(1);
     expect((await (await person("marisol@puente.example.org")).home.mine()).invitations).toHaveLength(1);
+    // Ana, a caravan's delegate, finds her caravan there: where it was last, its needs and pledges.
+    const [ana] = (await (await person("ana@puente.example.org")).home.mine()).caravans;
+    expect(ana?.latest?.placeName).toBe("Querétaro, Querétaro");
+    expect(ana?.needs.some((n) => n.pledges.length > 0)).toBe(true);
+    expect(ana?.ratifications.length).toBeGreaterThan(0);
     const overview = await (await person("jt@puente.example.org")).coordinate.overview();
     expect(overview.caravans.every((c) => c.access === "full")).toBe(true);
     expect(overview.failed).toEqual([expect.objectContaining({ failed: 1 })]);

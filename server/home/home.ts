@@ -3,6 +3,7 @@
 // domain's rules (who sees what) applied there.
 import type { Database } from "@/db/client";
 import { mySignups } from "../actions/signups";
+import { caravansSpokenFor } from "../caravans/spoken-for";
 import { ratificationsAwaiting } from "../decisions/ratification";
 import { ballotsAwaiting } from "../decisions/turnout";
 import { chosenMeetingPoint } from "../meeting-points/meeting-points";
@@ -17,7 +18,7 @@ import type { Actor } from "../actor";
 export const NEXT_SHIFTS = 5;
 
 export async function homeOf(db: Database, actor: Actor) {
-  const [signups, urgent, ballots, pledges, requests, invitations, groups, chosen, ratifications] =
+  const [signups, urgent, ballots, pledges, requests, invitations, groups, chosen, ratifications, spokenFor] =
     await Promise.all([
       mySignups(db, actor),
       unreadUrgent(db, actor),
@@ -28,6 +29,7 @@ export async function homeOf(db: Database, actor: Actor) {
       listMyGroups(db, actor),
       chosenMeetingPoint(db, actor),
       ratificationsAwaiting(db, actor),
+      caravansSpokenFor(db, actor),
     ]);
   const active = groups.filter((g) => g.status === "active");
   return {
@@ -45,6 +47,11 @@ export async function homeOf(db: Database, actor: Actor) {
     inAGroup: active.length > 0,
     /** Whether the coordinators' overview is theirs to read. */
     coordinates: actor.isAdmin || active.some((g) => g.role === "coordinator" || g.role === "organizer"),
+    /** The caravans the person is a delegate of, each with the winners it is asked to ratify. */
+    caravans: spokenFor.map((caravan) => ({
+      ...caravan,
+      ratifications: ratifications.filter((r) => r.caravanId === caravan.id),
+    })),
     chosen: chosen && { id: chosen.id, name: chosen.name, crossing: chosen.crossing },
   };
 }

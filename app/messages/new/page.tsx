@@ -16,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("messages"))("compose"), robots: { index: false } };
 }
 
-export default async function ComposePage() {
+/** `?voice=line:CARAVAN` ticks that audience, as the "write to the groups" link of a delegate's home does. */
+export default async function ComposePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ voice?: string | string[] }>;
+}) {
+  const { voice } = await searchParams;
   if (!(await currentSession())?.user) redirect(`/signin?callbackUrl=${encodeURIComponent("/messages/new")}`);
   const [api, t, tr, locale] = await Promise.all([
     serverApi(),
@@ -35,7 +41,7 @@ export default async function ComposePage() {
         {choices.speaksFor.map((caravan) => (
           <fieldset key={caravan.id} className="space-y-1">
             <legend className="font-medium">{t("voiceLegend", { caravan: caravan.name })}</legend>
-            <Choice name="voice" value={`line:${caravan.id}`}>
+            <Choice name="voice" value={`line:${caravan.id}`} defaultChecked={voice === `line:${caravan.id}`}>
               {t("caravanLine")}
             </Choice>
             {choices.lineGroups.map((g) => (
