@@ -18,11 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const session = await currentSession();
   if (!session?.user) redirect("/signin?callbackUrl=/home");
-  const [api, t, th, tc] = await Promise.all([
+  const [api, t, th, tc, ta] = await Promise.all([
     serverApi(),
     getTranslations("myHome"),
     getTranslations("home"),
     getTranslations("crossings"),
+    getTranslations("actions"),
   ]);
   const home = await api.home.mine();
   const waiting =
@@ -71,11 +72,18 @@ export default async function HomePage() {
         </section>
       )}
 
-      {home.coordinates && (
-        <p>
-          <Link href="/coordinate" className="font-medium text-brand-700 underline">
-            {t("overviewLink")}
-          </Link>
+      {(home.organizes || home.coordinates) && (
+        <p className="flex flex-wrap gap-x-4 gap-y-2">
+          {home.organizes && (
+            <Link href="/actions/new" className="font-medium text-brand-700 underline">
+              {ta("newAction")}
+            </Link>
+          )}
+          {home.coordinates && (
+            <Link href="/coordinate" className="font-medium text-brand-700 underline">
+              {t("overviewLink")}
+            </Link>
+          )}
         </p>
       )}
 

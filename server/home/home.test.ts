@@ -64,6 +64,8 @@ describe("the home", () => {
     ]);
     expect(home.inAGroup).toBe(true);
     expect(home.coordinates).toBe(false);
+    expect(home.organizes).toBe(false); // a member: no way to create actions offered
+    expect((await callerFor(db, coordinator).home.mine()).organizes).toBe(true);
 
     // Read, it no longer waits; and another person's home shows neither.
     await callerFor(db, member).messages.markRead({ messageId: urgent.id });
@@ -175,6 +177,7 @@ describe("the home", () => {
       pendingGroups: [],
       inAGroup: false,
       coordinates: false,
+      organizes: false,
     });
     expect((await refusal(callerFor(db, null).home.mine())).code).toBe("UNAUTHORIZED");
   });

@@ -45,6 +45,8 @@ export async function homeOf(db: Database, actor: Actor) {
     /** Groups the person asked to join, still waiting for an answer. */
     pendingGroups: groups.filter((g) => g.status === "pending").map(({ slug, name }) => ({ slug, name })),
     inAGroup: active.length > 0,
+    /** Whether they may create actions: they coordinate or organize a verified group. */
+    organizes: active.some((g) => g.verified && (g.role === "coordinator" || g.role === "organizer")),
     /** Whether the coordinators' overview is theirs to read. */
     coordinates: actor.isAdmin || active.some((g) => g.role === "coordinator" || g.role === "organizer"),
     /** The caravans the person is a delegate of, each with the winners it is asked to ratify. */
