@@ -100,7 +100,7 @@ export async function Waiting({ home }: { home: Home }) {
     ...home.pledges.map((p) => (
       <Line
         key={`p-${p.id}`}
-        href="/needs"
+        href={`/needs#need-${p.needId}`}
         kind="pledge"
         label={t("kind.pledge")}
         title={t("pledgeTitle", { what: p.what, caravan: p.caravanName })}

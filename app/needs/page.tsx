@@ -48,8 +48,9 @@ export default async function NeedsPage() {
               {place.needs.map((need) => (
                 <li key={need.id}>
                   <article
+                    id={`need-${need.id}`}
                     aria-label={`${tn(need.kind)} · ${place.placeName}`}
-                    className="space-y-2 rounded-lg bg-white p-3 shadow-sm"
+                    className="scroll-mt-4 space-y-2 rounded-lg bg-white p-3 shadow-sm target:ring-2 target:ring-brand-700"
                   >
                     <p className="flex flex-wrap items-baseline justify-between gap-2">
                       <span className="font-semibold">

@@ -169,6 +169,7 @@ export async function pledgesDue(db: Database, actor: Actor, withinDays = 7) {
       byDate: pledges.byDate,
       overdue: sql<boolean>`${pledges.byDate} < current_date`,
       groupName: groups.name,
+      needId: pledges.needId,
       needKind: reportNeeds.kind,
       caravanName: caravans.name,
     })
