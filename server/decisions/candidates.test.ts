@@ -150,6 +150,24 @@ describe("the candidates of an open decision", () => {
       );
     }
   });
+
+  it("put on the record, once a day, who read a candidate's place before it was public; not public places", async () => {
+    const { a, elsewhere } = await openDecisionBetweenTwo();
+    const reader = await makeUser(handle.db);
+    const verified = await makeGroup(handle.db);
+    await addMember(handle.db, verified.id, reader.id, "member");
+    const api = callerFor(handle.db, reader);
+    await api.meetingPoints.get({ meetingPointId: a.id });
+    await api.meetingPoints.get({ meetingPointId: a.id });
+    await api.meetingPoints.get({ meetingPointId: elsewhere.id });
+    const reads = await handle.db
+      .select({ subjectId: auditEvents.subjectId })
+      .from(auditEvents)
+      .where(
+        sql`${auditEvents.actorId} = ${reader.id} and ${auditEvents.action} = 'meeting_point.read_unpublished'`,
+      );
+    expect(reads).toEqual([{ subjectId: a.id }]);
+  });
 });
 
 describe("the chosen point of a closed decision", () => {

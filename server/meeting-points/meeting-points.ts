@@ -14,7 +14,7 @@ import {
   users,
   type MeetingPointStatus,
 } from "@/db/schema";
-import { recordAudit } from "../audit/audit";
+import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { isMeetingPointReviewer, isProposalEditor } from "./access";
 import { proposalLocked } from "./editing";
 import { DomainError, notFound } from "../errors";
@@ -103,8 +103,11 @@ export async function chosenMeetingPoint(db: Database, actor: Actor | null) {
 }
 
 export async function getMeetingPoint(db: Database, actor: Actor | null, meetingPointId: string) {
-  const [point] = await db
+  const participant = await isParticipant(db, actor);
+  const [found] = await db
     .select({
+      /** Kept from the public: a candidate of a decision, or its choice, not yet published. */
+      unpublished: sql<boolean>`not ${candidatesVisibleTo(false)!}`,
       ...listColumns,
       facilitiesEs: meetingPoints.facilitiesEs,
       facilitiesEn: meetingPoints.facilitiesEn,
@@ -117,9 +120,19 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
     })
     .from(meetingPoints)
     .innerJoin(groups, eq(groups.id, meetingPoints.groupId))
-    .where(and(eq(meetingPoints.id, meetingPointId), candidatesVisibleTo(await isParticipant(db, actor))));
+    .where(and(eq(meetingPoints.id, meetingPointId), candidatesVisibleTo(participant)));
   // A hidden candidate answers as one that does not exist: not even its existence is told.
-  if (!point) throw notFound();
+  if (!found) throw notFound();
+  const { unpublished, ...point } = found;
+  // Where the caravans may be met, before it is public: who read it is on the record (DESIGN.md).
+  if (unpublished && actor) {
+    await recordReadOnceADay(db, {
+      actorId: actor.id,
+      action: "meeting_point.read_unpublished",
+      subjectType: "meeting_point",
+      subjectId: meetingPointId,
+    });
+  }
   const comments = await db
     .select({
       id: meetingPointComments.id,
