@@ -58,6 +58,8 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   await delegate.page.getByLabel("Longitud").fill("-95.0191");
   await delegate.page.getByLabel("Cuántas personas (estimación)").fill("-3");
   await delegate.page.getByLabel("Agua: cuánto").fill("850");
+  // Every need's fields have labels one can see, not only a screen reader.
+  await expect(delegate.page.getByText("Agua: nota", { exact: true })).toBeVisible();
   await delegate.page.getByLabel("Agua: nota").fill("litros al día");
   await delegate.page.getByRole("button", { name: "Enviar el reporte" }).click();
   await expect(delegate.page.getByText("Debe ser al menos 0.")).toBeVisible();

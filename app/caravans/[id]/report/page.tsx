@@ -98,19 +98,17 @@ export default async function ReportPage({ params }: { params: Params }) {
             <legend className="font-medium">{t("needsLegend")}</legend>
             <FieldError name="needs" />
             {needKinds.map((kind) => (
-              <div key={kind} className="grid grid-cols-[7rem_1fr] gap-2 sm:grid-cols-[7rem_8rem_1fr]">
-                <label htmlFor={`need-${kind}`} className="sr-only">
-                  {t("needQuantity", { need: tn(kind) })}
-                </label>
-                <span aria-hidden="true" className="self-center text-sm font-medium">
-                  {tn(kind)}
-                </span>
+              // Each field with its own visible label: "Agua: cuánto", "Agua: nota".
+              <div key={kind} className="grid grid-cols-[8rem_1fr] gap-2">
                 <div>
+                  <label htmlFor={`need-${kind}`} className="block text-sm font-medium">
+                    {t("needQuantity", { need: tn(kind) })}
+                  </label>
                   <Input name={`need-${kind}`} inputMode="numeric" />
                   <FieldError name={`need-${kind}`} />
                 </div>
-                <div className="col-span-2 sm:col-span-1">
-                  <label htmlFor={`note-${kind}`} className="sr-only">
+                <div>
+                  <label htmlFor={`note-${kind}`} className="block text-sm font-medium">
                     {t("needNote", { need: tn(kind) })}
                   </label>
                   <Input name={`note-${kind}`} maxLength={300} />
