@@ -146,7 +146,7 @@ test("an admin names a reviewer, a decision names its coordinators and window, a
   // Their group's page says so once the change is stored.
   await expect(async () => {
     await organizer.page.goto(groupAPath);
-    await expect(organizer.page.getByText(/^You are an? organizer of this group\.$/)).toBeVisible({
+    await expect(organizer.page.getByText("Your role in this group: organizer.")).toBeVisible({
       timeout: 1_000,
     });
   }).toPass({ timeout: 30_000 });

@@ -100,5 +100,5 @@ test("the last coordinator cannot leave the group", async ({ page, signIn }) => 
     page.getByRole("alert").filter({ hasText: "A group needs at least one coordinator." }),
   ).toBeVisible();
   await page.reload();
-  await expect(page.getByText("You are a coordinator of this group.")).toBeVisible();
+  await expect(page.getByText("Your role in this group: coordinator.")).toBeVisible();
 });
