@@ -1,10 +1,11 @@
 // The caravans a person speaks for as a delegate, as their home shows them: status, latest report
 // (as the delegate may see it), that report's needs with the pledges groups made against them, and
 // the open decisions with whether the caravan has voted. A fixed handful of queries, none per row.
-import { and, asc, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { ballots, caravanDelegates, caravans, decisions, groups, pledges } from "@/db/schema";
+import { ballots, caravanDelegates, caravans, decisions } from "@/db/schema";
 import { recordReadOnceADay } from "../audit/audit";
+import { standingPledges } from "../needs/pledges";
 import type { Actor } from "../actor";
 import { caravanViewer } from "./access";
 import { caravanColumns, latestReports, needsOfReports } from "./caravans";
@@ -43,30 +44,10 @@ export async function caravansSpokenFor(db: Database, actor: Actor) {
   ]);
   const reportIds = [...latest.values()].flatMap((r) => (r ? [r.id] : []));
   const needs = await needsOfReports(db, reportIds);
-  const promised = needs.length
-    ? await db
-        .select({
-          id: pledges.id,
-          needId: pledges.needId,
-          groupName: groups.name,
-          what: pledges.what,
-          quantity: pledges.quantity,
-          byDate: pledges.byDate,
-          status: pledges.status,
-        })
-        .from(pledges)
-        .innerJoin(groups, eq(groups.id, pledges.groupId))
-        .where(
-          and(
-            inArray(
-              pledges.needId,
-              needs.map((n) => n.id),
-            ),
-            ne(pledges.status, "withdrawn"),
-          ),
-        )
-        .orderBy(pledges.byDate, groups.name)
-    : [];
+  const promised = await standingPledges(
+    db,
+    needs.map((n) => n.id),
+  );
   // A delegate sees their own caravan in full (access.ts), positions displaced like everyone else.
   const asDelegate = { ...viewer, access: "full" as const };
   await recordReadOnceADay(db, {

@@ -11,6 +11,7 @@ import { verifiedGroupsOf } from "../groups/membership";
 import { caravanViewer } from "../caravans/access";
 import { needsOfReports } from "../caravans/caravans";
 import { currentNeed } from "./carry-over";
+import { standingPledges } from "./pledges";
 import type { pledgeInput } from "./inputs";
 
 /** Open needs of the caravans still on their way, by place; for admins and verified groups only. */
@@ -36,31 +37,10 @@ export async function needsBoard(db: Database, actor: Actor) {
     db,
     latest.map((r) => r.reportId),
   );
-  const promised = needs.length
-    ? await db
-        .select({
-          id: pledges.id,
-          needId: pledges.needId,
-          groupId: pledges.groupId,
-          groupName: groups.name,
-          what: pledges.what,
-          quantity: pledges.quantity,
-          byDate: pledges.byDate,
-          status: pledges.status,
-        })
-        .from(pledges)
-        .innerJoin(groups, eq(groups.id, pledges.groupId))
-        .where(
-          and(
-            inArray(
-              pledges.needId,
-              needs.map((n) => n.id),
-            ),
-            ne(pledges.status, "withdrawn"),
-          ),
-        )
-        .orderBy(pledges.byDate)
-    : [];
+  const promised = await standingPledges(
+    db,
+    needs.map((n) => n.id),
+  );
   const places = new Map<string, { placeName: string; needs: ReturnType<typeof needOf>[] }>();
   function needOf(need: (typeof needs)[number]) {
     const report = latest.find((r) => r.reportId === need.reportId)!;
