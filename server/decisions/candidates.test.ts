@@ -280,6 +280,34 @@ describe("the chosen point of a closed decision", () => {
     await coordinator.decisions.publish({ decisionId: decision.id, when: "now" });
     expect(await outsiders.stranger.meetingPoints.chosen()).toMatchObject({ id: a.id });
   });
+
+  it("may be set public once the closing time has passed, before the count has run; public only once settled", async () => {
+    const db = handle.db;
+    const { a, decision } = await openDecisionBetweenTwo();
+    const { outsiders } = await viewers();
+    const coordinator = await decisionCoordinator(decision.id);
+    const voter = await makeGroup(db);
+    const organizer = await makeUser(db);
+    await addMember(db, voter.id, organizer.id, "organizer");
+    await callerFor(db, organizer).decisions.vote({
+      decisionId: decision.id,
+      groupId: voter.id,
+      choices: [a.id],
+    });
+    await db
+      .update(decisions)
+      .set({ opensAt: sql`now() - interval '2 hours'`, closesAt: sql`now() - interval '1 second'` })
+      .where(eq(decisions.id, decision.id));
+    // The coordinator's page already shows the voting over; the closing job has not run yet.
+    await coordinator.decisions.publish({ decisionId: decision.id, when: "now" });
+    expect((await outsiders.stranger.meetingPoints.chosen())?.id).not.toBe(a.id);
+    await expect(outsiders.stranger.meetingPoints.get({ meetingPointId: a.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await enqueue(db, closeJob(decision.id, new Date(Date.now() - 1000)));
+    await runDueJobs(db);
+    expect(await outsiders.stranger.meetingPoints.chosen()).toMatchObject({ id: a.id });
+  });
 });
 
 describe("a point already made public", () => {

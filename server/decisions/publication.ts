@@ -1,7 +1,7 @@
 // When a decision's result becomes public, as its coordinators set it once the voting is over: at
 // once, at a set time, or never. Until then only the people deciding see its options
 // (./candidates.ts decides on every read; the job below only puts the moment on the record).
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { decisions } from "@/db/schema";
@@ -21,13 +21,15 @@ export async function publishDecision(
 ) {
   return db.transaction(async (tx) => {
     const [decision] = await tx
-      .select({ status: decisions.status })
+      .select({ status: decisions.status, over: sql<boolean>`now() >= ${decisions.closesAt}` })
       .from(decisions)
       .where(eq(decisions.id, input.decisionId))
       .for("update");
     if (!decision) throw notFound();
-    // The options stay with the people deciding while they still decide.
-    if (decision.status === "open") throw new DomainError("CONFLICT", "decisionStillOpen");
+    // The options stay with the people deciding while they still decide. Once the closing time
+    // has passed the choice may be made, even before the closing job has run: nothing becomes
+    // public until the count is settled (./candidates.ts).
+    if (decision.status === "open" && !decision.over) throw new DomainError("CONFLICT", "decisionStillOpen");
     const now = new Date();
     const publishesAt =
       input.when === "now" || (input.publishesAt && input.publishesAt < now) ? now : input.publishesAt;
