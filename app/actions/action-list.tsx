@@ -1,4 +1,5 @@
-// A short list of upcoming actions, for the home page and a group's page.
+// A short list of upcoming actions, for the home page, a group's page and a meeting point's page.
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { spanFormat } from "./when";
@@ -10,11 +11,21 @@ interface Item {
   timeZone: string;
   startsAt: Date;
   endsAt: Date;
-  places: number;
-  taken: number;
+  /** Places on its shifts and how many are taken, where the list says how many are left. */
+  places?: number;
+  taken?: number;
 }
 
-export async function ActionList({ actions, emptyText }: { actions: Item[]; emptyText: string }) {
+export async function ActionList<T extends Item>({
+  actions,
+  emptyText,
+  detail,
+}: {
+  actions: T[];
+  emptyText: string;
+  /** One more line under an action, where the list needs one (kind, group, who may see it). */
+  detail?: (action: T) => ReactNode;
+}) {
   const [t, format] = await Promise.all([getTranslations("actions"), getFormatter()]);
   if (actions.length === 0) return <p className="text-sm text-gray-700">{emptyText}</p>;
   return (
@@ -28,9 +39,10 @@ export async function ActionList({ actions, emptyText }: { actions: Item[]; empt
             {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))} ·{" "}
             {action.placeName}
           </p>
-          {action.places > 0 && (
-            <p className="text-sm">{t("placesLeft", { left: action.places - action.taken })}</p>
+          {action.places !== undefined && action.places > 0 && (
+            <p className="text-sm">{t("placesLeft", { left: action.places - (action.taken ?? 0) })}</p>
           )}
+          {detail && <p className="text-sm text-gray-700">{detail(action)}</p>}
         </li>
       ))}
     </ul>

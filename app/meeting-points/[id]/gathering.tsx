@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ExpectedArrival } from "@/server/caravans/arrivals";
-import { spanFormat } from "../../actions/when";
+import { ActionList } from "../../actions/action-list";
 
 interface GatheringAction {
   id: string;
@@ -50,27 +50,13 @@ export async function Gathering({
         <h2 id="gathering-actions" className="text-xl font-semibold">
           {t("actionsTitle")}
         </h2>
-        {actions.length === 0 ? (
-          <p className="text-sm text-gray-700">{t("noActions")}</p>
-        ) : (
-          <ul className="space-y-2">
-            {actions.map((action) => (
-              <li key={action.id} className="rounded-md bg-white p-3 shadow-sm">
-                <Link href={`/actions/${action.id}`} className="font-medium text-brand-700 underline">
-                  {action.title}
-                </Link>
-                <p className="text-sm">
-                  {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))} ·{" "}
-                  {action.placeName}
-                </p>
-                <p className="text-sm text-gray-700">
-                  {tk(action.kind)} · {action.groupName}
-                  {action.visibility === "members" && ` · ${t("membersOnly")}`}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ActionList
+          actions={actions}
+          emptyText={t("noActions")}
+          detail={(action) =>
+            `${tk(action.kind)} · ${action.groupName}${action.visibility === "members" ? ` · ${t("membersOnly")}` : ""}`
+          }
+        />
       </section>
       <section aria-labelledby="gathering-arrivals" className={box}>
         <h2 id="gathering-arrivals" className="text-xl font-semibold">
