@@ -13,6 +13,7 @@ import { createTestDatabase } from "../test-support/database";
 import {
   addMember,
   callerFor,
+  formTimes,
   makeAction,
   makeCaravan,
   makeDecision,
@@ -176,22 +177,8 @@ const details = () => ({
   contact: "",
 });
 
-/** The action's own day and times in its zone, as a form would send them. */
-function actionTimes(s: Scenario) {
-  const zone = { timeZone: "America/Tijuana" };
-  const day = (d: Date) => d.toLocaleDateString("en-CA", zone);
-  const clock = (d: Date) => d.toLocaleTimeString("en-GB", { ...zone, hour: "2-digit", minute: "2-digit" });
-  return {
-    startDate: day(s.action.startsAt),
-    startTime: clock(s.action.startsAt),
-    endDate: day(s.action.endsAt),
-    endTime: clock(s.action.endsAt),
-    date: day(s.action.startsAt),
-  };
-}
-
 const actionDetails = (s: Scenario) => {
-  const { date: _date, ...times } = actionTimes(s);
+  const times = formTimes(s.action).action;
   return {
     title: "Bienvenida en San Ysidro",
     kind: "welcome",
@@ -207,20 +194,11 @@ const actionDetails = (s: Scenario) => {
   };
 };
 
-/**
- * A shift within the action, on one day: the action starts two hours from now and lasts four, so
- * in Tijuana's evening it runs past midnight, and a shift then keeps to the part after it.
- */
-const shiftDetails = (s: Scenario) => {
-  const { startDate, startTime, endDate, endTime } = actionTimes(s);
-  const times =
-    startDate === endDate
-      ? { date: startDate, startTime, endTime }
-      : endTime === "00:00"
-        ? { date: startDate, startTime, endTime: "23:59" }
-        : { date: endDate, startTime: "00:00", endTime };
-  return { role: "Mesa de bienvenida", ...times, capacity: 5 };
-};
+const shiftDetails = (s: Scenario) => ({
+  role: "Mesa de bienvenida",
+  ...formTimes(s.action).shift,
+  capacity: 5,
+});
 
 const meetingPointDetails = () => ({
   name: `Parque ${Math.random().toString(36).slice(2, 10)}`,

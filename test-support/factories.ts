@@ -197,6 +197,30 @@ export async function makeAction(
   return { action: action!, shift: shift! };
 }
 
+/**
+ * An action's day and times in its zone, as its form sends them, and a shift's, which a form gives
+ * as one day: an action that runs past midnight (one starting two hours from now, in Tijuana's
+ * evening) keeps its shift to the part after midnight.
+ */
+export function formTimes(action: { startsAt: Date; endsAt: Date; timeZone: string }) {
+  const zone = { timeZone: action.timeZone };
+  const day = (d: Date) => d.toLocaleDateString("en-CA", zone);
+  const clock = (d: Date) => d.toLocaleTimeString("en-GB", { ...zone, hour: "2-digit", minute: "2-digit" });
+  const [startDate, startTime, endDate, endTime] = [
+    day(action.startsAt),
+    clock(action.startsAt),
+    day(action.endsAt),
+    clock(action.endsAt),
+  ];
+  const shift =
+    startDate === endDate
+      ? { date: startDate, startTime, endTime }
+      : endTime === "00:00"
+        ? { date: startDate, startTime, endTime: "23:59" }
+        : { date: endDate, startTime: "00:00", endTime };
+  return { action: { startDate, startTime, endDate, endTime }, shift };
+}
+
 /** A meeting point proposed by `groupId` at San Ysidro–Tijuana, shortlisted unless told otherwise. */
 export async function makeMeetingPoint(
   db: Database,

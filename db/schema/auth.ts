@@ -44,6 +44,11 @@ export const users = pgTable("users", {
   reviewer: boolean("reviewer").notNull().default(false),
   /** Email for messages that are not urgent (urgent ones are always emailed). */
   emailMessages: boolean("email_messages").notNull().default(true),
+  /**
+   * The IANA zone the person reads times in; null until they choose one, when their browser's zone
+   * (sent by the page) or the server's serves.
+   */
+  timeZone: text("time_zone"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

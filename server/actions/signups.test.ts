@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { jobs, shifts, signups } from "@/db/schema";
 import { createTestDatabase } from "../../test-support/database";
-import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../../test-support/factories";
+import {
+  addMember,
+  callerFor,
+  formTimes,
+  makeAction,
+  makeGroup,
+  makeUser,
+} from "../../test-support/factories";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -86,15 +93,10 @@ describe("signing up for a shift", () => {
     for (const person of await people(4))
       await callerFor(handle.db, person).actions.signUp({ shiftId: shift.id });
     const api = callerFor(handle.db, organizer);
-    const day = action.startsAt.toLocaleDateString("en-CA", { timeZone: "America/Tijuana" });
-    const clock = (d: Date) =>
-      d.toLocaleTimeString("en-GB", { timeZone: "America/Tijuana", hour: "2-digit", minute: "2-digit" });
     const edit = {
       shiftId: shift.id,
       role: "Welcome table",
-      date: day,
-      startTime: clock(action.startsAt),
-      endTime: clock(action.endsAt),
+      ...formTimes(action).shift,
     };
     await expect(api.actions.updateShift({ ...edit, capacity: 1 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -137,15 +139,10 @@ describe("signing up for a shift", () => {
     await api.actions.cancel({ actionId: action.id });
 
     await callerFor(handle.db, first!).actions.cancelSignup({ signupId: mine.id });
-    const day = action.startsAt.toLocaleDateString("en-CA", { timeZone: "America/Tijuana" });
-    const clock = (d: Date) =>
-      d.toLocaleTimeString("en-GB", { timeZone: "America/Tijuana", hour: "2-digit", minute: "2-digit" });
     await api.actions.updateShift({
       shiftId: shift.id,
       role: "Welcome table",
-      date: day,
-      startTime: clock(action.startsAt),
-      endTime: clock(action.endsAt),
+      ...formTimes(action).shift,
       capacity: 5,
     });
     const rows = await handle.db.select().from(signups).where(eq(signups.shiftId, shift.id));
