@@ -20,6 +20,7 @@ import {
 import { exactPlaceFor, scheduleReveal } from "./reveal";
 import { checkInOpensAt, myWaitlistPositions } from "./signups";
 import { requireVisibleMeetingPoint, visibleMeetingPoint } from "../meeting-points/visible";
+import { announceActionChange } from "../signing/announcements";
 
 type ActionDetails = z.output<typeof actionDetailsInput>;
 
@@ -76,11 +77,22 @@ export async function updateAction(db: Database, actor: Actor, access: ActionAcc
     .limit(1);
   if (outside) throw new DomainError("BAD_REQUEST", "shiftsOutsideAction");
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ startsAt: actions.startsAt, endsAt: actions.endsAt, placeName: actions.placeName })
+      .from(actions)
+      .where(eq(actions.id, actionId))
+      .for("update");
     await tx
       .update(actions)
       .set({ ...input, meetingPointId })
       .where(eq(actions.id, actionId));
     await scheduleReveal(tx, actionId);
+    // A new time or place is what a forged message would claim: the real change is signed.
+    const moved =
+      before!.startsAt.getTime() !== input.startsAt.getTime() ||
+      before!.endsAt.getTime() !== input.endsAt.getTime() ||
+      before!.placeName !== input.placeName;
+    if (moved) await announceActionChange(tx, actionId, "changed");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "action.update",
@@ -128,6 +140,7 @@ export async function cancelAction(db: Database, actor: Actor, access: ActionAcc
       .where(and(eq(actions.id, actionId), eq(actions.status, "scheduled")))
       .returning({ id: actions.id });
     if (!cancelled) throw new DomainError("CONFLICT", "actionCancelled");
+    await announceActionChange(tx, actionId, "cancelled");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "action.cancel",

@@ -3,6 +3,9 @@ import { formatInTimeZone } from "date-fns-tz";
 import { describe, expect, it } from "vitest";
 import { auditEvents, ballots, decisions, jobs, meetingPoints } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
+import { publishedKeys } from "../signing/keys";
+import { verifyText } from "../signing/statement";
+import { latestStatement } from "../signing/statements";
 import {
   addMember,
   callerFor,
@@ -195,6 +198,11 @@ describe("a decision", () => {
     expect(closed).toMatchObject({ status: "closed", winnerId: b!.id });
     expect(closed!.count!.rounds.map((r) => r.eliminated)).toEqual([[c!.id], []]);
     expect((await reader.meetingPoints.chosen())!.id).toBe(b!.id);
+    // The choice is signed as it is made, in both languages, and checks against the published key.
+    const signed = await latestStatement(handle.db, b!.id, "meeting_point.chosen");
+    expect(signed!.envelope.statement.es).toContain(b!.name);
+    expect(signed!.envelope.statement.en).toContain("Meeting point chosen");
+    expect(await verifyText(signed!.text, await publishedKeys(handle.db))).toMatchObject({ genuine: true });
     expect(await reader.decisions.get({ decisionId: id })).toMatchObject({
       phase: "closed",
       count: closed!.count,

@@ -13,16 +13,21 @@ import {
 } from "@/db/schema";
 import type { JobKind } from "../jobs/kinds";
 import { enqueue } from "../jobs/queue";
+import { announceChosenPoint } from "../signing/announcements";
 
 export const CLOSED_NOTICE_JOB = "decision.closed" satisfies JobKind;
 
-/** The one chosen point: the one before it goes back to the shortlist. */
+/**
+ * The one chosen point: the one before it goes back to the shortlist. The choice is signed as it
+ * is made (server/signing/), so a forwarded "the point moved" can be told from Puente's own word.
+ */
 export async function chooseMeetingPoint(db: Database, meetingPointId: string) {
   await db
     .update(meetingPoints)
     .set({ status: "shortlisted" })
     .where(and(eq(meetingPoints.status, "chosen"), ne(meetingPoints.id, meetingPointId)));
   await db.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, meetingPointId));
+  await announceChosenPoint(db, meetingPointId);
 }
 
 /** The options with a caravan's objection still open, in the order the options are listed. */

@@ -10,6 +10,7 @@ import type { Actor } from "../actor";
 import type { JobKind } from "../jobs/kinds";
 import { enqueue } from "../jobs/queue";
 import { after } from "../pagination";
+import { announceUrgentMessage } from "../signing/announcements";
 import { countRecipients, entitledGroups, recipientIds } from "./audience";
 import { INBOX_PAGE_SIZE, type AudiencePartInput } from "./inputs";
 import { signal } from "./live";
@@ -71,6 +72,8 @@ export async function sendMessage(db: Database, actor: Actor, input: NewMessage)
       groupId: groupIds[0] ?? null,
       detail: { recipients, urgent: input.urgent },
     });
+    // An urgent message is the kind a forgery would copy: it is signed as it is sent.
+    if (input.urgent) await announceUrgentMessage(tx, { id, ...input });
     await signal(tx, { m: id });
     return { id, recipients };
   });
