@@ -10,6 +10,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // The App Router does not route folders named with a leading dot.
+  async rewrites() {
+    return [{ source: "/.well-known/puente-key", destination: "/verify/keys" }];
+  },
 };
 
 export default withNextIntl(nextConfig);

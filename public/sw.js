@@ -4,11 +4,16 @@
 // network first, in one cache named after the session that rendered them (<meta
 // name="puente-viewer">). A page rendered for anyone else, or for nobody, drops that cache, and so
 // does signing out (app/_shell/offline-registration.tsx). Offline, a saved page is served with its
-// "saved at HH:MM" notice shown. Nothing else is stored but the build's public static files.
+// "saved at HH:MM" notice shown. Besides, /verify and the instance's public keys are kept for
+// anyone, as a signed-out reader sees them, with the scripts /verify needs to check a signed
+// announcement with no connection. Nothing else is stored but the build's public static files.
 // Plain script, no build step: the pure functions at the top are unit-tested (server/offline/).
 
 const PAGES = "puente-pages-";
 const STATIC = "puente-static";
+const PUBLIC = "puente-public";
+/** The pages kept for anyone: checking a signed announcement, and the keys it is checked with. */
+const PUBLIC_PATHS = ["/verify", "/.well-known/puente-key"];
 const SAVED_AT = "x-puente-saved-at";
 const KEEP_UNTIL = "x-puente-keep-until";
 const STATIC_ENTRIES = 120;
@@ -24,6 +29,14 @@ function isKeepablePath(pathname) {
 function viewerOf(html) {
   const match = /<meta name="puente-viewer" content="([0-9a-f]{16,64})"\/?>/.exec(html);
   return match ? match[1] : null;
+}
+
+/** The build's scripts and styles a page loads, which it needs offline too. */
+function staticFilesOf(html) {
+  const files = new Set();
+  for (const match of html.matchAll(/(?:src|href)="(\/_next\/static\/[^"?#]+\.(?:js|css))"/g))
+    files.add(match[1]);
+  return [...files];
 }
 
 function isMarkedKeep(html) {
@@ -124,12 +137,34 @@ async function savedCopy(url) {
   return new Response(html, { status: 200, headers: saved.headers });
 }
 
+/** Fetches /verify and the keys as anyone sees them, with /verify's scripts, to check offline. */
+async function keepPublic() {
+  const pages = await caches.open(PUBLIC);
+  const files = await caches.open(STATIC);
+  for (const path of PUBLIC_PATHS) {
+    const response = await fetch(path, { credentials: "omit", cache: "no-store" });
+    if (!response.ok) continue;
+    if ((response.headers.get("content-type") ?? "").includes("text/html")) {
+      const html = await response.clone().text();
+      for (const file of staticFilesOf(html)) {
+        if (!(await files.match(file))) await files.add(file).catch(() => {});
+      }
+    }
+    await pages.put(path, response);
+  }
+}
+
+async function publicCopy(url) {
+  if (url.search || !PUBLIC_PATHS.includes(url.pathname)) return undefined;
+  return (await caches.open(PUBLIC)).match(url.pathname);
+}
+
 async function navigate(event, url) {
   let response;
   try {
     response = (await event.preloadResponse) ?? (await fetch(event.request));
   } catch (error) {
-    const saved = await savedCopy(url);
+    const saved = (await savedCopy(url)) ?? (await publicCopy(url));
     if (saved) return saved;
     throw error;
   }
@@ -164,7 +199,7 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
       (async () => {
         await self.registration.navigationPreload?.enable();
         for (const name of await caches.keys()) {
-          if (!name.startsWith(PAGES) && name !== STATIC) await caches.delete(name);
+          if (!name.startsWith(PAGES) && name !== STATIC && name !== PUBLIC) await caches.delete(name);
         }
         await self.clients.claim();
       })(),
@@ -173,6 +208,7 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
 
   self.addEventListener("message", (event) => {
     if (event.data?.type === "forget") event.waitUntil(forgetPages(null));
+    if (event.data?.type === "keep-public") event.waitUntil(keepPublic().catch(() => {}));
   });
 
   self.addEventListener("fetch", (event) => {
@@ -181,6 +217,8 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
     const url = new URL(request.url);
     if (url.origin !== self.location.origin) return;
     if (request.mode === "navigate") event.respondWith(navigate(event, url));
+    else if (PUBLIC_PATHS.includes(url.pathname))
+      event.respondWith(fetch(request).catch(async () => (await publicCopy(url)) ?? Response.error()));
     else if (url.pathname.startsWith("/_next/static/")) event.respondWith(staticFile(request));
   });
 }

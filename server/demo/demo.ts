@@ -34,6 +34,7 @@ import {
   type MembershipRole,
   type SafetyChecklist,
 } from "@/db/schema";
+import { announceChosenPoint } from "../signing/announcements";
 
 const people = [
   {
@@ -710,6 +711,8 @@ async function seedMeetingPointsAndDecisions(
     (option) => pointNames.get(option)!,
   );
   await tx.update(meetingPoints).set({ status: "chosen" }).where(eq(meetingPoints.id, count.winner!));
+  // Signed as a real choice is, so the demo point's page shows its QR code and code for /verify.
+  await announceChosenPoint(tx, count.winner!);
   const [closed] = await tx
     .insert(decisions)
     .values({

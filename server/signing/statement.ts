@@ -172,3 +172,31 @@ export async function verifyText(text: string, keys: PublishedKey[]): Promise<Ve
   }
   return { genuine: false, reason: "badSignature", envelope: envelopes[0]! };
 }
+
+/** What /verify shows about a text: the same shape whether the phone or the server checked it. */
+export interface CheckResult {
+  status: "genuine" | "retired" | "forged" | "unknownKey" | "unreadable";
+  /** The statement as the text carries it (forged or not), when it could be read. */
+  statement: Statement | null;
+  keyId: string | null;
+  /** What Puente really said under that signature, when the text was changed and the server knows it. */
+  genuine: Statement | null;
+}
+
+export function resultOf(verdict: Verdict): CheckResult {
+  if (verdict.genuine) {
+    return {
+      status: verdict.retired ? "retired" : "genuine",
+      statement: verdict.envelope.statement,
+      keyId: verdict.key.id,
+      genuine: null,
+    };
+  }
+  const status = verdict.reason === "badSignature" ? "forged" : verdict.reason;
+  return {
+    status,
+    statement: verdict.envelope?.statement ?? null,
+    keyId: verdict.envelope?.keyId ?? null,
+    genuine: null,
+  };
+}

@@ -18,6 +18,7 @@ import {
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { cancelSignupForm, signUpByEmailForm, signUpForm } from "../forms";
 import { spanFormat } from "../when";
+import { SignedBadge } from "../../_shell/signed-badge";
 
 type Params = Promise<{ id: string }>;
 
@@ -76,6 +77,8 @@ export default async function ActionPage({
           {t("cancelled")}
         </p>
       )}
+      {/* A cancellation or a new time or place, signed: what a forged "it moved" cannot show. */}
+      <SignedBadge subject="action" id={action.id} />
       <dl className="grid gap-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
         <dt className="font-semibold">{t("when")}</dt>
         <dd>{format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))}</dd>

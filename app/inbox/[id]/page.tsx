@@ -14,6 +14,7 @@ import { markReadForm, replyForm, retryFailedForm } from "../../messages/forms";
 import { inLanguage, versions } from "../../messages/language";
 import { PlainText } from "../../messages/plain-text";
 import { MarkRead } from "./mark-read";
+import { SignedBadge } from "../../_shell/signed-badge";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -103,6 +104,7 @@ export default async function MessagePage({ params }: Params) {
           </details>
         )}
       </article>
+      {message.urgent && <SignedBadge subject="message" id={message.id} />}
       {message.received && !message.readAt && (
         <>
           <MarkRead messageId={message.id} />

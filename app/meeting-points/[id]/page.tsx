@@ -13,6 +13,7 @@ import { orNotFound, serverApi } from "../../_trpc/server";
 import { commentForm, rejectForm, shortlistForm } from "../forms";
 import { BorderMap } from "../border-map";
 import { Gathering } from "./gathering";
+import { SignedBadge } from "../../_shell/signed-badge";
 
 type Params = Promise<{ id: string }>;
 
@@ -68,6 +69,7 @@ export default async function MeetingPointPage({
           </p>
         )}
       </header>
+      {point.status === "chosen" && <SignedBadge subject="meetingPoint" id={point.id} />}
       {edited === "1" && (
         <p role="status" className="rounded-md bg-white p-3 font-medium text-brand-800">
           {te("saved")}

@@ -1,0 +1,62 @@
+// A signed announcement's proof, shown with it: the QR code holding the statement and its
+// signature (an SVG drawn here, no image service), the short code to read aloud or text, and the
+// text to forward, which anyone can check on /verify, with or without a connection.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import QRCode from "qrcode";
+import { publicOrigin } from "@/server/origin";
+import { serverApi } from "../_trpc/server";
+
+export async function SignedBadge({
+  subject,
+  id,
+}: {
+  subject: "action" | "message" | "meetingPoint";
+  id: string;
+}) {
+  const signed = await (await serverApi()).signing.about({ subject, id });
+  if (!signed) return null;
+  const [t, svg] = await Promise.all([
+    getTranslations("verify"),
+    QRCode.toString(signed.text, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
+  ]);
+  const verifyUrl = `${publicOrigin()}/verify`;
+  return (
+    <aside
+      aria-labelledby={`signed-${id}`}
+      className="space-y-3 rounded-lg border border-brand-200 bg-white p-4"
+      data-signed-statement={signed.code}
+    >
+      <h2 id={`signed-${id}`} className="font-semibold">
+        {t("badge")}
+      </h2>
+      <div className="flex flex-wrap items-start gap-4">
+        <div
+          role="img"
+          aria-label={t("qrLabel")}
+          className="size-48 shrink-0 bg-white [&>svg]:size-full"
+          // The SVG is drawn by the qrcode package from our own statement text: paths, no script.
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+        <div className="min-w-0 flex-1 space-y-2">
+          <p className="font-mono text-lg font-bold tracking-wider">
+            {t("badgeCode", { code: signed.code })}
+          </p>
+          <p className="text-sm">{t("badgeHelp", { url: verifyUrl })}</p>
+          <Link
+            href={`/verify?code=${encodeURIComponent(signed.code)}`}
+            className="inline-flex min-h-11 items-center text-brand-700 underline"
+          >
+            {t("badgeCheck")}
+          </Link>
+        </div>
+      </div>
+      <details>
+        <summary className="min-h-11 cursor-pointer py-2 text-brand-700">{t("badgeForward")}</summary>
+        <pre className="whitespace-pre-wrap break-words rounded bg-gray-50 p-2 text-xs" data-forward-text="">
+          {signed.text}
+        </pre>
+      </details>
+    </aside>
+  );
+}
