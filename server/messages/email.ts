@@ -12,6 +12,7 @@ import { quoted, quotedLines } from "../email/typed-text";
 import { translator } from "../i18n/messages";
 import { defineJob, type JobAttempt, type JobPayload } from "../jobs/kinds";
 import { publicOrigin } from "../origin";
+import { latestStatement } from "../signing/statements";
 import { EMAIL_JOB } from "./messages";
 
 const senders = alias(users, "senders");
@@ -31,6 +32,8 @@ function compose(row: {
   bodyEs: string;
   bodyEn: string;
   urgent: boolean;
+  /** The urgent message's signed statement's short code (server/signing/). */
+  signedCode: string | null;
 }) {
   // The reader's language when the message has it, else the other one.
   const es = { subject: row.subjectEs, body: row.bodyEs };
@@ -52,6 +55,11 @@ function compose(row: {
     written(first),
     written(other),
     t("message.end"),
+    row.signedCode &&
+      t("message.signed", {
+        code: row.signedCode,
+        link: `${publicOrigin()}/verify?code=${row.signedCode}`,
+      }),
     t("message.footer", { link }),
   ];
   return {
@@ -95,9 +103,10 @@ export async function sendDeliveryEmail(
             .where(inArray(groups.id, row.groupIds))
             .orderBy(asc(groups.name))
         : [];
+      const signed = row.urgent ? await latestStatement(tx, row.messageId, "message.urgent") : null;
       const sent = await sendEmail({
         to: row.email,
-        ...compose({ ...row, groupNames: named.map((g) => g.name) }),
+        ...compose({ ...row, groupNames: named.map((g) => g.name), signedCode: signed?.code ?? null }),
         messageId: `<${deliveryId}@puente.delivery>`,
       });
       await tx

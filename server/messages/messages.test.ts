@@ -15,6 +15,7 @@ import {
 } from "../../test-support/factories";
 import { startMailbox, type TestMailbox } from "../../test-support/smtp";
 import { attachLiveFeed, type LiveEvent, type LiveFeed } from "./live";
+import { statementByCode } from "../signing/statements";
 
 let handle: DatabaseHandle;
 let mailbox: TestMailbox;
@@ -167,7 +168,16 @@ describe("email of a message", () => {
     await api.messages.send({ audience, ...text, urgent: true });
     await runDueJobs(handle.db);
     expect(members.map(to)).toEqual([2, 2, 1]);
-    expect(mailbox.received.find((e) => e.to.includes(members[2]!.email))!.text).toContain("No vengan hoy.");
+    const urgentEmail = mailbox.received.find((e) => e.to.includes(members[2]!.email))!.text;
+    expect(urgentEmail).toContain("No vengan hoy.");
+    // The urgent one carries its signed statement's code, to check a forwarded copy on /verify.
+    const [code] = /[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}/.exec(urgentEmail) ?? [];
+    expect(urgentEmail).toContain(`/verify?code=${code}`);
+    expect(await statementByCode(handle.db, code!)).toMatchObject({ kind: "message.urgent" });
+    const ordinary = mailbox.received.find(
+      (e) => e.to.includes(members[0]!.email) && e.text.includes("Bring water"),
+    );
+    expect(ordinary!.text).not.toContain("/verify");
   });
 
   it("retries while the SMTP server is down, and sends once it is back", async () => {

@@ -27,6 +27,7 @@ import { fingerprintWords } from "./words";
 
 const statement: Statement = {
   v: 1,
+  id: "0b7f3c1e-9a52-4d0e-8f51-6f1a2b3c4d5e",
   instance: "https://puente.example.org",
   kind: "message.urgent",
   at: "2026-12-05T23:10:00Z",
@@ -53,10 +54,11 @@ describe("a statement's bytes", () => {
     expect(bytes).toBe(
       '{"at":"2026-12-05T23:10:00Z","en":"Change of plans: we meet at Teniente Guerrero Park at 10.",' +
         '"es":"Cambio de planes: nos vemos en el Parque Teniente Guerrero a las 10.",' +
+        '"id":"0b7f3c1e-9a52-4d0e-8f51-6f1a2b3c4d5e",' +
         '"instance":"https://puente.example.org","kind":"message.urgent","v":1}',
     );
     const reordered = { en: statement.en, v: 1, kind: statement.kind, es: statement.es } as Statement;
-    Object.assign(reordered, { at: statement.at, instance: statement.instance });
+    Object.assign(reordered, { at: statement.at, instance: statement.instance, id: statement.id });
     expect(statementBytes(reordered)).toEqual(statementBytes(statement));
     // A chat that re-wraps the lines, or sends "á" as "a" + a combining accent, changes nothing.
     const rewrapped = { ...statement, es: statement.es.replace(/ /g, "\n  ").normalize("NFD") };
@@ -151,6 +153,16 @@ describe("the instance's keys", () => {
     expect(await statementByCode(handle.db, normalizeCode(old.code.toLowerCase())!)).toMatchObject({
       text: old.text,
     });
+  });
+
+  it("signs the same words said twice in one second as two statements, each found by its own code", async () => {
+    const subjectId = crypto.randomUUID();
+    const [first, second] = await Promise.all([
+      signStatement(handle.db, { ...statement, subjectId }),
+      signStatement(handle.db, { ...statement, subjectId }),
+    ]);
+    expect(first.code).not.toBe(second.code);
+    expect((await statementByCode(handle.db, second.code))!.text).toBe(second.text);
   });
 
   it("signs with PUENTE_SIGNING_KEY when set, and never stores it", async () => {

@@ -10,6 +10,11 @@ export type { StatementKind };
 /** What Puente states: the text in both languages, when, by which instance. */
 export interface Statement {
   v: 1;
+  /**
+   * The statement's own id: two statements saying the same words in the same second (a message
+   * sent twice) are still two, with two signatures (Ed25519 signs the same bytes the same way).
+   */
+  id: string;
   /** The instance's own address (PUENTE_URL), e.g. "https://puente.example.org". */
   instance: string;
   kind: StatementKind;
@@ -104,6 +109,7 @@ export interface Envelope {
 export function envelopeText({ statement, keyId, signature }: Envelope): string {
   return [
     `PUENTE ${statement.instance}`,
+    `ID: ${statement.id}`,
     `ES: ${normalizeText(statement.es)}`,
     `EN: ${normalizeText(statement.en)}`,
     `FECHA/DATE: ${statement.at}`,
@@ -113,7 +119,7 @@ export function envelopeText({ statement, keyId, signature }: Envelope): string 
 }
 
 const ENVELOPE =
-  /PUENTE (\S+) ES: (.*) FECHA\/DATE: (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) TIPO\/KIND: ([a-z_.]+) FIRMA\/SIGNATURE: ([0-9a-f]{16})\.([A-Za-z0-9_-]{86})/u;
+  /PUENTE (\S+) ID: ([0-9a-f-]{36}) ES: (.*) FECHA\/DATE: (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) TIPO\/KIND: ([a-z_.]+) FIRMA\/SIGNATURE: ([0-9a-f]{16})\.([A-Za-z0-9_-]{86})/u;
 
 const KINDS = new Set<string>([
   "meeting_point.chosen",
@@ -129,13 +135,14 @@ const KINDS = new Set<string>([
 export function readEnvelopes(text: string): Envelope[] {
   const match = ENVELOPE.exec(normalizeText(text));
   if (!match) return [];
-  const [, instance, texts, at, kind, keyId, signature] = match as unknown as string[];
+  const [, instance, id, texts, at, kind, keyId, signature] = match as unknown as string[];
   if (!KINDS.has(kind!)) return [];
   const envelopes: Envelope[] = [];
   for (let i = texts!.indexOf(" EN: "); i !== -1; i = texts!.indexOf(" EN: ", i + 1)) {
     envelopes.push({
       statement: {
         v: 1,
+        id: id!,
         instance: instance!,
         kind: kind as StatementKind,
         at: at!,

@@ -32,8 +32,10 @@ export async function signStatement(
   input: { kind: StatementKind; subjectId: string; es: string; en: string },
 ): Promise<SignedStatement> {
   const key = await activeKey(db);
+  const id = crypto.randomUUID();
   const statement: Statement = {
     v: 1,
+    id,
     instance: publicOrigin(),
     kind: input.kind,
     at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
@@ -45,6 +47,7 @@ export async function signStatement(
   const [row] = await db
     .insert(signedStatements)
     .values({
+      id,
       code: await codeOf(signature),
       kind: input.kind,
       subjectId: input.subjectId,
