@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Header } from "./_shell/header";
 import "./globals.css";
@@ -26,7 +27,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-3xl px-4 py-6">
           {children}
         </main>
-        <footer className="mx-auto max-w-3xl px-4 pb-8 text-sm text-gray-700">{t("footer.tagline")}</footer>
+        <footer className="mx-auto max-w-3xl space-y-1 px-4 pb-8 text-sm text-gray-700 print:hidden">
+          <p>{t("footer.tagline")}</p>
+          <p>
+            <Link href="/verify" className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {t("verify.footerVerify")}
+            </Link>
+          </p>
+        </footer>
       </body>
     </html>
   );

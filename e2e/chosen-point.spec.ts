@@ -142,6 +142,16 @@ test("the chosen point's page lists the action tied to it and the caravan expect
   await expect(caravansHere.getByText("En camino", { exact: false })).toBeVisible();
   const text = await caravansHere.innerText();
   for (const secret of ["615", "640", "2030", "Hermosillo"]) expect(text).not.toContain(secret);
+  // Puente's word on the choice is signed: a QR code and a short code to check, and a poster.
+  const signed = readerPage.getByRole("complementary", { name: "Anuncio firmado por Puente" });
+  await expect(signed.getByRole("img", { name: "Código QR del anuncio firmado" })).toBeVisible();
+  await expect(signed.locator("[data-forward-text]")).toContainText(`Punto de encuentro elegido: ${point}`);
+  await signed.getByRole("link", { name: "Cartel para imprimir" }).click();
+  await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(
+    "Punto de encuentro / Meeting point",
+  );
+  await expect(readerPage.getByText(`Meeting point chosen: ${point}`, { exact: false })).toBeVisible();
+  await readerPage.goto(pointPath);
   // And the action's page leads to the point.
   await actionsHere.getByRole("link", { name: actionTitle }).click();
   await readerPage.waitForURL((url) => url.pathname === actionPath);

@@ -38,7 +38,7 @@ export async function SignedBadge({
           // The SVG is drawn by the qrcode package from our own statement text: paths, no script.
           dangerouslySetInnerHTML={{ __html: svg }}
         />
-        <div className="min-w-0 flex-1 space-y-2">
+        <div className="flex min-w-0 flex-1 flex-col items-start gap-2">
           <p className="font-mono text-lg font-bold tracking-wider">
             {t("badgeCode", { code: signed.code })}
           </p>
@@ -49,6 +49,14 @@ export async function SignedBadge({
           >
             {t("badgeCheck")}
           </Link>
+          {subject === "meetingPoint" && (
+            <Link
+              href={`/meeting-points/${id}/poster`}
+              className="inline-flex min-h-11 items-center text-brand-700 underline"
+            >
+              {t("posterLink")}
+            </Link>
+          )}
         </div>
       </div>
       <details>
