@@ -5,7 +5,8 @@
 import { headers } from "next/headers";
 import { ZONE_COOKIE } from "@/server/i18n/zone";
 
-const script = `(function(){try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(!z)return;var v=encodeURIComponent(z);var m=document.cookie.match(/(?:^|;\\s*)${ZONE_COOKIE}=([^;]*)/);if(m&&m[1]===v)return;document.cookie="${ZONE_COOKIE}="+v+";path=/;max-age=31536000;samesite=lax"+(location.protocol==="https:"?";secure":"")}catch(e){}})()`;
+// Zone names need no encoding ("America/Tijuana"); anything else is not sent.
+const script = `(function(){try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(!z||!/^[A-Za-z0-9_+\\/-]{1,64}$/.test(z))return;var m=document.cookie.match(/(?:^|;\\s*)${ZONE_COOKIE}=([^;]*)/);if(m&&m[1]===z)return;document.cookie="${ZONE_COOKIE}="+z+";path=/;max-age=31536000;samesite=lax"+(location.protocol==="https:"?";secure":"")}catch(e){}})()`;
 
 export async function ZoneCookie() {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
