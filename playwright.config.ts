@@ -36,6 +36,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".reports/e2e.json" }]] : "list",
   use: {
     baseURL: BASE_URL,
+    // The demo's people read times at the border, whatever the machine's zone (server/i18n/zone.ts:
+    // a signed-in browser's zone is the reader's). e2e/times.spec.ts sets others.
+    timezoneId: "America/Tijuana",
     navigationTimeout: 15_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

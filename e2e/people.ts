@@ -8,10 +8,19 @@ import type { Mailbox } from "./mailbox";
 export async function person(
   browser: Browser,
   mailbox: Mailbox,
-  options: { locale: string; email?: string; viewport?: { width: number; height: number } },
+  options: {
+    locale: string;
+    email?: string;
+    viewport?: { width: number; height: number };
+    timezoneId?: string;
+  },
 ) {
   const email = options.email ?? newEmail();
-  const context = await browser.newContext({ locale: options.locale, viewport: options.viewport });
+  const context = await browser.newContext({
+    locale: options.locale,
+    viewport: options.viewport,
+    ...(options.timezoneId && { timezoneId: options.timezoneId }),
+  });
   const page = await context.newPage();
   const accessibility = checkAccessibilityOnNavigation(page, { javaScriptEnabled: true });
   await page.goto("/signin");

@@ -142,7 +142,7 @@ describe("signing in by emailed link", () => {
     };
     expect(await session("live", 29.5 * day)).toEqual({
       expires: expect.any(String),
-      user: { id: person!.id, name: "Quick", isAdmin: true },
+      user: { id: person!.id, name: "Quick", isAdmin: true, timeZone: null },
     });
     expect(await session("due", 28.9 * day)).toBe("ask Auth.js");
     expect(await session("expired", -1000)).toBe("ask Auth.js");

@@ -28,10 +28,12 @@ import {
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; isAdmin: boolean } & DefaultSession["user"];
+    /** `timeZone`: the zone the person chose to read times in (null: their browser's). */
+    user: { id: string; isAdmin: boolean; timeZone?: string | null } & DefaultSession["user"];
   }
   interface User {
     isAdmin?: boolean;
+    timeZone?: string | null;
   }
 }
 
@@ -156,7 +158,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       session({ session, user }) {
         return {
           expires: session.expires,
-          user: { id: user.id, name: user.name ?? null, isAdmin: Boolean(user.isAdmin) },
+          user: {
+            id: user.id,
+            name: user.name ?? null,
+            isAdmin: Boolean(user.isAdmin),
+            timeZone: user.timeZone ?? null,
+          },
         } as typeof session;
       },
     },

@@ -28,7 +28,13 @@ export async function sessionOfToken(
   now = Date.now(),
 ): Promise<Session | null | "ask Auth.js"> {
   const [row] = await db
-    .select({ expires: sessions.expires, id: users.id, name: users.name, isAdmin: users.isAdmin })
+    .select({
+      expires: sessions.expires,
+      id: users.id,
+      name: users.name,
+      isAdmin: users.isAdmin,
+      timeZone: users.timeZone,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.sessionToken, token));
@@ -38,6 +44,6 @@ export async function sessionOfToken(
   if (row.expires.getTime() < now || dueForUpdate) return "ask Auth.js";
   return {
     expires: row.expires.toISOString(),
-    user: { id: row.id, name: row.name ?? null, isAdmin: row.isAdmin },
+    user: { id: row.id, name: row.name ?? null, isAdmin: row.isAdmin, timeZone: row.timeZone },
   } as Session;
 }

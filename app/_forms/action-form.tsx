@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from "react";
 import { useFormStatus } from "react-dom";
+import { useDateInputProps } from "./reader-locale";
 import type { FormState } from "./state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -60,6 +61,7 @@ export function Input({
   ...rest
 }: ComponentProps<"input"> & { name: string; hint?: boolean }) {
   const state = useContext(StateContext);
+  const dateProps = useDateInputProps(rest.type);
   return (
     <input
       key={state.version}
@@ -67,6 +69,7 @@ export function Input({
       name={name}
       defaultValue={state.values?.[name] ?? defaultValue}
       className={inputClass}
+      {...dateProps}
       {...fieldProps(state, name, hint)}
       {...rest}
     />

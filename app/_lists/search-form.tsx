@@ -1,6 +1,7 @@
 // A list's search form: a plain GET form (it works with JavaScript off, and every search has its
 // own address), its text fields and its submit button. Its choices are FilterSelects.
 import type { ComponentProps, ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { filterFieldClass } from "../_forms/filter-select";
 
 export function SearchForm({
@@ -40,6 +41,12 @@ export function SearchInput({
   /** Classes for the field's box (its place in the grid). */
   className?: string;
 }) {
+  // A date or time in the reader's language (../_forms/reader-locale.tsx).
+  const [locale, t] = [useLocale(), useTranslations("readerZone")];
+  const dated =
+    type === "date" || type === "time"
+      ? { lang: locale, placeholder: t(type === "date" ? "datePattern" : "timePattern") }
+      : {};
   return (
     <div className={className}>
       <label htmlFor={name} className="block text-sm font-medium">
@@ -51,6 +58,7 @@ export function SearchInput({
         type={type}
         defaultValue={value ?? ""}
         className={filterFieldClass}
+        {...dated}
         {...input}
       />
     </div>

@@ -1,7 +1,7 @@
 // A short list of upcoming actions, for the home page, a group's page and a meeting point's page.
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { spanFormat } from "./when";
 
 interface Item {
@@ -27,6 +27,7 @@ export async function ActionList<T extends Item>({
   detail?: (action: T) => ReactNode;
 }) {
   const [t, format] = await Promise.all([getTranslations("actions"), getFormatter()]);
+  const readerZone = await getTimeZone();
   if (actions.length === 0) return <p className="text-sm text-gray-700">{emptyText}</p>;
   return (
     <ul className="space-y-2">
@@ -36,7 +37,7 @@ export async function ActionList<T extends Item>({
             {action.title}
           </Link>
           <p className="text-sm">
-            {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))} ·{" "}
+            {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone, readerZone))} ·{" "}
             {action.placeName}
           </p>
           {action.places !== undefined && action.places > 0 && (

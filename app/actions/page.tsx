@@ -1,7 +1,7 @@
 // Upcoming actions: a GET form of filters, so it works with JavaScript off and every view has an address.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { FilterSelect } from "../_forms/filter-select";
 import { pageHref, ResultList } from "../_lists/result-list";
@@ -43,6 +43,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
     serverApi(),
     searchParams,
   ]);
+  const readerZone = await getTimeZone();
   const filters = parseSearch(search);
   const [{ actions, next }, organizes] = await Promise.all([
     api.actions.list(filters),
@@ -138,7 +139,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
               {action.title}
             </Link>
             <p className="text-sm">
-              {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))}
+              {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone, readerZone))}
             </p>
             <p className="text-sm text-gray-700">
               {action.placeName} · {t("organizedBy", { group: action.groupName })}

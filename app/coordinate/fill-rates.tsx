@@ -1,13 +1,14 @@
 // On the overview: the next actions of the reader's groups, each shift as a bar of places taken out
 // of places offered; shifts under half full stand out, in words as well as in colour.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import type { Overview } from "@/server/coordinate/overview";
 import { spanFormat } from "../actions/when";
 import { Bar } from "./charts";
 
 export async function FillRates({ actions }: { actions: Overview["actions"] }) {
   const [t, format] = await Promise.all([getTranslations("overview"), getFormatter()]);
+  const readerZone = await getTimeZone();
   return (
     <section aria-labelledby="fill-rates" className="space-y-2">
       <h2 id="fill-rates" className="text-xl font-semibold">
@@ -30,8 +31,8 @@ export async function FillRates({ actions }: { actions: Overview["actions"] }) {
                     </Link>
                   </h3>
                   <p className="text-sm text-gray-700">
-                    {format.dateTime(action.startsAt, spanFormat(action.timeZone))} · {action.placeName} ·{" "}
-                    {action.groupName}
+                    {format.dateTime(action.startsAt, spanFormat(action.timeZone, readerZone))} ·{" "}
+                    {action.placeName} · {action.groupName}
                   </p>
                 </header>
                 {action.shifts.length === 0 ? (

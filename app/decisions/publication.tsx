@@ -1,17 +1,18 @@
 // When a closed decision's result becomes public: what the people deciding read about it, and the
 // coordinators' form to set it (now, at a set time, never), which submits without JavaScript.
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { ActionForm, FormMessage, SubmitButton } from "../_forms/action-form";
 import { TimeZoneOptions } from "../_forms/time-zone-options";
 import { SelectField, TextField } from "../_forms/fields";
 import type { serverApi } from "../_trpc/server";
-import { tomorrowIn } from "../actions/zoned";
+import { formZone, tomorrowIn } from "../actions/zoned";
 import { publishForm } from "./forms";
 
 type Decision = Awaited<ReturnType<Awaited<ReturnType<typeof serverApi>>["decisions"]["get"]>>;
 
 export async function Publication({ decision }: { decision: Decision }) {
   const [t, format] = await Promise.all([getTranslations("decisions.publication"), getFormatter()]);
+  const zone = formZone(await getTimeZone());
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const state =
     decision.publication === "never"
@@ -43,15 +44,10 @@ export async function Publication({ decision }: { decision: Decision }) {
             ))}
           </fieldset>
           <div className="grid grid-cols-2 gap-3">
-            <TextField
-              name="date"
-              label={t("date")}
-              type="date"
-              defaultValue={tomorrowIn("America/Tijuana")}
-            />
+            <TextField name="date" label={t("date")} type="date" defaultValue={tomorrowIn(zone)} />
             <TextField name="time" label={t("time")} type="time" defaultValue="09:00" />
           </div>
-          <SelectField name="timeZone" label={t("timeZone")} defaultValue="America/Tijuana">
+          <SelectField name="timeZone" label={t("timeZone")} defaultValue={zone}>
             <TimeZoneOptions />
           </SelectField>
           <SubmitButton>{t("save")}</SubmitButton>

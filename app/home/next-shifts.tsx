@@ -1,7 +1,7 @@
 // On the home: the person's next shifts with their time (in the action's own zone), place and
 // standing, a link to the action and one to add it to a calendar; or, with none, where to find one.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import type { Home } from "@/server/home/home";
 import { spanFormat } from "../actions/when";
 
@@ -11,6 +11,7 @@ export async function NextShifts({ shifts, more }: { shifts: Home["shifts"]; mor
     getTranslations("actions"),
     getFormatter(),
   ]);
+  const readerZone = await getTimeZone();
   return (
     <section aria-labelledby="next-shifts" className="space-y-2">
       <h2 id="next-shifts" className="text-lg font-semibold">
@@ -37,7 +38,7 @@ export async function NextShifts({ shifts, more }: { shifts: Home["shifts"]; mor
                 {shift.title} · {shift.role}
               </Link>
               <p className="text-sm">
-                {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(shift.timeZone))}
+                {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(shift.timeZone, readerZone))}
               </p>
               <p className="text-sm text-gray-700">{shift.placeName}</p>
               <p className="flex flex-wrap items-center gap-x-3 text-sm">

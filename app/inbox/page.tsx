@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { SavedCopy } from "../_shell/saved-copy";
 import { serverApi } from "../_trpc/server";
@@ -34,8 +34,9 @@ export default async function InboxPage({
     api.messages.sent(),
     api.messages.audienceChoices(),
   ]);
-  const date = (d: Date) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+  // In the reader's zone, as on /home (server/i18n/request.ts): never the server's own.
+  const format = await getFormatter();
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-6">
       <SavedCopy />

@@ -1,6 +1,6 @@
 // On /me: my upcoming shifts (with places in line and news of promotions), and my calendar feed.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { ActionForm, ConfirmStep, FormMessage, SubmitButton } from "../_forms/action-form";
 import { serverApi } from "../_trpc/server";
 import { cancelSignupForm } from "../actions/forms";
@@ -9,6 +9,7 @@ import { CalendarFeed } from "./calendar-feed";
 
 export async function MyShifts() {
   const [api, t, format] = await Promise.all([serverApi(), getTranslations("actions"), getFormatter()]);
+  const readerZone = await getTimeZone();
   const [shifts, feed] = await Promise.all([api.actions.mine(), api.actions.calendarFeed()]);
   return (
     <section aria-labelledby="my-shifts" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
@@ -31,7 +32,7 @@ export async function MyShifts() {
               </Link>{" "}
               <span className="text-sm">· {shift.role}</span>
               <p className="text-sm">
-                {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(shift.timeZone))}
+                {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(shift.timeZone, readerZone))}
               </p>
               <p className="text-sm font-medium">
                 {shift.status === "waitlisted"

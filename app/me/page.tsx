@@ -11,6 +11,7 @@ import { MyGroups } from "./my-groups";
 import { MyShifts } from "./my-shifts";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
+import { TimeZoneSetting } from "./time-zone-setting";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
@@ -56,6 +57,7 @@ export default async function MePage({
       <MyGroups />
       <MessagePreferences />
       <ProfileForm profile={profile} />
+      <TimeZoneSetting />
       <SignOutEverywhere />
       <MyData />
     </div>

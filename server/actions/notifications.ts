@@ -7,23 +7,15 @@ import { actions, memberships, shifts, signups, users } from "@/db/schema";
 import { sendEmail } from "../email/email";
 import { quoted } from "../email/typed-text";
 import { translator } from "../i18n/messages";
+import { emailTime } from "../i18n/zone";
 import { defineJob, type JobPayload } from "../jobs/kinds";
 import { publicOrigin } from "../origin";
 import { exactPlaceFor } from "./reveal";
 
 export const actionLink = (actionId: string) => `${publicOrigin()}/actions/${actionId}`;
 
-/** A start time as the reader says it, in the action's own zone, the zone named. */
-export const whenInZone = (at: Date, timeZone: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(at);
+/** A start time as the reader says it, in the action's own zone, the zone named in their language. */
+export const whenInZone = (at: Date, timeZone: string, locale: string) => emailTime(at, locale, timeZone);
 
 async function load(db: Database, signupId: string) {
   const [row] = await db

@@ -24,6 +24,7 @@ import { sendEmail } from "../email/email";
 import { quoted } from "../email/typed-text";
 import { DomainError, notFound } from "../errors";
 import { translator } from "../i18n/messages";
+import { emailTime, isTimeZone, serverTimeZone } from "../i18n/zone";
 import { defineJob, type JobKind, type JobPayload } from "../jobs/kinds";
 import { enqueue } from "../jobs/queue";
 import { publicOrigin } from "../origin";
@@ -394,6 +395,7 @@ export async function sendRatifyAsk(db: Database, payload: JobPayload<typeof ASK
       candidate: meetingPoints.name,
       email: users.email,
       locale: users.preferredLanguage,
+      timeZone: users.timeZone,
     })
     .from(decisions)
     .innerJoin(users, eq(users.id, payload.userId))
@@ -416,18 +418,20 @@ export async function sendRatifyAsk(db: Database, payload: JobPayload<typeof ASK
     .limit(1);
   if (!still) return;
   const t = translator(row.locale, "email");
-  const by = new Intl.DateTimeFormat(row.locale === "en" ? "en-US" : "es-MX", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }).format(row.ratifyBy!);
+  // In the recipient's zone (their setting, else the server's), named in their language.
+  const by = emailTime(
+    row.ratifyBy!,
+    row.locale === "en" ? "en-US" : "es-MX",
+    isTimeZone(row.timeZone) ? row.timeZone : serverTimeZone(),
+    "medium",
+  );
   await sendEmail({
     to: row.email,
     subject: t("ratify.subject"),
     text: t("ratify.body", {
       question: quoted(row.question),
       candidate: quoted(row.candidate),
-      by: `${by} UTC`,
+      by,
       link: `${publicOrigin()}/decisions/${payload.decisionId}`,
     }),
   });

@@ -60,6 +60,8 @@ const people = [
     key: "dan",
     name: "Dan R.",
     email: "dan@puente.example.org",
+    // Dan volunteers from Tucson and chose Arizona's zone on /me: his times read in it.
+    timeZone: "America/Phoenix",
     preferredLanguage: "en",
     languagesSpoken: ["en", "es"],
     skills: ["driving", "logistics"],

@@ -3,6 +3,7 @@ import { profileInput } from "./inputs";
 import { deleteMyAccount, exportMyData } from "./data-rights";
 import { endAllSessions, getProfile, updateProfile } from "./me";
 import { navigationOf } from "./navigation";
+import { setTimeZone, timeZoneSetting, timeZoneSettingInput } from "./time-zone";
 
 export const meRouter = router({
   profile: signedInProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.actor)),
@@ -14,6 +15,13 @@ export const meRouter = router({
     .input(profileInput)
     .use(postingLimit)
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
+
+  /** The zone the person reads times in: one of the border's, or null for their device's. */
+  timeZone: signedInProcedure.query(({ ctx }) => timeZoneSetting(ctx.db, ctx.actor)),
+
+  setTimeZone: signedInProcedure
+    .input(timeZoneSettingInput)
+    .mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.actor, input)),
 
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => endAllSessions(ctx.db, ctx.actor)),
 

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { SavedCopy } from "../../_shell/saved-copy";
 import {
@@ -49,6 +49,7 @@ export default async function ActionPage({
     currentSession(),
     searchParams,
   ]);
+  const readerZone = await getTimeZone();
   const signedIn = Boolean(session?.user);
   const mine = new Map(action.mySignups.map((s) => [s.shiftId, s]));
   // The action of a shift the person holds (or waits for) is kept for reading in the field.
@@ -81,14 +82,16 @@ export default async function ActionPage({
       <SignedBadge subject="action" id={action.id} />
       <dl className="grid gap-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
         <dt className="font-semibold">{t("when")}</dt>
-        <dd>{format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone))}</dd>
+        <dd>
+          {format.dateTimeRange(action.startsAt, action.endsAt, spanFormat(action.timeZone, readerZone))}
+        </dd>
         <dt className="font-semibold">{t("where")}</dt>
         <dd>
           {action.exactLocation ? `${action.exactLocation} · ${action.placeName}` : action.placeName}
           {action.revealsAt ? (
             <span className="block text-sm text-gray-700">
               {t("exactPlaceLater", {
-                when: format.dateTime(action.revealsAt, spanFormat(action.timeZone)),
+                when: format.dateTime(action.revealsAt, spanFormat(action.timeZone, readerZone)),
               })}
             </span>
           ) : (
@@ -141,7 +144,11 @@ export default async function ActionPage({
               <li key={shift.id} className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
                 <h3 className="font-semibold">{shift.role}</h3>
                 <p className="text-sm">
-                  {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(action.timeZone))}
+                  {format.dateTimeRange(
+                    shift.startsAt,
+                    shift.endsAt,
+                    spanFormat(action.timeZone, readerZone),
+                  )}
                 </p>
                 <p className="text-sm">
                   {t("filled", { taken: shift.confirmedCount, capacity: shift.capacity })}{" "}

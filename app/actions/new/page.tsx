@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentSession } from "@/server/auth";
 import { DEFAULT_REVEAL_HOURS } from "@/server/actions/inputs";
@@ -12,7 +12,7 @@ import { TextField } from "../../_forms/fields";
 import { serverApi } from "../../_trpc/server";
 import { ActionDetailsForm } from "../action-form";
 import { createActionForm } from "../forms";
-import { tomorrowIn } from "../zoned";
+import { formZone, tomorrowIn } from "../zoned";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("actions"))("create"), robots: { index: false } };
@@ -35,7 +35,8 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
   const group = groupId.success ? organized.find((g) => g.groupId === groupId.data) : undefined;
   if (!group) notFound();
   const meetingPoints = await api.meetingPoints.list();
-  const tomorrow = tomorrowIn("America/Tijuana");
+  const zone = formZone(await getTimeZone());
+  const tomorrow = tomorrowIn(zone);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("createTitle", { group: group.name })}</h1>
@@ -51,7 +52,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
           placeName: "",
           exactLocation: "",
           revealHoursBefore: DEFAULT_REVEAL_HOURS,
-          timeZone: "America/Tijuana",
+          timeZone: zone,
           startDate: tomorrow,
           startTime: "09:00",
           endDate: tomorrow,

@@ -3,14 +3,14 @@
 // quorum, and how long the caravans have to ratify the count's winner. Works without JavaScript.
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, SubmitButton } from "../../_forms/action-form";
 import { Choice } from "../../_forms/choice";
 import { TimeZoneOptions } from "../../_forms/time-zone-options";
 import { SelectField, TextField } from "../../_forms/fields";
 import { serverApi } from "../../_trpc/server";
-import { tomorrowIn } from "../../actions/zoned";
+import { formZone, tomorrowIn } from "../../actions/zoned";
 import { openDecisionForm } from "../forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +27,7 @@ export default async function OpenDecisionPage() {
   ]);
   const [{ canOpen }, points] = await Promise.all([api.decisions.list(), api.meetingPoints.list()]);
   if (!canOpen) notFound();
+  const zone = formZone(await getTimeZone());
   const [coordinators, tn] = await Promise.all([
     api.decisions.coordinatorChoices(),
     getTranslations("decisionForms"),
@@ -75,7 +76,7 @@ export default async function OpenDecisionPage() {
             )}
             <FieldError name="coordinatorIds" />
           </fieldset>
-          <SelectField name="timeZone" label={t("fieldTimeZone")} defaultValue="America/Tijuana">
+          <SelectField name="timeZone" label={t("fieldTimeZone")} defaultValue={zone}>
             <TimeZoneOptions />
           </SelectField>
           <p className="text-sm text-gray-700">{t("opensHint")}</p>
@@ -86,7 +87,7 @@ export default async function OpenDecisionPage() {
               name="closesDate"
               label={t("fieldClosesDate")}
               type="date"
-              defaultValue={tomorrowIn("America/Tijuana")}
+              defaultValue={tomorrowIn(zone)}
               required
             />
             <TextField

@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { currentSession } from "@/server/auth";
 import { SavedCopy } from "../../_shell/saved-copy";
@@ -66,8 +66,9 @@ export default async function MessagePage({ params }: Params) {
   if (!viewerId) redirect(`/signin?callbackUrl=${encodeURIComponent(`/inbox/${id}`)}`);
   const [message, t, locale] = await Promise.all([load(id), getTranslations("messages"), getLocale()]);
   const [first, other] = versions(message, locale);
-  const date = (d: Date) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+  // In the reader's zone, as on /home (server/i18n/request.ts): never the server's own.
+  const format = await getFormatter();
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const threads = new Map<string, { name: string; replies: typeof message.replies }>();
   for (const r of message.replies) {
     const thread = threads.get(r.threadUserId) ?? { name: r.threadName ?? t("someone"), replies: [] };

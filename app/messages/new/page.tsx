@@ -4,7 +4,8 @@
 // "Count recipients" posts the same form and answers how many people it would reach.
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { spanFormat } from "../../actions/when";
 import { currentSession } from "@/server/auth";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton, Textarea } from "../../_forms/action-form";
 import { serverApi } from "../../_trpc/server";
@@ -24,16 +25,16 @@ export default async function ComposePage({
 }) {
   const { voice } = await searchParams;
   if (!(await currentSession())?.user) redirect(`/signin?callbackUrl=${encodeURIComponent("/messages/new")}`);
-  const [api, t, tr, locale] = await Promise.all([
+  const [api, t, tr] = await Promise.all([
     serverApi(),
     getTranslations("messages"),
     getTranslations("roles"),
-    getLocale(),
   ]);
   const choices = await api.messages.audienceChoices();
   if (choices.groups.length === 0 && choices.speaksFor.length === 0) notFound();
-  const when = (d: Date, timeZone: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
+  // A shift's start in its action's zone, named when it is not the reader's.
+  const [format, readerZone] = await Promise.all([getFormatter(), getTimeZone()]);
+  const when = (d: Date, timeZone: string) => format.dateTime(d, spanFormat(timeZone, readerZone));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("compose")}</h1>

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { ActionForm, ConfirmStep, FormMessage, SubmitButton } from "../../../_forms/action-form";
 import { orNotFound, serverApi } from "../../../_trpc/server";
 import { ActionDetailsForm, ShiftForm } from "../../action-form";
@@ -34,6 +34,7 @@ export default async function ManageActionPage({
     getFormatter(),
     searchParams,
   ]);
+  const readerZone = await getTimeZone();
   const action = await byId(id);
   if (!action.canManage) notFound();
   const [roster, meetingPoints] = await Promise.all([
@@ -73,7 +74,7 @@ export default async function ManageActionPage({
             >
               <h3 className="text-lg font-semibold">{shift.role}</h3>
               <p className="text-sm">
-                {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(zone))}
+                {format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(zone, readerZone))}
               </p>
               <p className="text-sm font-medium">
                 {t("filled", { taken: shift.confirmedCount, capacity: shift.capacity })}{" "}
@@ -92,7 +93,7 @@ export default async function ManageActionPage({
               {!shift.checkInOpen && people.length > 0 && (
                 <p className="text-sm text-gray-700">
                   {t("checkInOpens", {
-                    when: format.dateTime(shift.checkInOpensAt, spanFormat(zone)),
+                    when: format.dateTime(shift.checkInOpensAt, spanFormat(zone, readerZone)),
                   })}
                 </p>
               )}

@@ -2,7 +2,7 @@
 // taken when the person follows the link (server/actions/signups.ts, recordSignupIntent).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { orNotFound, serverApi } from "../../../_trpc/server";
 import { spanFormat } from "../../when";
 
@@ -23,6 +23,7 @@ export default async function SignupSentPage({
     getTranslations("signupSent"),
     getFormatter(),
   ]);
+  const readerZone = await getTimeZone();
   const action = await orNotFound((await serverApi()).actions.get({ actionId: id }));
   const shift = action.shifts.find((s) => s.id === shiftId);
   return (
@@ -33,7 +34,11 @@ export default async function SignupSentPage({
           ? t("forShift", {
               role: shift.role,
               action: action.title,
-              when: format.dateTimeRange(shift.startsAt, shift.endsAt, spanFormat(action.timeZone)),
+              when: format.dateTimeRange(
+                shift.startsAt,
+                shift.endsAt,
+                spanFormat(action.timeZone, readerZone),
+              ),
             })
           : t("forAction", { action: action.title })}
       </p>
