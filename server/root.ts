@@ -12,6 +12,7 @@ import { messagesRouter } from "./messages/router";
 import { needsRouter } from "./needs/router";
 import { retentionRouter } from "./retention/router";
 import { reviewersRouter } from "./reviewers/router";
+import { smsRouter } from "./sms/router";
 import { storiesRouter } from "./stories/router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -30,6 +31,7 @@ export const appRouter = router({
   needs: needsRouter,
   home: homeRouter,
   coordinate: coordinateRouter,
+  sms: smsRouter,
 });
 
 export type AppRouter = typeof appRouter;

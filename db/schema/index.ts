@@ -9,3 +9,4 @@ export * from "./meeting-points";
 export * from "./decisions";
 export * from "./messages";
 export * from "./caravans";
+export * from "./sms";
