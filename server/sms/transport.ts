@@ -58,6 +58,8 @@ const STATES: Record<number, Receipt["state"]> = {
 export class SmppTransport {
   private session: Session | null = null;
   private bound = false;
+  /** A connection or bind failed since the last bind: senders fail at once instead of waiting. */
+  private failing = false;
   private stopped = false;
   private backoffMs = 500;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -124,6 +126,7 @@ export class SmppTransport {
           if (this.session !== session) return;
           if (pdu.command_status === 0) {
             this.bound = true;
+            this.failing = false;
             this.backoffMs = 500;
             log.info("sms: bound to the SMSC");
             for (const waiter of this.waiters.splice(0)) waiter.resolve();
@@ -150,6 +153,7 @@ export class SmppTransport {
       if (this.session !== session) return;
       this.session = null;
       this.bound = false;
+      this.failing = true;
       for (const reject of this.pending.values()) reject(new SmsUnavailable("connection closed"));
       this.pending.clear();
       if (this.stopped) return;
@@ -166,6 +170,7 @@ export class SmppTransport {
     if (this.stopped) throw new SmsUnavailable("stopped");
     if (!this.bound) {
       this.start();
+      if (this.failing) throw new SmsUnavailable("not bound");
       await new Promise<void>((resolve, reject) => {
         const waiter = {
           resolve: () => {
