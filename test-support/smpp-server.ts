@@ -2,7 +2,7 @@
 // accepts a transceiver bind, keeps every submit_sm, answers each with a message id, and can send
 // delivery receipts and people's texts back on the bind. It can go down and come back on its port.
 import type { AddressInfo } from "node:net";
-import smpp, { type PDU, type Session } from "smpp";
+import smpp, { type PDU, type Server, type Session } from "smpp";
 
 export interface SubmittedText {
   to: string;
@@ -41,7 +41,7 @@ export interface TestSmsc {
 export async function startSmsc(options: { systemId?: string; password?: string } = {}): Promise<TestSmsc> {
   const systemId = options.systemId ?? "puente";
   const password = options.password ?? "secret";
-  let server: smpp.Server | null = null;
+  let server: Server | null = null;
   let port = 0;
   let nextId = 1;
   let gate: Promise<void> | null = null;
