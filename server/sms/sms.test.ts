@@ -431,3 +431,21 @@ describe("the server's output", () => {
     expect(me).toBeDefined();
   });
 });
+
+describe("a person's data", () => {
+  it("holds their number in the export, and loses it with the account", async () => {
+    const person = await personWithPhone("all");
+    const { send } = await groupOf([person]);
+    await send({ subjectEs: "Hola", bodyEs: "Prueba" });
+    await runDueJobs(handle.db);
+    const api = callerFor(handle.db, person);
+    const data = await api.me.export();
+    expect(data.smsNumber).toMatchObject({ number: person.e164, smsMessages: "all" });
+    expect(data.textsReceived).toMatchObject([{ number: person.e164, status: "sent", segments: 1 }]);
+    await api.me.deleteAccount();
+    expect(await handle.db.select().from(phoneNumbers).where(eq(phoneNumbers.e164, person.e164))).toEqual([]);
+    expect(await handle.db.select().from(smsDeliveries).where(eq(smsDeliveries.e164, person.e164))).toEqual(
+      [],
+    );
+  });
+});
