@@ -33,6 +33,11 @@ export interface TestSmsc {
   sendText(from: string, text: string): Promise<void>;
   /** Makes every later submit_sm wait for `gate` before it is answered. */
   holdSubmits(gate: Promise<void> | null): void;
+  /**
+   * Goes down right after answering the `count`-th submit_sm (counting all so far): each one
+   * recorded was answered, and any that arrive after it are neither recorded nor answered.
+   */
+  downAfter(count: number): Promise<void>;
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -45,6 +50,8 @@ export async function startSmsc(options: { systemId?: string; password?: string 
   let port = 0;
   let nextId = 1;
   let gate: Promise<void> | null = null;
+  let downAt: { count: number; done: () => void } | null = null;
+  let refusing = false;
   const sessions = new Set<Session>();
   const state: Pick<TestSmsc, "submitted" | "binds"> = { submitted: [], binds: 0 };
 
@@ -69,6 +76,7 @@ export async function startSmsc(options: { systemId?: string; password?: string 
     session.on("deliver_sm_resp", () => {});
     session.on("submit_sm", async (pdu: PDU) => {
       if (gate) await gate;
+      if (refusing) return;
       const body = pdu.short_message as { message: string | Buffer; udh?: Buffer[] };
       const concat = body.udh?.find((ie) => ie[0] === 0x00);
       const messageId = `m${nextId++}`;
@@ -80,7 +88,16 @@ export async function startSmsc(options: { systemId?: string; password?: string 
         text: String(body.message),
         concat: concat ? { ref: concat[2]!, total: concat[3]!, seq: concat[4]! } : null,
       });
-      session.send(pdu.response({ message_id: messageId }));
+      const response = pdu.response({ message_id: messageId });
+      if (downAt && state.submitted.length >= downAt.count) {
+        const { done } = downAt;
+        downAt = null;
+        refusing = true;
+        // Answered first; then every connection ends, and the port closes.
+        session.send(response, () => void smsc.down().then(done));
+        return;
+      }
+      session.send(response);
     });
   };
 
@@ -158,14 +175,21 @@ export async function startSmsc(options: { systemId?: string; password?: string 
     holdSubmits(next) {
       gate = next;
     },
+    downAfter(count) {
+      return new Promise<void>((done) => {
+        downAt = { count, done };
+      });
+    },
     async down() {
       const closing = server;
       server = null;
-      for (const session of sessions) session.destroy();
+      refusing = true;
+      for (const session of sessions) session.close();
       sessions.clear();
       if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
     },
     async up() {
+      refusing = false;
       if (!server) await listen();
     },
     close: () => smsc.down(),

@@ -12,9 +12,11 @@ import {
   phoneVerifications,
   rateLimits,
   smsDeliveries,
+  smsInbound,
   users,
 } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
+import { sweepRetention } from "../retention/retention";
 import { createTestDatabase } from "../../test-support/database";
 import { addMember, callerFor, makeGroup, makeUser } from "../../test-support/factories";
 import { captureOutput } from "../../test-support/output";
@@ -301,11 +303,9 @@ describe("a message by SMS", () => {
     const { send } = await groupOf(people);
     const before = smsc.submitted.length;
     await send({ subjectEs: "Cambio", bodyEs: "El punto de reunión cambió." });
-    const working = runDueJobs(handle.db, 2);
-    await smsc.waitForSubmitted(before + 3);
-    await new Promise((r) => setTimeout(r, 10));
-    await smsc.down();
-    await working;
+    const down = smsc.downAfter(before + 3);
+    await runDueJobs(handle.db, 2);
+    await down;
     const sentBefore = smsc.submitted.length - before;
     expect(sentBefore).toBeLessThan(8);
     const queued = await handle.db
@@ -388,6 +388,17 @@ describe("texts people send back", () => {
   });
 });
 
+describe("AYUDA / HELP", () => {
+  it("answers how to reach the coordinators, in the person's language", async () => {
+    const person = await personWithPhone("all", { locale: "en" });
+    await smsc.sendText(person.e164, "help");
+    await waitFor(() => smsc.textsTo(person.e164).length === 1);
+    expect(smsc.textsTo(person.e164)[0]).toMatch(
+      /^Puente: reply to this number .* http:\/\/localhost:\d+\/inbox$/,
+    );
+  });
+});
+
 describe("the server's output", () => {
   it("holds no number and no text of any SMS", async () => {
     const output = captureOutput();
@@ -447,5 +458,35 @@ describe("a person's data", () => {
     expect(await handle.db.select().from(smsDeliveries).where(eq(smsDeliveries.e164, person.e164))).toEqual(
       [],
     );
+  });
+});
+
+describe("retention", () => {
+  it("forgets received texts after 30 days, and expired codes at once", async () => {
+    const old = newNumber();
+    const recent = newNumber();
+    await handle.db.insert(smsInbound).values([
+      {
+        fromE164: old,
+        outcome: "unmatched",
+        body: "viejo",
+        receivedAt: new Date(Date.now() - 31 * 86_400_000),
+      },
+      { fromE164: recent, outcome: "unmatched", body: "nuevo" },
+    ]);
+    const person = await makeUser(handle.db);
+    await handle.db.insert(phoneVerifications).values({
+      userId: person.id,
+      e164: newNumber(),
+      codeHash: "x",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    await sweepRetention(handle.db);
+    const left = await handle.db.select({ from: smsInbound.fromE164 }).from(smsInbound);
+    expect(left.map((r) => r.from)).toContain(recent);
+    expect(left.map((r) => r.from)).not.toContain(old);
+    expect(
+      await handle.db.select().from(phoneVerifications).where(eq(phoneVerifications.userId, person.id)),
+    ).toEqual([]);
   });
 });
