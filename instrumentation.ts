@@ -20,6 +20,9 @@ export async function register() {
       "Embedded database was empty: demo data added. The README lists the demo accounts to sign in with.",
     );
   }
+  // With SMS_URL, the SMPP bind opens now: people's texts and receipts arrive on it (server/sms).
+  const { startSms } = await import("./server/sms/sms");
+  startSms(handle.db);
   if (process.env.PUENTE_WORKER !== "0") {
     const { scheduleRetentionSweep } = await import("./server/retention/retention");
     await scheduleRetentionSweep(handle.db);

@@ -7,7 +7,8 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 const nextConfig = {
   // PGlite loads its WASM and data files at run time; bundling would break those paths.
   // rate-limiter-flexible imports drizzle-orm by a computed name, which a bundle cannot resolve.
-  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
+  // smpp (the SMS bind) is plain CommonJS with its own sockets and timers: loaded by Node as it is.
+  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible", "smpp"],
   poweredByHeader: false,
   reactStrictMode: true,
   // The App Router does not route folders named with a leading dot.

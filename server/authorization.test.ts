@@ -507,6 +507,17 @@ const table: Record<
   "messages.preferences": { input: () => undefined, expect: signedIn() },
   "messages.setPreferences": { input: () => ({ emailMessages: false }), expect: signedIn() },
   "messages.live": { input: () => undefined, expect: signedIn(), committed: true },
+  // A person's own number for SMS: anyone signed in, for themselves only.
+  "sms.phone": { input: () => undefined, expect: signedIn() },
+  "sms.requestCode": {
+    // A new number each call: codes to one number are limited to 5 an hour.
+    input: () => ({ number: `+52664${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}` }),
+    expect: signedIn(),
+  },
+  "sms.confirmCode": { input: () => ({ code: "123456" }), expect: signedIn("BAD_REQUEST") },
+  "sms.setChoice": { input: () => ({ smsMessages: "all" }), expect: signedIn("BAD_REQUEST") },
+  "sms.removePhone": { input: () => undefined, expect: signedIn() },
+  "sms.unmatched": { input: () => undefined, expect: only(["admin"]) },
   // Everyone reads caravans; what each caravan shows depends on the reader (caravans.test.ts).
   "home.mine": { input: () => undefined, expect: signedIn() },
   // Coordinators and organizers of any group, and admins: what each sees is in home.test.ts.

@@ -13,6 +13,7 @@ import { needsRouter } from "./needs/router";
 import { retentionRouter } from "./retention/router";
 import { reviewersRouter } from "./reviewers/router";
 import { signingRouter } from "./signing/router";
+import { smsRouter } from "./sms/router";
 import { storiesRouter } from "./stories/router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -32,6 +33,7 @@ export const appRouter = router({
   home: homeRouter,
   coordinate: coordinateRouter,
   signing: signingRouter,
+  sms: smsRouter,
 });
 
 export type AppRouter = typeof appRouter;

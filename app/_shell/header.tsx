@@ -40,6 +40,7 @@ export async function Header() {
           ["/admin/audit", ta("audit")],
           ["/admin/retention", ta("retention")],
           ["/admin/reviewers", ta("reviewers")],
+          ["/admin/sms", ta("sms")],
         ] as [string, string][])
       : []),
     ...(reviews ? ([["/admin/stories", ta("stories")]] as [string, string][]) : []),

@@ -9,6 +9,7 @@ import { MessagePreferences } from "./message-preferences";
 import { MyData } from "./my-data";
 import { MyGroups } from "./my-groups";
 import { MyShifts } from "./my-shifts";
+import { PhoneNumber } from "./phone-number";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { TimeZoneSetting } from "./time-zone-setting";
@@ -56,6 +57,7 @@ export default async function MePage({
       <MyShifts />
       <MyGroups />
       <MessagePreferences />
+      <PhoneNumber />
       <ProfileForm profile={profile} />
       <TimeZoneSetting />
       <SignOutEverywhere />

@@ -10,3 +10,4 @@ export * from "./decisions";
 export * from "./messages";
 export * from "./caravans";
 export * from "./signing";
+export * from "./sms";

@@ -58,8 +58,8 @@ describe("typed jobs", () => {
   it("refuse to enqueue an unknown kind or a payload that does not fit, at compile time and at run time", async () => {
     await expect(
       // @ts-expect-error: no such job kind
-      enqueue(handle.db, { kind: "message.sms", payload: { deliveryId: crypto.randomUUID() } }),
-    ).rejects.toThrow("unknown job kind message.sms");
+      enqueue(handle.db, { kind: "message.fax", payload: { deliveryId: crypto.randomUUID() } }),
+    ).rejects.toThrow("unknown job kind message.fax");
     await expect(
       // @ts-expect-error: a delivery email needs the delivery's id
       enqueue(handle.db, { kind: "message.email", payload: { userId: crypto.randomUUID() } }),
@@ -73,7 +73,7 @@ describe("typed jobs", () => {
     ).rejects.toThrow("invalid payload for job kind decision.closed");
     // @ts-expect-error: a handler takes the payload of the kind it is defined for
     defineJob("message.email", sendShiftReminder);
-    const left = await handle.db.select({ kind: jobs.kind }).from(jobs).where(eq(jobs.kind, "message.sms"));
+    const left = await handle.db.select({ kind: jobs.kind }).from(jobs).where(eq(jobs.kind, "message.fax"));
     expect(left).toEqual([]);
   });
 

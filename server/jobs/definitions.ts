@@ -8,10 +8,12 @@ import { decisionPublishJob } from "../decisions/publication";
 import { ratifyAskJob, ratifyWindowJob } from "../decisions/ratification";
 import { deliveryEmailJob } from "../messages/email";
 import { retentionSweepJob } from "../retention/retention";
+import { deliverySmsJob } from "../sms/outbound";
 import { InvalidJob, isJobKind, type JobAttempt, type JobDefinition, type JobKind } from "./kinds";
 
 const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   "message.email": deliveryEmailJob,
+  "message.sms": deliverySmsJob,
   "signup.reminder": shiftReminderJob,
   "signup.promoted": promotionNoticeJob,
   "action.reveal": revealJob,

@@ -10,6 +10,8 @@ const id = z.uuid();
 export const jobPayloads = {
   /** The email of one message delivery (server/messages/email.ts). */
   "message.email": z.object({ deliveryId: id }),
+  /** The SMS of one message to one number (server/sms/outbound.ts). */
+  "message.sms": z.object({ smsDeliveryId: id }),
   /** A volunteer's reminder a day before their shift (server/actions/notifications.ts). */
   "signup.reminder": z.object({ signupId: id }),
   /** A volunteer moved up from the waitlist (server/actions/notifications.ts). */

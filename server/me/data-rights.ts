@@ -20,6 +20,8 @@ import {
   messageDeliveries,
   messageReplies,
   messages,
+  phoneNumbers,
+  smsDeliveries,
 } from "@/db/schema";
 import { promoteFromWaitlist } from "../actions/signups";
 import { recordAudit } from "../audit/audit";
@@ -43,6 +45,26 @@ export async function exportMyData(db: Database, actor: Actor) {
     .from(users)
     .where(eq(users.id, actor.id));
   if (!profile) throw notFound();
+  const [smsNumber, textsReceived] = await Promise.all([
+    db
+      .select({
+        number: phoneNumbers.e164,
+        smsMessages: phoneNumbers.smsMessages,
+        verifiedAt: phoneNumbers.verifiedAt,
+        optedOutAt: phoneNumbers.optedOutAt,
+      })
+      .from(phoneNumbers)
+      .where(eq(phoneNumbers.userId, actor.id)),
+    db
+      .select({
+        number: smsDeliveries.e164,
+        status: smsDeliveries.status,
+        segments: smsDeliveries.segments,
+        sentAt: smsDeliveries.sentAt,
+      })
+      .from(smsDeliveries)
+      .where(eq(smsDeliveries.userId, actor.id)),
+  ]);
   const [messagesReceived, repliesWritten] = await Promise.all([
     db
       .select({
@@ -135,6 +157,9 @@ export async function exportMyData(db: Database, actor: Actor) {
     myActionsInTheAuditLog: auditRows,
     messagesReceived,
     repliesWritten,
+    /** The verified number for SMS (users.phone, in the profile, is the contact shared on rosters). */
+    smsNumber: smsNumber[0] ?? null,
+    textsReceived,
     delegateOfCaravans: delegateRows,
     caravanReportsIMade: reportRows,
   };

@@ -1,6 +1,7 @@
 // Sending a message to an audience and reading one's inbox. Sending is one transaction: the
 // message, a delivery per recipient (one INSERT … SELECT), an email job per delivery that goes by
-// email, the audit entry and the live signal all commit together or not at all.
+// email, an SMS job per number that should have it (server/sms/outbound.ts), the audit entry and
+// the live signal all commit together or not at all.
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messageDeliveries, messages, users } from "@/db/schema";
@@ -11,6 +12,7 @@ import type { JobKind } from "../jobs/kinds";
 import { enqueue } from "../jobs/queue";
 import { after } from "../pagination";
 import { announceUrgentMessage } from "../signing/announcements";
+import { queueSms } from "../sms/outbound";
 import { countRecipients, entitledGroups, recipientIds } from "./audience";
 import { INBOX_PAGE_SIZE, type AudiencePartInput } from "./inputs";
 import { signal } from "./live";
@@ -64,6 +66,8 @@ export async function sendMessage(db: Database, actor: Actor, input: NewMessage)
       select ${EMAIL_JOB}, jsonb_build_object('deliveryId', d.id::text), ${`${EMAIL_JOB}:`} || d.id::text
       from message_deliveries d where d.message_id = ${id} and d.by_email
       on conflict do nothing`);
+    // And an SMS job per recipient who chose SMS for this message and has a verified number.
+    await queueSms(tx, id, input.urgent);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "message.send",

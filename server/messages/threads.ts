@@ -5,6 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messageDeliveries, messageReplies, messages, users } from "@/db/schema";
 import { DomainError } from "../errors";
+import { smsCounts } from "../sms/outbound";
 import type { Actor } from "../actor";
 import { messageStanding, type MessageStanding } from "./access";
 import { rowsOf } from "./audience";
@@ -92,6 +93,8 @@ export async function getMessage(db: Database, actor: Actor, s: MessageStanding)
     readAt: mine?.readAt ?? null,
     replies: await repliesOf(db, messageId, s.organizes ? undefined : actor.id),
     deliveries: s.organizes ? await deliveryCounts(db, messageId) : null,
+    /** SMS apart from email and the inbox: null when none went by SMS. */
+    sms: s.organizes ? await smsCounts(db, messageId) : null,
   };
 }
 

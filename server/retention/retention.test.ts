@@ -135,6 +135,7 @@ describe("retention clocks", () => {
       ["rosterContacts", 30],
       ["caravanPositions", 14],
       ["jobLog", 30],
+      ["smsTexts", 30],
       ["auditLog", 365],
       ["expiredSignIns", 0],
     ]);

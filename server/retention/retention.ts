@@ -9,7 +9,10 @@ import {
   caravanReports,
   jobs,
   messageDeliveries,
+  phoneVerifications,
   sessions,
+  smsDeliveries,
+  smsInbound,
   shifts,
   signups,
   verificationTokens,
@@ -23,7 +26,7 @@ const DAY = 86_400_000;
 
 export interface RetentionClock {
   /** Names the clock in the admin page's catalog (retention.clocks.<key>). */
-  key: "rosterContacts" | "caravanPositions" | "jobLog" | "auditLog" | "expiredSignIns";
+  key: "rosterContacts" | "caravanPositions" | "jobLog" | "smsTexts" | "auditLog" | "expiredSignIns";
   days: number;
   /** Removes what the clock says is over at `now`; returns how many rows it touched. */
   sweep: (db: Database, now: Date) => Promise<number>;
@@ -107,6 +110,26 @@ export const retentionClocks: RetentionClock[] = [
     },
   },
   {
+    // Texts people sent that matched no thread (their words and number, read by admins), the
+    // record of every text received, and the carriers' reasons for a failed SMS.
+    key: "smsTexts",
+    days: 30,
+    async sweep(db, now) {
+      const [received, reasons] = await Promise.all([
+        db
+          .delete(smsInbound)
+          .where(lt(smsInbound.receivedAt, before(now, 30)))
+          .returning({ id: smsInbound.id }),
+        db
+          .update(smsDeliveries)
+          .set({ reason: null })
+          .where(and(isNotNull(smsDeliveries.reason), lt(smsDeliveries.createdAt, before(now, 30))))
+          .returning({ id: smsDeliveries.id }),
+      ]);
+      return received.length + reasons.length;
+    },
+  },
+  {
     key: "auditLog",
     days: 365,
     async sweep(db, now) {
@@ -118,18 +141,22 @@ export const retentionClocks: RetentionClock[] = [
     },
   },
   {
-    // Sessions and sign-in links nobody can use any more.
+    // Sessions, sign-in links and phone verification codes nobody can use any more.
     key: "expiredSignIns",
     days: 0,
     async sweep(db, now) {
-      const [gone, links] = await Promise.all([
+      const [gone, links, codes] = await Promise.all([
         db.delete(sessions).where(lt(sessions.expires, now)).returning({ token: sessions.sessionToken }),
         db
           .delete(verificationTokens)
           .where(lt(verificationTokens.expires, now))
           .returning({ token: verificationTokens.token }),
+        db
+          .delete(phoneVerifications)
+          .where(lt(phoneVerifications.expiresAt, now))
+          .returning({ userId: phoneVerifications.userId }),
       ]);
-      return gone.length + links.length;
+      return gone.length + links.length + codes.length;
     },
   },
 ];

@@ -1,0 +1,149 @@
+// A coordinator's message by SMS. When a message is sent, every recipient who chose SMS for it
+// (all messages, or urgent ones) and has a verified number that did not text STOP gets one SMS
+// delivery and one job, both unique per message and number: at least once, never twice. The job
+// sends the text in the reader's language, cut to 2 segments (6 when urgent) with a link to the
+// whole message when it is longer; the delivery row stays locked while the SMSC takes it, so a
+// second worker finds it sent. Receipts then move it to delivered or failed (./inbound.ts).
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { messages, smsDeliveries, users } from "@/db/schema";
+import { translator } from "../i18n/messages";
+import { defineJob, type JobAttempt, type JobKind, type JobPayload } from "../jobs/kinds";
+import { failureSummary } from "../log";
+import { publicOrigin } from "../origin";
+import { fitToSegments } from "./encoding";
+import { sendSms } from "./sms";
+
+export const SMS_JOB = "message.sms" satisfies JobKind;
+/** Segments a message may take before it is cut to its beginning and a link. */
+export const MAX_SEGMENTS = 2;
+export const MAX_SEGMENTS_URGENT = 6;
+
+/**
+ * In the transaction that sends message `messageId`, after its deliveries: one SMS delivery and
+ * one job per number that should have it. Two INSERT … SELECT, whatever the audience's size.
+ */
+export async function queueSms(tx: Database, messageId: string, urgent: boolean): Promise<void> {
+  await tx.execute(sql`
+    insert into sms_deliveries (message_id, user_id, e164)
+    select d.message_id, p.user_id, p.e164
+    from message_deliveries d join phone_numbers p on p.user_id = d.user_id
+    where d.message_id = ${messageId} and p.opted_out_at is null
+      and (p.sms_messages = 'all' or (${urgent} and p.sms_messages = 'urgent'))
+    on conflict do nothing`);
+  await tx.execute(sql`
+    insert into jobs (kind, payload, dedupe_key)
+    select ${SMS_JOB}, jsonb_build_object('smsDeliveryId', s.id::text),
+      ${`${SMS_JOB}:`} || s.message_id::text || ':' || s.e164
+    from sms_deliveries s where s.message_id = ${messageId}
+    on conflict do nothing`);
+}
+
+/** The text of one message in `locale` when it has it, else in the other language. */
+export function composeSms(row: {
+  locale: "es" | "en";
+  messageId: string;
+  subjectEs: string;
+  subjectEn: string;
+  bodyEs: string;
+  bodyEn: string;
+  urgent: boolean;
+}): string {
+  const es = { subject: row.subjectEs, body: row.bodyEs };
+  const en = { subject: row.subjectEn, body: row.bodyEn };
+  const chosen = row.locale === "en" ? (en.subject ? en : es) : es.subject ? es : en;
+  const t = translator(row.locale, "sms");
+  const text = t(row.urgent ? "urgentMessage" : "message", {
+    subject: chosen.subject.trim(),
+    body: chosen.body.trim(),
+  });
+  const more = t("more", { link: `${publicOrigin()}/inbox/${row.messageId}` });
+  return fitToSegments(text, row.urgent ? MAX_SEGMENTS_URGENT : MAX_SEGMENTS, more);
+}
+
+export async function sendSmsDelivery(
+  db: Database,
+  { smsDeliveryId }: JobPayload<typeof SMS_JOB>,
+  attempt: JobAttempt,
+) {
+  try {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({
+          status: smsDeliveries.status,
+          e164: smsDeliveries.e164,
+          locale: users.preferredLanguage,
+          messageId: messages.id,
+          subjectEs: messages.subjectEs,
+          subjectEn: messages.subjectEn,
+          bodyEs: messages.bodyEs,
+          bodyEn: messages.bodyEn,
+          urgent: messages.urgent,
+          // The number may have texted STOP, or changed hands, since the message was sent.
+          stillWanted: sql<boolean>`exists (select 1 from phone_numbers p where p.user_id = ${smsDeliveries.userId}
+            and p.e164 = ${smsDeliveries.e164} and p.opted_out_at is null)`,
+        })
+        .from(smsDeliveries)
+        .innerJoin(messages, eq(messages.id, smsDeliveries.messageId))
+        .innerJoin(users, eq(users.id, smsDeliveries.userId))
+        .where(eq(smsDeliveries.id, smsDeliveryId))
+        .for("update", { of: smsDeliveries });
+      if (!row || row.status !== "queued") return;
+      if (!row.stillWanted) {
+        await tx
+          .update(smsDeliveries)
+          .set({ status: "failed", reason: "opted out" })
+          .where(eq(smsDeliveries.id, smsDeliveryId));
+        return;
+      }
+      // The root handle: a bind opened here must not keep this transaction's.
+      const sent = await sendSms(db, row.e164, composeSms(row));
+      await tx
+        .update(smsDeliveries)
+        .set(
+          sent
+            ? {
+                status: "sent",
+                sentAt: sql`now()`,
+                providerIds: sent.providerIds,
+                segments: sent.segments,
+                reason: null,
+              }
+            : { status: "failed", reason: "SMS_URL is not set" },
+        )
+        .where(eq(smsDeliveries.id, smsDeliveryId));
+    });
+  } catch (error) {
+    const reason = failureSummary(error).slice(0, 200);
+    // Retries keep it queued; once the queue gives up, the sender sees it failed.
+    await db
+      .update(smsDeliveries)
+      .set(attempt.last ? { status: "failed", reason } : { reason })
+      .where(eq(smsDeliveries.id, smsDeliveryId));
+    throw error;
+  }
+}
+
+export const deliverySmsJob = defineJob(SMS_JOB, sendSmsDelivery);
+
+/** How a message's SMS went, for its sender and co-organizers; null when none went by SMS. */
+export async function smsCounts(db: Database, messageId: string) {
+  const [counts] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      queued: sql<number>`(count(*) filter (where ${smsDeliveries.status} = 'queued'))::int`,
+      sent: sql<number>`(count(*) filter (where ${smsDeliveries.status} in ('sent', 'delivered')))::int`,
+      delivered: sql<number>`(count(*) filter (where ${smsDeliveries.status} = 'delivered'))::int`,
+      failed: sql<number>`(count(*) filter (where ${smsDeliveries.status} = 'failed'))::int`,
+    })
+    .from(smsDeliveries)
+    .where(eq(smsDeliveries.messageId, messageId));
+  const result = {
+    total: Number(counts?.total ?? 0),
+    queued: Number(counts?.queued ?? 0),
+    sent: Number(counts?.sent ?? 0),
+    delivered: Number(counts?.delivered ?? 0),
+    failed: Number(counts?.failed ?? 0),
+  };
+  return result.total ? result : null;
+}
