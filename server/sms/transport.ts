@@ -250,10 +250,11 @@ export class SmppTransport {
     if (parts.length === 1) {
       providerIds.push(await this.submitPdu({ ...common, short_message: parts[0] }));
     } else {
-      this.reference = (this.reference + 1) % 256;
+      // Taken once: texts sent at once interleave their parts, and each keeps its own reference.
+      const reference = (this.reference = (this.reference + 1) % 256);
       for (const [i, part] of parts.entries()) {
         // The concatenation header: IEI 0x00 (8-bit reference), reference, total, this part.
-        const udh = Buffer.from([0x05, 0x00, 0x03, this.reference, parts.length, i + 1]);
+        const udh = Buffer.from([0x05, 0x00, 0x03, reference, parts.length, i + 1]);
         providerIds.push(await this.submitPdu({ ...common, short_message: { udh, message: part } }));
       }
     }
