@@ -3,7 +3,8 @@
 //
 // A person's pages are found by walking their links from their starting places, one page per route
 // (one action, one group, one message…), so a new page is checked as soon as something links to it.
-// Each page is measured as it opens, then again with every disclosure (<details>) open.
+// Each page is measured as it opens, then again with every disclosure (<details>) open. On the
+// maps, every label must be 12 px or more, inside the map and clear of the others.
 //
 // A target is a link, button, field, <summary> or anything else focusable; a checkbox or radio is
 // measured by its label (the label is what a finger hits). Exempt, as WCAG 2.5.8 exempts them:
@@ -190,6 +191,34 @@ async function measure(page: Page, openDisclosures: boolean): Promise<string[]> 
           .slice(-3)
           .map(describe);
         found.push(`scrolls sideways: ${root.scrollWidth} px wide, past the edge: ${wide.join(", ")}`);
+      }
+      // A map's labels: readable (12 px at least), whole (not cut at the map's edge) and apart.
+      for (const map of document.querySelectorAll<SVGSVGElement>("svg[data-map]")) {
+        const frame = map.getBoundingClientRect();
+        const scale = frame.width / map.viewBox.baseVal.width;
+        const labels = [...map.querySelectorAll("text")]
+          .map((text) => ({ text: text.textContent ?? "", box: text.getBoundingClientRect(), element: text }))
+          .filter(({ box }) => box.width > 0);
+        for (const [i, { text, box, element }] of labels.entries()) {
+          const size = parseFloat(getComputedStyle(element).fontSize) * scale;
+          if (size < 12 - 0.05) found.push(`map label "${text}" is ${size.toFixed(1)} px`);
+          const outside =
+            box.left < frame.left - 0.5 ||
+            box.right > frame.right + 0.5 ||
+            box.top < frame.top - 0.5 ||
+            box.bottom > frame.bottom + 0.5;
+          if (outside) {
+            found.push(`map label "${text}" is cut off at the map's edge`);
+          }
+          for (const other of labels.slice(i + 1)) {
+            const apart =
+              box.right <= other.box.left + 1 ||
+              other.box.right <= box.left + 1 ||
+              box.bottom <= other.box.top + 1 ||
+              other.box.bottom <= box.top + 1;
+            if (!apart) found.push(`map labels "${text}" and "${other.text}" overlap`);
+          }
+        }
       }
       const targets = document.querySelectorAll<HTMLElement>(
         'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])',

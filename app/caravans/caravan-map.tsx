@@ -80,6 +80,7 @@ export async function CaravanMap({
         className="h-auto w-full rounded-lg border border-brand-100 bg-sky-50"
         aria-labelledby={`${titleId}-title ${titleId}-desc`}
         role="img"
+        data-map=""
       >
         <title id={`${titleId}-title`}>{t("mapTitle")}</title>
         <desc id={`${titleId}-desc`}>{t("mapDesc", { count: placed.length })}</desc>

@@ -44,8 +44,8 @@ export async function BorderMap({
   for (const point of ordered) {
     // Whole markers only: none cut by the map's edge.
     const at = project([point.longitude, point.latitude]);
-    const y = Math.min(Math.max(at.y, MARKER + 6), mapHeight - MARKER - 6);
-    let x = Math.min(Math.max(at.x, MARKER + 6), mapFrame.width - MARKER - 6);
+    const y = Math.min(Math.max(at.y, EDGE), mapHeight - EDGE);
+    let x = Math.min(Math.max(at.x, EDGE), mapFrame.width - EDGE);
     while (placed.some((p) => Math.hypot(p.x - x, p.y - y) < 2 * MARKER)) x += 2 * MARKER + 4;
     placed.push({ point, x, y, n: 0 });
   }
@@ -58,6 +58,7 @@ export async function BorderMap({
         className="h-auto w-full rounded-lg border border-brand-100 bg-sky-50"
         aria-labelledby={`${titleId}-title ${titleId}-desc`}
         role="img"
+        data-map=""
       >
         <title id={`${titleId}-title`}>{t("mapTitle")}</title>
         <desc id={`${titleId}-desc`}>
@@ -175,6 +176,8 @@ export async function BorderMap({
  * wide on a 360 px phone, so 40 units is 13 px there. */
 const MARKER = 30;
 const LABEL = 40;
+/** How far a marker's centre stays from the edge: the chosen one's ring included. */
+const EDGE = MARKER + 16;
 
 /** Where each crossing's name goes from its dot (dx, dy, anchor): placed by hand, for the fixed
  * set of crossings, so that no name overlaps another or runs off the map. */
