@@ -20,7 +20,7 @@ const statusColor: Record<CaravanStatus, string> = {
 /** Where the countries' names go: [longitude, latitude]. */
 const countryLabels = [
   ["MX", -103.5, 23.2],
-  ["US", -106.5, 33.0],
+  ["US", -99.5, 32.8],
   ["GT", -91.6, 15.3],
 ] as const;
 
@@ -73,6 +73,23 @@ export async function CaravanMap({
       ...clear(map.project(p.longitude, p.latitude)),
     }));
   const circles = placed.map((p, i) => ({ ...p, mark: String(i + 1), ...clear(p) }));
+  // A country's name gives way to the markers: moved down or up a line, or left out.
+  const countries = countryLabels.flatMap(([code, lon, lat]) => {
+    const at = map.project(lon, lat);
+    const half = (tc(code).length * LABEL * 0.6) / 2;
+    for (const dy of [0, LABEL + 8, -(LABEL + 8), 2 * (LABEL + 8), -2 * (LABEL + 8)]) {
+      const y = Math.min(Math.max(at.y + dy, LABEL + 8), map.height - 12);
+      const hits = taken.some(
+        (p) =>
+          p.x + MARKER > at.x - half &&
+          p.x - MARKER < at.x + half &&
+          p.y + MARKER > y - LABEL &&
+          p.y - MARKER < y + LABEL * 0.25,
+      );
+      if (!hits) return [{ code, x: at.x, y }];
+    }
+    return [];
+  });
   return (
     <figure className="space-y-2">
       <svg
@@ -95,17 +112,9 @@ export async function CaravanMap({
             />
           ))}
           <path d={map.border} fill="none" stroke="#374151" strokeWidth={3} strokeDasharray="10 5" />
-          {countryLabels.map(([code, lon, lat]) => {
-            const { x, y } = map.project(lon, lat);
+          {countries.map(({ code, x, y }) => {
             return (
-              <text
-                key={code}
-                x={x}
-                y={Math.min(Math.max(y, LABEL + 8), map.height - 12)}
-                fontSize={LABEL}
-                className="fill-gray-600"
-                textAnchor="middle"
-              >
+              <text key={code} x={x} y={y} fontSize={LABEL} className="fill-gray-600" textAnchor="middle">
                 {tc(code)}
               </text>
             );

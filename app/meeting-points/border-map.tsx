@@ -185,7 +185,7 @@ const crossingLabel: Record<keyof typeof crossingPlaces, [number, number, "start
   san_ysidro_tijuana: [-20, 80, "start"],
   calexico_mexicali: [44, 14, "start"],
   nogales: [0, 80, "middle"],
-  el_paso_juarez: [0, -22, "middle"],
+  el_paso_juarez: [0, -(MARKER + 16), "middle"],
   laredo_nuevo_laredo: [-44, 12, "end"],
   brownsville_matamoros: [-44, 12, "end"],
 };
