@@ -182,10 +182,10 @@ export async function CaravanMap({
                   </span>
                 }
               >
-                {caravan.name}{" "}
+                {caravan.name}
                 <span className="text-gray-700">
-                  ({ts(caravan.status)}
-                  {where ? `, ${where}` : ""})
+                  : {ts(caravan.status)}
+                  {where ? `, ${where}` : ""}
                 </span>
               </Entry>
             </li>
