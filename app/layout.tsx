@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ZoneCookie />
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:min-h-11 focus:bg-white focus:p-2"
         >
           {t("nav.skipToContent")}
         </a>

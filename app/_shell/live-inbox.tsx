@@ -5,9 +5,10 @@
 // The tRPC client is imported only when listening starts: this component sits in the layout of
 // every page, and signed-out readers (who never render it) must not download it.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { AppRouter } from "@/server/root";
+import { isCurrent } from "./nav-link";
 
 // Listening starts once the page has settled, so that on a slow connection the live stream never
 // competes with the page's own scripts and data.
@@ -18,13 +19,16 @@ export function LiveInbox({
   label,
   unreadOne,
   unreadOther,
+  className,
 }: {
   initial: number;
   label: string;
   unreadOne: string;
   unreadOther: string;
+  className: string;
 }) {
   const router = useRouter();
+  const pathname = usePathname();
   const [unread, setUnread] = useState(initial);
   // A server render (after marking read, say) brings a fresher count than the last event.
   const [rendered, setRendered] = useState(initial);
@@ -63,10 +67,14 @@ export function LiveInbox({
     };
   }, [router]);
   return (
-    <Link href="/inbox" className="whitespace-nowrap text-gray-800 hover:text-brand-700">
+    <Link
+      href="/inbox"
+      className={className}
+      aria-current={isCurrent(pathname, "/inbox") ? "page" : undefined}
+    >
       {label}
       {unread > 0 && (
-        <span className="ml-1 rounded-full bg-red-800 px-2 py-0.5 text-xs font-bold text-white">
+        <span className="rounded-full bg-red-800 px-1.5 text-xs leading-5 font-bold text-white">
           {unread}
           <span className="sr-only"> {unread === 1 ? unreadOne : unreadOther}</span>
         </span>

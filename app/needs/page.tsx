@@ -70,7 +70,7 @@ export default async function NeedsPage() {
                         : tc("pledgedSoFar", { pledged: need.pledged })}
                     </p>
                     <p className="text-sm text-gray-700">
-                      <Link href={`/caravans/${need.caravanId}`} className="underline">
+                      <Link href={`/caravans/${need.caravanId}`} className="target underline">
                         {t("caravanLine", {
                           caravan: need.caravanName,
                           date: format.dateTime(need.reportedAt, { dateStyle: "medium" }),

@@ -46,7 +46,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         </Link>
       </div>
       <p className="text-sm">
-        <Link href="/stories/withdraw" className="text-brand-700 underline">
+        <Link href="/stories/withdraw" className="target text-brand-700 underline">
           {tw("codeLink")}
         </Link>
       </p>

@@ -63,7 +63,7 @@ export default async function ActionPage({
         </p>
         <h1 className="text-2xl font-bold">{action.title}</h1>
         <p className="text-sm text-gray-700">
-          <Link href={`/groups/${action.groupSlug}`} className="underline">
+          <Link href={`/groups/${action.groupSlug}`} className="target underline">
             {t("organizedBy", { group: action.groupName })}
           </Link>
         </p>

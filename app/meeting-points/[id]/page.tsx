@@ -57,7 +57,7 @@ export default async function MeetingPointPage({
         </p>
         <h1 className="text-2xl font-bold">{point.name}</h1>
         <p className="text-sm text-gray-700">
-          <Link href={`/groups/${point.groupSlug}`} className="underline">
+          <Link href={`/groups/${point.groupSlug}`} className="target underline">
             {t("proposedBy", { group: point.groupName })}
           </Link>
         </p>
@@ -176,7 +176,7 @@ export default async function MeetingPointPage({
           </ActionForm>
         ) : (
           <p>
-            <Link href="/signin" className="text-brand-700 underline">
+            <Link href="/signin" className="target text-brand-700 underline">
               {t("signInToComment")}
             </Link>
           </p>
