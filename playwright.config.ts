@@ -57,7 +57,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npm run build && npm run serve -- -p ${APP_PORT} 2>&1 | tee -a "${process.env.PUENTE_E2E_SERVER_LOG}"`,
+    // The demo data, as a newcomer's first start has it: the embedded database seeds itself on its
+    // first start, PostgreSQL is seeded here (e2e/phone.spec.ts walks the pages as the demo people).
+    command: `npm run build && ${databaseUrl ? "npm run seed && " : ""}npm run serve -- -p ${APP_PORT} 2>&1 | tee -a "${process.env.PUENTE_E2E_SERVER_LOG}"`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 600_000, // the production build: minutes on 2 shared cores
