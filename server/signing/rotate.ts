@@ -6,5 +6,7 @@ import { fingerprintWords } from "./words";
 
 const handle = await getDatabase();
 const id = await rotateKey(handle.db);
-console.log(`New signing key ${id}: ${fingerprintWords(id, "es").join(" ")} / ${fingerprintWords(id, "en").join(" ")}`);
+console.log(
+  `New signing key ${id}: ${fingerprintWords(id, "es").join(" ")} / ${fingerprintWords(id, "en").join(" ")}`,
+);
 await handle.close();
