@@ -10,6 +10,7 @@ import { meetingPointsRouter } from "./meeting-points/router";
 import { meRouter } from "./me/router";
 import { messagesRouter } from "./messages/router";
 import { needsRouter } from "./needs/router";
+import { placesRouter } from "./places/router";
 import { retentionRouter } from "./retention/router";
 import { reviewersRouter } from "./reviewers/router";
 import { storiesRouter } from "./stories/router";
@@ -30,6 +31,7 @@ export const appRouter = router({
   needs: needsRouter,
   home: homeRouter,
   coordinate: coordinateRouter,
+  places: placesRouter,
 });
 
 export type AppRouter = typeof appRouter;
