@@ -4,7 +4,14 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { PlacePickerText } from "./place-picker";
 
-export async function placePickerText(label: string, lastPlace?: string): Promise<PlacePickerText> {
+/**
+ * `decimals`: how finely the form's position is kept, and so shown: 1 for a caravan's report
+ * (tenths of a degree, about 11 km), 2 for a meeting point (hundredths, about 1 km).
+ */
+export async function placePickerText(
+  label: string,
+  { lastPlace, decimals }: { lastPlace?: string; decimals: 1 | 2 },
+): Promise<PlacePickerText> {
   const t = await getTranslations("placePicker");
   return {
     label,
@@ -12,7 +19,8 @@ export async function placePickerText(label: string, lastPlace?: string): Promis
     useLocation: t("useLocation"),
     locating: t("locating"),
     locationFailed: t("locationFailed"),
-    chosenAt: t("chosenAt", { position: "{position}" }),
+    chosenAt: t("chosenAt", { km: decimals === 1 ? 11 : 1, position: "{position}" }),
+    decimals,
     noMatch: t("noMatch"),
     candidates: t("candidates"),
   };

@@ -16,6 +16,8 @@ export interface PlacePickerText {
   locationFailed: string;
   /** "Position: {position}" (rounded), shown once a place is chosen. */
   chosenAt: string;
+  /** Decimals the position is kept to, and shown with. */
+  decimals: 1 | 2;
   noMatch: string;
   candidates: string;
 }
@@ -69,7 +71,7 @@ function Picker({ idPrefix = "", text, initial }: PickerProps) {
       sent?.latitude && sent.longitude
         ? [sent.latitude, sent.longitude].map(Number)
         : initial && [initial.latitude, initial.longitude];
-    return at ? at.map((n) => n.toFixed(2)).join(", ") : "";
+    return at ? at.map((n) => n.toFixed(text.decimals)).join(", ") : "";
   });
   const [options, setOptions] = useState<Choice[]>([]);
   const [open, setOpen] = useState(false);
@@ -118,7 +120,7 @@ function Picker({ idPrefix = "", text, initial }: PickerProps) {
     setLabel(choice.label);
     setPlaceId(choice.id);
     setPosition({ latitude: "", longitude: "" });
-    setShownAt(`${choice.latitude.toFixed(2)}, ${choice.longitude.toFixed(2)}`);
+    setShownAt(`${choice.latitude.toFixed(text.decimals)}, ${choice.longitude.toFixed(text.decimals)}`);
     setOptions([]);
     setOpen(false);
   }
@@ -152,7 +154,7 @@ function Picker({ idPrefix = "", text, initial }: PickerProps) {
         asked.current++;
         setPlaceId("");
         setPosition({ latitude: String(latitude), longitude: String(longitude) });
-        setShownAt(`${latitude.toFixed(2)}, ${longitude.toFixed(2)}`);
+        setShownAt(`${latitude.toFixed(text.decimals)}, ${longitude.toFixed(text.decimals)}`);
         setOpen(false);
         setStatus("");
         try {

@@ -32,7 +32,10 @@ async function CaravanPanel({ caravan }: { caravan: Caravan }) {
   // Ids unique on the page, should a person speak for more than one caravan.
   const id = (name: string) => `${name}-${caravan.id}`;
   // The last report's town is a hint, never a value: a new report says where the caravan is now.
-  const placeText = await placePickerText(tc("fieldPlace"), latest?.placeName);
+  const placeText = await placePickerText(tc("fieldPlace"), {
+    lastPlace: latest?.placeName,
+    decimals: 1,
+  });
   return (
     <section aria-labelledby={heading} className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
       <header className="space-y-1">

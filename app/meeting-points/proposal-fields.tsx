@@ -34,7 +34,7 @@ export async function ProposalFields({ proposal }: { proposal?: ProposalValues }
     getTranslations("placePicker"),
     serverApi(),
   ]);
-  const placeText = await placePickerText(tp("townLabel"));
+  const placeText = await placePickerText(tp("townLabel"), { decimals: 2 });
   // Editing: the point's own position, named by the town nearest it. Proposing: no place at all
   // until one is chosen (no crossing's town stands in for it).
   const initial = proposal && {

@@ -43,7 +43,10 @@ export default async function ReportPage({ params }: { params: Params }) {
   if (caravan.access !== "full") notFound();
   const latest = caravan.latest;
   // The last report's town is a hint, never a value: a new report says where the caravan is now.
-  const placeText = await placePickerText(t("fieldPlace"), latest?.placeName);
+  const placeText = await placePickerText(t("fieldPlace"), {
+    lastPlace: latest?.placeName,
+    decimals: 1,
+  });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("report")}</h1>
