@@ -154,6 +154,11 @@ test("an admin names a reviewer, a decision names its coordinators and window, a
   const third = `Iglesia San Judas ${run}`;
   await organizer.page.goto("/meeting-points/new");
   await organizer.page.getByLabel("Name of the place").fill(third);
+  // No crossing and no place are filled in for them: a proposal names both.
+  await expect(organizer.page.getByLabel("Crossing")).toHaveValue("");
+  await expect(organizer.page.getByRole("combobox", { name: "Town or city" })).toHaveValue("");
+  await organizer.page.getByLabel("Crossing").selectOption({ label: "San Ysidro–Tijuana" });
+  await pickPlace(organizer.page, "Town or city", "tijuana");
   await organizer.page.getByLabel("Capacity").fill("300");
   await organizer.page.getByRole("button", { name: "Propose a meeting point" }).click();
   await organizer.page.waitForURL(/\/meeting-points\/[0-9a-f-]{36}$/);
