@@ -165,7 +165,7 @@ test("a caravan's delegate reads and raises objections, votes, writes to the gro
 
   // One form reports where the caravan is now: the last town is a hint, never the value.
   const report = panel.getByRole("form", { name: "Reportar dónde estamos" });
-  await expect(report.getByLabel("Pueblo o lugar")).toHaveValue("");
+  await expect(report.getByRole("combobox", { name: "Pueblo o lugar" })).toHaveValue("");
   await expect(report.getByText(`Último informe: ${place}.`, { exact: false })).toBeVisible();
   await pickPlace(report, "Pueblo o lugar", "Ixtepec", /^Ciudad Ixtepec|^Ixtepec/);
   await report.getByLabel("Cuántas personas (estimación)").fill("830");
