@@ -5,6 +5,7 @@
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
 import { BASE_URL } from "./settings";
+import { pickPlace } from "./places";
 
 test.use({ locale: "en-US" });
 const phone = { width: 390, height: 844 };
@@ -19,7 +20,7 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   test.setTimeout(480_000);
   const run = Date.now().toString(36);
   const caravanName = `Caravana del Sur ${run}`;
-  const place = `Juchitán ${run}`;
+  const place = "Juchitán de Zaragoza";
 
   // A coordinator of a verified group adds the caravan.
   await signIn();
@@ -53,9 +54,7 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   await delegate.page.goto(caravanPath);
   await delegate.page.getByRole("link", { name: "Reportar dónde está la caravana" }).click();
   await delegate.page.waitForURL(`${caravanPath}/report`);
-  await delegate.page.getByLabel("Pueblo o lugar").fill(place);
-  await delegate.page.getByLabel("Latitud").fill("16.4367");
-  await delegate.page.getByLabel("Longitud").fill("-95.0191");
+  await pickPlace(delegate.page, "Pueblo o lugar", "juchit", /^Juchitán de Zaragoza, Oaxaca/);
   await delegate.page.getByLabel("Cuántas personas (estimación)").fill("-3");
   await delegate.page.getByLabel("Agua: cuánto").fill("850");
   // Every need's fields have labels one can see, not only a screen reader.

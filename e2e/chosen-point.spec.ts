@@ -7,6 +7,7 @@ import { formatInTimeZone } from "date-fns-tz";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { createAction } from "./organizing";
 import { nameMyself, person, verifiedGroup } from "./people";
+import { pickPlace } from "./places";
 
 test.use({ locale: "en-US" });
 const phone = { width: 360, height: 740 };
@@ -30,15 +31,14 @@ test("the chosen point's page lists the action tied to it and the caravan expect
   const groupName = `Red del Encuentro ${run}`;
   const groupPath = await verifiedGroup(page, browser, mailbox, ADMIN_EMAIL, groupName);
   const paths = new Map<string, string>();
-  for (const [name, crossing, lat, lon] of [
-    [point, "San Ysidro–Tijuana", "32.54", "-117.03"],
-    [other, "Nogales", "31.33", "-110.94"],
+  for (const [name, crossing, town] of [
+    [point, "San Ysidro–Tijuana", "Tijuana"],
+    [other, "Nogales", "Nogales"],
   ] as const) {
     await page.goto("/meeting-points/new");
     await page.getByLabel("Name of the place").fill(name);
     await page.getByLabel("Crossing").selectOption({ label: crossing });
-    await page.getByLabel("Latitude").fill(lat);
-    await page.getByLabel("Longitude").fill(lon);
+    await pickPlace(page, "Town or city", town);
     await page.getByLabel("Capacity").fill("800");
     await page.getByRole("button", { name: "Propose a meeting point" }).click();
     await page.waitForURL(/\/meeting-points\/[0-9a-f-]{36}$/);
@@ -93,9 +93,7 @@ test("the chosen point's page lists the action tied to it and the caravan expect
   await page.waitForURL(/\/caravans\/[0-9a-f-]{36}$/);
   const caravanPath = new URL(page.url()).pathname;
   await page.goto(`${caravanPath}/report`);
-  await page.getByLabel("Town or place").fill(`Hermosillo ${run}`);
-  await page.getByLabel("Latitude").fill("29.07");
-  await page.getByLabel("Longitude").fill("-110.96");
+  await pickPlace(page, "Town or place", "Hermosillo");
   await page.getByLabel("How many people (estimate)").fill("615");
   await page.getByLabel("Meeting point").selectOption({ label: point });
   await page.getByLabel("From", { exact: true }).fill("2030-01-08");

@@ -7,6 +7,7 @@ import { formatInTimeZone } from "date-fns-tz";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
 import { BASE_URL } from "./settings";
+import { pickPlace } from "./places";
 
 test.use({ locale: "en-US" });
 const phone = { width: 360, height: 800 };
@@ -63,15 +64,14 @@ test("an admin names a reviewer, a decision names its coordinators and window, a
   const first = `Plaza Hidalgo ${run}`;
   const other = `Parque Chamizal ${run}`;
   const proposals: string[] = [];
-  for (const [name, crossing, lat, lon] of [
-    [first, "Nogales", "31.33", "-110.94"],
-    [other, "El Paso–Ciudad Juárez", "31.75", "-106.49"],
+  for (const [name, crossing, town] of [
+    [first, "Nogales", "Nogales"],
+    [other, "El Paso–Ciudad Juárez", "Ciudad Juárez"],
   ] as const) {
     await page.goto("/meeting-points/new");
     await page.getByLabel("Name of the place").fill(name);
     await page.getByLabel("Crossing").selectOption({ label: crossing });
-    await page.getByLabel("Latitude").fill(lat);
-    await page.getByLabel("Longitude").fill(lon);
+    await pickPlace(page, "Town or city", town);
     await page.getByLabel("Capacity").fill("800");
     await page.getByRole("button", { name: "Propose a meeting point" }).click();
     await page.waitForURL(/\/meeting-points\/[0-9a-f-]{36}$/);
@@ -154,6 +154,11 @@ test("an admin names a reviewer, a decision names its coordinators and window, a
   const third = `Iglesia San Judas ${run}`;
   await organizer.page.goto("/meeting-points/new");
   await organizer.page.getByLabel("Name of the place").fill(third);
+  // No crossing and no place are filled in for them: a proposal names both.
+  await expect(organizer.page.getByLabel("Crossing")).toHaveValue("");
+  await expect(organizer.page.getByRole("combobox", { name: "Town or city" })).toHaveValue("");
+  await organizer.page.getByLabel("Crossing").selectOption({ label: "San Ysidro–Tijuana" });
+  await pickPlace(organizer.page, "Town or city", "tijuana");
   await organizer.page.getByLabel("Capacity").fill("300");
   await organizer.page.getByRole("button", { name: "Propose a meeting point" }).click();
   await organizer.page.waitForURL(/\/meeting-points\/[0-9a-f-]{36}$/);

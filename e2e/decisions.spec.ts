@@ -8,6 +8,7 @@
 import { formatInTimeZone } from "date-fns-tz";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
+import { pickPlace } from "./places";
 
 test.use({ locale: "en-US" });
 const phone = { width: 390, height: 844 };
@@ -30,15 +31,14 @@ test("two groups rank the meeting points, the decision closes on time, and the c
   const groupA = `Red Fronteriza ${run}`;
   await verifiedGroup(page, browser, mailbox, ADMIN_EMAIL, groupA);
   const proposals: [path: string, name: string][] = [];
-  for (const [name, crossing, lat, lon] of [
-    [first, "Nogales", "31.33", "-110.94"],
-    [second, "El Paso–Ciudad Juárez", "31.75", "-106.49"],
+  for (const [name, crossing, town] of [
+    [first, "Nogales", "Nogales"],
+    [second, "El Paso–Ciudad Juárez", "Ciudad Juárez"],
   ] as const) {
     await page.goto("/meeting-points/new");
     await page.getByLabel("Name of the place").fill(name);
     await page.getByLabel("Crossing").selectOption({ label: crossing });
-    await page.getByLabel("Latitude").fill(lat);
-    await page.getByLabel("Longitude").fill(lon);
+    await pickPlace(page, "Town or city", town);
     await page.getByLabel("Capacity").fill("800");
     await page.getByLabel("Legal observers available").check();
     await page.getByRole("button", { name: "Propose a meeting point" }).click();

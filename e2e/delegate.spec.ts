@@ -11,6 +11,7 @@ import { formatInTimeZone } from "date-fns-tz";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
 import { BASE_URL } from "./settings";
+import { pickPlace } from "./places";
 
 test.use({ locale: "en-US" });
 const phone = { width: 360, height: 780 };
@@ -162,12 +163,14 @@ test("a caravan's delegate reads and raises objections, votes, writes to the gro
     home.getByRole("list", { name: "Pendiente" }).getByRole("listitem").filter({ hasText: question }),
   ).toContainText(`Falta el voto de tu caravana ${caravanName}`);
 
-  // One form reports where the caravan is now: the place is already filled in.
+  // One form reports where the caravan is now: the last town is a hint, never the value.
   const report = panel.getByRole("form", { name: "Reportar dónde estamos" });
-  await expect(report.getByLabel("Pueblo o lugar")).toHaveValue(place);
+  await expect(report.getByRole("combobox", { name: "Pueblo o lugar" })).toHaveValue("");
+  await expect(report.getByText(`Último informe: ${place}.`, { exact: false })).toBeVisible();
+  await pickPlace(report, "Pueblo o lugar", "Ixtepec", /^Ixtepec, Oaxaca/);
   await report.getByLabel("Cuántas personas (estimación)").fill("830");
   await report.getByRole("button", { name: "Reportar dónde estamos" }).click();
-  await expect(panel.getByText(`${place} · 830 personas`)).toBeVisible();
+  await expect(panel.getByText(/Ixtepec · 830 personas/)).toBeVisible();
   await expect(panel.getByText("Agua: 900 · litros al día")).toBeVisible();
 
   // From the home to the decision: the group's objection and its reason are there to read.

@@ -522,6 +522,9 @@ const table: Record<
   "home.mine": { input: () => undefined, expect: signedIn() },
   // Coordinators and organizers of any group, and admins: what each sees is in home.test.ts.
   "coordinate.overview": { input: () => undefined, expect: only(["organizer", "coordinator", "admin"]) },
+  // The gazetteer: public data, for the forms behind sign-in.
+  "places.search": { input: () => ({ query: "Tijuana" }), expect: signedIn() },
+  "places.nearest": { input: () => ({ latitude: 32.53, longitude: -117.02 }), expect: signedIn() },
   "caravans.list": { input: () => undefined, expect: everyone("ok") },
   "caravans.get": { input: (s) => ({ caravanId: s.caravan.id }), expect: everyone("ok") },
   "caravans.create": { input: () => ({ details: caravanDetails() }), expect: only(["coordinator", "admin"]) },

@@ -77,6 +77,7 @@ beforeAll(async () => {
     },
     "actions.signUpByEmail": { shiftId: shift.id, name: "Ana", email: "ana@example.org" },
     "meetingPoints.comment": { meetingPointId: point.id, body: "Hay sombra y agua." },
+    "places.search": { query: "Ciudad Juárez", limit: 5 },
     "messages.send": {
       audience: [{ kind: "group", groupId: group.id, roles: ["coordinator"] }],
       subjectEs: "Agua",
@@ -244,6 +245,8 @@ const knownKeys = [
   "status",
   "latitude",
   "longitude",
+  "placeId",
+  "limit",
   "headcount",
   "needs",
   "quantity",

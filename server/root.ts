@@ -10,6 +10,7 @@ import { meetingPointsRouter } from "./meeting-points/router";
 import { meRouter } from "./me/router";
 import { messagesRouter } from "./messages/router";
 import { needsRouter } from "./needs/router";
+import { placesRouter } from "./places/router";
 import { retentionRouter } from "./retention/router";
 import { reviewersRouter } from "./reviewers/router";
 import { signingRouter } from "./signing/router";
@@ -34,6 +35,7 @@ export const appRouter = router({
   coordinate: coordinateRouter,
   signing: signingRouter,
   sms: smsRouter,
+  places: placesRouter,
 });
 
 export type AppRouter = typeof appRouter;

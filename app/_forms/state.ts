@@ -11,4 +11,6 @@ export interface FormState {
   version?: number;
   /** What a successful action hands back to show (e.g. a link made for the reader). */
   data?: Record<string, string>;
+  /** Towns the typed place name may mean, when the server could not tell (the place picker). */
+  places?: { id: string; label: string }[];
 }

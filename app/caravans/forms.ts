@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { needKinds } from "@/db/schema";
 import type { CaravanDetailsInput, ReportInput } from "@/server/caravans/inputs";
 import { attempt, textFields } from "../_forms/attempt";
+import { withPlaceCandidates } from "../_forms/place-candidates";
 import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
@@ -58,7 +59,7 @@ export async function reportForm(_: FormState, formData: FormData): Promise<Form
     const kind = match && needs[Number(match[1])]?.kind;
     if (kind) state.fieldErrors![`${match[2] === "note" ? "note" : "need"}-${kind}`] = messages;
   }
-  return state;
+  return withPlaceCandidates(state, formData);
 }
 
 export async function confirmReportForm(_: FormState, formData: FormData): Promise<FormState> {

@@ -6,6 +6,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Home } from "@/server/home/home";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton } from "../_forms/action-form";
+import { PlacePicker } from "../_forms/place-picker";
+import { placePickerText } from "../_forms/place-picker-text";
 import { reportForm } from "../caravans/forms";
 
 type Caravan = Home["caravans"][number];
@@ -29,6 +31,11 @@ async function CaravanPanel({ caravan }: { caravan: Caravan }) {
   const latest = caravan.latest;
   // Ids unique on the page, should a person speak for more than one caravan.
   const id = (name: string) => `${name}-${caravan.id}`;
+  // The last report's town is a hint, never a value: a new report says where the caravan is now.
+  const placeText = await placePickerText(tc("fieldPlace"), {
+    lastPlace: latest?.placeName,
+    decimals: 1,
+  });
   return (
     <section aria-labelledby={heading} className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
       <header className="space-y-1">
@@ -153,19 +160,7 @@ async function CaravanPanel({ caravan }: { caravan: Caravan }) {
             />,
             <input key={`n-${need.id}`} type="hidden" name={`note-${need.kind}`} value={need.note} />,
           ])}
-          <div className="space-y-1">
-            <label htmlFor={id("placeName")} className="block font-medium">
-              {tc("fieldPlace")}
-            </label>
-            <Input
-              name="placeName"
-              id={id("placeName")}
-              maxLength={120}
-              required
-              defaultValue={latest?.placeName}
-            />
-            <FieldError name="placeName" />
-          </div>
+          <PlacePicker idPrefix={`${caravan.id}-`} text={placeText} />
           <div className="space-y-1">
             <label htmlFor={id("headcount")} className="block font-medium">
               {tc("fieldHeadcount")}
@@ -180,27 +175,6 @@ async function CaravanPanel({ caravan }: { caravan: Caravan }) {
               defaultValue={latest ? String(latest.headcount) : ""}
             />
             <FieldError name="headcount" />
-          </div>
-          <p id={id("position-hint")} className="text-sm text-gray-700">
-            {tc("positionHint")}
-          </p>
-          <div className="grid grid-cols-2 gap-3">
-            {(["latitude", "longitude"] as const).map((name) => (
-              <div key={name} className="space-y-1">
-                <label htmlFor={id(name)} className="block font-medium">
-                  {tc(name === "latitude" ? "fieldLatitude" : "fieldLongitude")}
-                </label>
-                <Input
-                  name={name}
-                  id={id(name)}
-                  inputMode="decimal"
-                  required
-                  aria-describedby={id("position-hint")}
-                  defaultValue={latest ? String(latest[name]) : ""}
-                />
-                <FieldError name={name} />
-              </div>
-            ))}
           </div>
           <SubmitButton>{t("reportSend")}</SubmitButton>
           <FieldError name="needs" />

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { safetyChecklistInput, type MeetingPointDetailsInput } from "@/server/meeting-points/inputs";
 import { attempt, textFields } from "../_forms/attempt";
 import { listFields } from "../_forms/lists";
+import { withPlaceCandidates } from "../_forms/place-candidates";
 import type { FormState } from "../_forms/state";
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
@@ -35,7 +36,7 @@ export async function proposeMeetingPointForm(_: FormState, formData: FormData):
     ).id;
   });
   if (state.ok) redirect(`/meeting-points/${id}`);
-  return { ...state, values: refill(formData) };
+  return withPlaceCandidates({ ...state, values: refill(formData) }, formData);
 }
 
 /** A group's organizers edit its proposal; the procedure checks the point is that group's. */
@@ -49,7 +50,7 @@ export async function updateMeetingPointForm(_: FormState, formData: FormData): 
     }),
   );
   if (state.ok) redirect(`/meeting-points/${meetingPointId}?edited=1`);
-  return { ...state, values: refill(formData) };
+  return withPlaceCandidates({ ...state, values: refill(formData) }, formData);
 }
 
 export async function commentForm(_: FormState, formData: FormData): Promise<FormState> {

@@ -5,6 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { crossings } from "@/db/schema";
 import type { SafetyChecklist } from "@/server/meeting-points/inputs";
 import { Choice } from "../_forms/choice";
+import { PlacePicker } from "../_forms/place-picker";
+import { placePickerText } from "../_forms/place-picker-text";
+import { serverApi } from "../_trpc/server";
 import { SelectField, TextAreaField, TextField } from "../_forms/fields";
 import { SafetyChecklistFields } from "./safety-checklist";
 
@@ -25,15 +28,30 @@ export interface ProposalValues {
 }
 
 export async function ProposalFields({ proposal }: { proposal?: ProposalValues }) {
-  const [t, tc] = await Promise.all([getTranslations("meetingPoints"), getTranslations("crossings")]);
+  const [t, tc, tp, api] = await Promise.all([
+    getTranslations("meetingPoints"),
+    getTranslations("crossings"),
+    getTranslations("placePicker"),
+    serverApi(),
+  ]);
+  const placeText = await placePickerText(tp("townLabel"), { decimals: 2 });
+  // Editing: the point's own position, named by the town nearest it. Proposing: no place at all
+  // until one is chosen (no crossing's town stands in for it).
+  const initial = proposal && {
+    label: (await api.places.nearest({ latitude: proposal.latitude, longitude: proposal.longitude })).label,
+    latitude: proposal.latitude,
+    longitude: proposal.longitude,
+  };
   return (
     <>
       <TextField name="name" label={t("fieldName")} maxLength={120} defaultValue={proposal?.name} required />
       <SelectField
         name="crossing"
         label={t("fieldCrossing")}
-        defaultValue={proposal?.crossing ?? "san_ysidro_tijuana"}
+        defaultValue={proposal?.crossing ?? ""}
+        required
       >
+        <option value="">{tp("chooseCrossing")}</option>
         {crossings.map((c) => (
           <option key={c} value={c}>
             {tc(c)}
@@ -44,22 +62,7 @@ export async function ProposalFields({ proposal }: { proposal?: ProposalValues }
         <option value="MX">{t("side.MX")}</option>
         <option value="US">{t("side.US")}</option>
       </SelectField>
-      <div className="grid grid-cols-2 gap-3">
-        <TextField
-          name="latitude"
-          label={t("fieldLatitude")}
-          inputMode="decimal"
-          defaultValue={proposal ? String(proposal.latitude) : "32.54"}
-          required
-        />
-        <TextField
-          name="longitude"
-          label={t("fieldLongitude")}
-          inputMode="decimal"
-          defaultValue={proposal ? String(proposal.longitude) : "-117.03"}
-          required
-        />
-      </div>
+      <PlacePicker text={placeText} initial={initial} />
       <TextField
         name="capacity"
         label={t("fieldCapacity")}

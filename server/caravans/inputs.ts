@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { caravanStatuses, countries, needKinds } from "@/db/schema";
 import { freeText, userId } from "../text";
+import { placeFields, resolvePlace } from "../places/resolve";
 import { caravanBox } from "./position";
 
 const text = freeText;
@@ -54,9 +55,9 @@ export const reportInput = caravanIdInput
   .extend({
     /** The verified group the reporter speaks for; a delegate may leave it out. */
     groupId: z.uuid().optional().or(blank),
-    placeName: text(120).min(2),
-    latitude: z.coerce.number().min(caravanBox.south).max(caravanBox.north),
-    longitude: z.coerce.number().min(caravanBox.west).max(caravanBox.east),
+    // Where the caravan is: a town from the gazetteer, or a position rounded on the phone; the
+    // position is never taken from an earlier report (server/places/resolve.ts).
+    ...placeFields(caravanBox),
     headcount: z.coerce.number().int().min(0).max(100_000),
     needs: z.array(needInput).max(needKinds.length).default([]),
     expectedMeetingPointId: z.uuid().optional().or(blank),
@@ -64,6 +65,7 @@ export const reportInput = caravanIdInput
     expectedUntil: day.optional().or(blank),
   })
   .superRefine((report, ctx) => {
+    resolvePlace(report, caravanBox, ctx);
     const kinds = report.needs.map((n) => n.kind);
     if (new Set(kinds).size !== kinds.length) {
       ctx.addIssue({ code: "custom", path: ["needs"], params: { key: "needTwice" } });
@@ -78,6 +80,10 @@ export const reportInput = caravanIdInput
         params: { key: "arrivalNeedsPlace" },
       });
     }
+  })
+  .transform((report, ctx) => {
+    const { placeId: _placeId, ...rest } = report;
+    return { ...rest, ...resolvePlace(report, caravanBox, ctx)! };
   });
 export type ReportInput = z.input<typeof reportInput>;
 

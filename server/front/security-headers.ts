@@ -1,7 +1,7 @@
 // Security headers on every response (QUALITY.md, ASVS 3.4): a strict Content-Security-Policy
 // (with a fresh nonce per page for Next's own scripts), no framing, no other hosts, HSTS when
 // PUENTE_URL is https (../origin.ts servedOverHttps, never a request header), and a referrer and
-// permissions policy that leak nothing. Set by proxy.ts on what Next serves, and by the front
+// permissions policy that leak nothing (location for Puente's own pages only, asked on a tap). Set by proxy.ts on what Next serves, and by the front
 // server (./api.ts) on the API it answers itself.
 
 export function contentSecurityPolicy(nonce: string | null, dev = false): string {
@@ -30,7 +30,9 @@ export function securityHeaders(https: boolean): [name: string, value: string][]
     ["x-content-type-options", "nosniff"],
     ["x-frame-options", "DENY"],
     ["referrer-policy", "strict-origin-when-cross-origin"],
-    ["permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), interest-cohort=()"],
+    // Location only for Puente's own pages: the place picker's "use my location", which rounds it
+    // on the phone before anything is sent (app/_forms/place-picker.tsx).
+    ["permissions-policy", "camera=(), microphone=(), geolocation=(self), payment=(), interest-cohort=()"],
     ["cross-origin-opener-policy", "same-origin"],
     ...(https
       ? ([["strict-transport-security", "max-age=31536000; includeSubDomains"]] as [string, string][])

@@ -62,6 +62,10 @@ const customKeys = [
   "messageNeedsText",
   "controlCharacter",
   "withdrawalCode",
+  "unknownPlace",
+  "placeRequired",
+  "placeOutsideArea",
+  "positionHalf",
 ] as const;
 const isCustomKey = (key: string): key is (typeof customKeys)[number] =>
   (customKeys as readonly string[]).includes(key);

@@ -9,6 +9,7 @@ import {
   threatReports,
   type SafetyChecklist,
 } from "@/db/schema";
+import { placeFields, resolvePlace } from "../places/resolve";
 import { freeText } from "../text";
 
 const text = freeText;
@@ -34,23 +35,30 @@ export { checklistAnswers, signalLevels, threatReports, type SafetyChecklist };
 // The stored shape (db/schema/meeting-points.ts) is exactly what this schema gives.
 safetyChecklistInput satisfies z.ZodType<SafetyChecklist, unknown>;
 
-export const meetingPointDetailsInput = z.object({
-  // Starts with a letter or digit: a name is also a CSV cell a spreadsheet must never run.
-  name: text(120)
-    .min(3)
-    .regex(/^[\p{L}\p{N}]/u),
-  crossing: z.enum(crossings),
-  side: z.enum(borderSides),
-  latitude: z.coerce.number().min(borderBox.south).max(borderBox.north),
-  longitude: z.coerce.number().min(borderBox.west).max(borderBox.east),
-  capacity: z.coerce.number().int().min(1).max(100_000),
-  facilitiesEs: text(1000).default(""),
-  facilitiesEn: text(1000).default(""),
-  safetyNotesEs: text(1000).default(""),
-  safetyNotesEn: text(1000).default(""),
-  legalObservers: z.boolean().default(false),
-  safetyChecklist: safetyChecklistInput.default(safetyChecklistInput.parse({})),
-});
+export const meetingPointDetailsInput = z
+  .object({
+    // Starts with a letter or digit: a name is also a CSV cell a spreadsheet must never run.
+    name: text(120)
+      .min(3)
+      .regex(/^[\p{L}\p{N}]/u),
+    crossing: z.enum(crossings),
+    side: z.enum(borderSides),
+    // The town it is in, from the gazetteer, or a position rounded on the phone: no default place.
+    ...placeFields(borderBox),
+    capacity: z.coerce.number().int().min(1).max(100_000),
+    facilitiesEs: text(1000).default(""),
+    facilitiesEn: text(1000).default(""),
+    safetyNotesEs: text(1000).default(""),
+    safetyNotesEn: text(1000).default(""),
+    legalObservers: z.boolean().default(false),
+    safetyChecklist: safetyChecklistInput.default(safetyChecklistInput.parse({})),
+  })
+  .superRefine((details, ctx) => void resolvePlace(details, borderBox, ctx, { named: false }))
+  .transform((details, ctx) => {
+    const { placeId: _placeId, placeName: _placeName, ...rest } = details;
+    const { latitude, longitude } = resolvePlace(details, borderBox, ctx, { named: false })!;
+    return { ...rest, latitude, longitude };
+  });
 export type MeetingPointDetailsInput = z.input<typeof meetingPointDetailsInput>;
 
 export const meetingPointIdInput = z.object({ meetingPointId: z.uuid() });

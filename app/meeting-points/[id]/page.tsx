@@ -89,7 +89,7 @@ export default async function MeetingPointPage({
         </dd>
         <dt className="font-semibold">{t("position")}</dt>
         <dd>
-          {point.latitude.toFixed(3)}, {point.longitude.toFixed(3)}
+          {point.latitude.toFixed(2)}, {point.longitude.toFixed(2)}
         </dd>
         <dt className="font-semibold">{t("fieldCapacity")}</dt>
         <dd>{t("capacityOf", { capacity: point.capacity })}</dd>

@@ -1,5 +1,6 @@
 // Reporting where a caravan is and what it needs, for its delegates and members of verified groups.
-// The position is rounded on the server before it is stored; the form says so.
+// Where it is comes from the place picker (a town, or the phone's position rounded on the phone),
+// never from the last report; the server rounds it again before it is stored.
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -13,6 +14,8 @@ import {
   Select,
   SubmitButton,
 } from "../../../_forms/action-form";
+import { PlacePicker } from "../../../_forms/place-picker";
+import { placePickerText } from "../../../_forms/place-picker-text";
 import { orNotFound, serverApi } from "../../../_trpc/server";
 import { Field } from "../../field";
 import { reportForm } from "../../forms";
@@ -39,6 +42,11 @@ export default async function ReportPage({ params }: { params: Params }) {
   ]);
   if (caravan.access !== "full") notFound();
   const latest = caravan.latest;
+  // The last report's town is a hint, never a value: a new report says where the caravan is now.
+  const placeText = await placePickerText(t("fieldPlace"), {
+    lastPlace: latest?.placeName,
+    decimals: 1,
+  });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("report")}</h1>
@@ -58,32 +66,7 @@ export default async function ReportPage({ params }: { params: Params }) {
               ))}
             </Select>
           </Field>
-          <Field name="placeName" label={t("fieldPlace")}>
-            <Input name="placeName" maxLength={120} required defaultValue={latest?.placeName} />
-          </Field>
-          <p id="latitude-hint" className="text-sm text-gray-700">
-            {t("positionHint")}
-          </p>
-          <div className="grid grid-cols-2 gap-3">
-            <Field name="latitude" label={t("fieldLatitude")}>
-              <Input
-                name="latitude"
-                inputMode="decimal"
-                required
-                hint
-                defaultValue={latest ? String(latest.latitude) : ""}
-              />
-            </Field>
-            <Field name="longitude" label={t("fieldLongitude")}>
-              <Input
-                name="longitude"
-                inputMode="decimal"
-                required
-                aria-describedby="latitude-hint"
-                defaultValue={latest ? String(latest.longitude) : ""}
-              />
-            </Field>
-          </div>
+          <PlacePicker text={placeText} />
           <Field name="headcount" label={t("fieldHeadcount")}>
             <Input
               name="headcount"
