@@ -30,7 +30,7 @@ export async function SignedBadge({
       <h2 id={`signed-${id}`} className="font-semibold">
         {t("badge")}
       </h2>
-      <div className="flex flex-wrap items-start gap-4">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <div
           role="img"
           aria-label={t("qrLabel")}
@@ -38,11 +38,11 @@ export async function SignedBadge({
           // The SVG is drawn by the qrcode package from our own statement text: paths, no script.
           dangerouslySetInnerHTML={{ __html: svg }}
         />
-        <div className="flex min-w-0 flex-1 flex-col items-start gap-2">
-          <p className="font-mono text-lg font-bold tracking-wider">
+        <div className="flex min-w-0 flex-col items-start gap-2">
+          <p className="font-mono text-lg font-bold [overflow-wrap:anywhere]">
             {t("badgeCode", { code: signed.code })}
           </p>
-          <p className="text-sm">{t("badgeHelp", { url: verifyUrl })}</p>
+          <p className="text-sm [overflow-wrap:anywhere]">{t("badgeHelp", { url: verifyUrl })}</p>
           <Link
             href={`/verify?code=${encodeURIComponent(signed.code)}`}
             className="inline-flex min-h-11 items-center text-brand-700 underline"
@@ -61,7 +61,10 @@ export async function SignedBadge({
       </div>
       <details>
         <summary className="min-h-11 cursor-pointer py-2 text-brand-700">{t("badgeForward")}</summary>
-        <pre className="whitespace-pre-wrap break-words rounded bg-gray-50 p-2 text-xs" data-forward-text="">
+        <pre
+          className="whitespace-pre-wrap rounded bg-gray-50 p-2 text-xs [overflow-wrap:anywhere]"
+          data-forward-text=""
+        >
           {signed.text}
         </pre>
       </details>

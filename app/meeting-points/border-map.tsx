@@ -84,12 +84,16 @@ export async function BorderMap({
           {Object.entries(crossingPlaces).map(([key, place]) => {
             const { x, y } = project(place.at);
             const [dx, dy, anchor] = crossingLabel[key as keyof typeof crossingPlaces];
+            // A town's name gives way to a meeting point drawn over it: the point matters more.
+            const hidden = placed.some((p) => overlapsLabel(p, x + dx, y + dy, anchor, place.mx));
             return (
               <g key={key}>
                 <circle cx={x} cy={y} r={7} fill="#374151" />
-                <text x={x + dx} y={y + dy} fontSize={LABEL} textAnchor={anchor} className="fill-gray-800">
-                  {place.mx}
-                </text>
+                {!hidden && (
+                  <text x={x + dx} y={y + dy} fontSize={LABEL} textAnchor={anchor} className="fill-gray-800">
+                    {place.mx}
+                  </text>
+                )}
               </g>
             );
           })}
@@ -178,6 +182,22 @@ const MARKER = 30;
 const LABEL = 40;
 /** How far a marker's centre stays from the edge: the chosen one's ring included. */
 const EDGE = MARKER + 16;
+
+/** Whether a marker (its chosen ring included) touches a label's box, its width estimated from its letters. */
+function overlapsLabel(
+  marker: { x: number; y: number },
+  x: number,
+  baseline: number,
+  anchor: "start" | "middle" | "end",
+  text: string,
+) {
+  const width = text.length * LABEL * 0.6;
+  const left = anchor === "start" ? x : anchor === "middle" ? x - width / 2 : x - width;
+  const [top, bottom] = [baseline - LABEL, baseline + LABEL * 0.25];
+  const nearestX = Math.min(Math.max(marker.x, left), left + width);
+  const nearestY = Math.min(Math.max(marker.y, top), bottom);
+  return Math.hypot(marker.x - nearestX, marker.y - nearestY) < MARKER + 8;
+}
 
 /** Where each crossing's name goes from its dot (dx, dy, anchor): placed by hand, for the fixed
  * set of crossings, so that no name overlaps another or runs off the map. */

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { TRPCError } from "@trpc/server";
+import { translator } from "@/server/i18n/messages";
 import { publicOrigin } from "@/server/origin";
 import { serverApi } from "../../../_trpc/server";
 
@@ -23,8 +24,8 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
   });
   if (!signed) notFound();
   const [es, en, keys, svg] = await Promise.all([
-    getTranslations({ locale: "es", namespace: "verify" }),
-    getTranslations({ locale: "en", namespace: "verify" }),
+    translator("es", "verify"),
+    translator("en", "verify"),
     api.signing.keys(),
     QRCode.toString(signed.text, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
   ]);
@@ -48,9 +49,13 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
         // Drawn by the qrcode package from Puente's own statement: paths, no script.
         dangerouslySetInnerHTML={{ __html: svg }}
       />
-      <p className="text-center font-mono text-2xl font-bold tracking-wider">{signed.code}</p>
-      <p lang="es">{es("posterHelp", { url, code: signed.code })}</p>
-      <p lang="en">{en("posterHelp", { url, code: signed.code })}</p>
+      <p className="text-center font-mono text-2xl font-bold [overflow-wrap:anywhere]">{signed.code}</p>
+      <p lang="es" className="[overflow-wrap:anywhere]">
+        {es("posterHelp", { url, code: signed.code })}
+      </p>
+      <p lang="en" className="[overflow-wrap:anywhere]">
+        {en("posterHelp", { url, code: signed.code })}
+      </p>
       {key && (
         <p className="border-t pt-3 text-sm">
           <span lang="es">{es("fingerprint", { words: key.words.es.join(" · ") })}</span>
