@@ -82,9 +82,15 @@ export class Mailbox {
     });
   }
 
-  /** The sign-in link in the next email to `address`. */
+  /**
+   * The sign-in link in the next email to `address` that has one: a demo person gets other mail
+   * too (a decision's closing notice, say), which is read and set aside.
+   */
   async waitForSignInLink(address: string): Promise<string> {
-    return signInLinkIn(await this.waitForEmail(address));
+    for (;;) {
+      const email = await this.waitForEmail(address);
+      if (SIGN_IN_LINK.test(email.text)) return signInLinkIn(email);
+    }
   }
 
   private deliver(email: ReceivedEmail) {
@@ -93,9 +99,11 @@ export class Mailbox {
   }
 }
 
+const SIGN_IN_LINK = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/;
+
 /** The Auth.js email-callback link in an email's text. */
 export function signInLinkIn(email: ReceivedEmail): string {
-  const link = email.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
+  const link = email.text.match(SIGN_IN_LINK)?.[0];
   if (!link) throw new Error(`The email to ${email.to.join(", ")} has no sign-in link:\n${email.text}`);
   return link;
 }

@@ -54,6 +54,7 @@ const POSTS_NOTHING: Record<string, string> = {
   "messages.markRead": "the caller's own status",
   "messages.retryFailed": "sends again what failed, once",
   "messages.setPreferences": "the caller's own setting",
+  "me.setTimeZone": "the caller's own setting, one of a fixed list",
   "stories.submit": "limited per address in stories.ts: tellers have no account",
   "stories.withdraw": "the teller's own story",
   "stories.decline": "a status",

@@ -3,9 +3,9 @@
 // text to forward, which anyone can check on /verify, with or without a connection.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import QRCode from "qrcode";
 import { publicOrigin } from "@/server/origin";
 import { serverApi } from "../_trpc/server";
+import { QrCode } from "./qr-code";
 
 export async function SignedBadge({
   subject,
@@ -16,10 +16,7 @@ export async function SignedBadge({
 }) {
   const signed = await (await serverApi()).signing.about({ subject, id });
   if (!signed) return null;
-  const [t, svg] = await Promise.all([
-    getTranslations("verify"),
-    QRCode.toString(signed.text, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
-  ]);
+  const t = await getTranslations("verify");
   const verifyUrl = `${publicOrigin()}/verify`;
   return (
     <aside
@@ -31,13 +28,7 @@ export async function SignedBadge({
         {t("badge")}
       </h2>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
-        <div
-          role="img"
-          aria-label={t("qrLabel")}
-          className="size-48 shrink-0 bg-white [&>svg]:size-full"
-          // The SVG is drawn by the qrcode package from our own statement text: paths, no script.
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
+        <QrCode text={signed.text} label={t("qrLabel")} className="size-48 shrink-0" />
         <div className="flex min-w-0 flex-col items-start gap-2">
           <p className="font-mono text-lg font-bold [overflow-wrap:anywhere]">
             {t("badgeCode", { code: signed.code })}

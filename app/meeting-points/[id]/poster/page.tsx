@@ -4,10 +4,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import QRCode from "qrcode";
 import { TRPCError } from "@trpc/server";
 import { translator } from "@/server/i18n/messages";
 import { publicOrigin } from "@/server/origin";
+import { QrCode } from "../../../_shell/qr-code";
 import { serverApi } from "../../../_trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,12 +23,8 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
     throw error;
   });
   if (!signed) notFound();
-  const [es, en, keys, svg] = await Promise.all([
-    translator("es", "verify"),
-    translator("en", "verify"),
-    api.signing.keys(),
-    QRCode.toString(signed.text, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
-  ]);
+  const [es, en] = [translator("es", "verify"), translator("en", "verify")];
+  const keys = await api.signing.keys();
   const key = keys.find((k) => k.id === signed.text.match(/FIRMA\/SIGNATURE: ([0-9a-f]{16})\./)?.[1]);
   const url = `${publicOrigin()}/verify`;
   return (
@@ -42,13 +38,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
       <p lang="en" className="text-xl">
         {signed.statement.en}
       </p>
-      <div
-        role="img"
-        aria-label={es("qrLabel")}
-        className="mx-auto size-72 [&>svg]:size-full"
-        // Drawn by the qrcode package from Puente's own statement: paths, no script.
-        dangerouslySetInnerHTML={{ __html: svg }}
-      />
+      <QrCode text={signed.text} label={es("qrLabel")} className="mx-auto size-72" />
       <p className="text-center font-mono text-2xl font-bold [overflow-wrap:anywhere]">{signed.code}</p>
       <p lang="es" className="[overflow-wrap:anywhere]">
         {es("posterHelp", { url, code: signed.code })}
