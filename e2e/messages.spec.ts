@@ -71,7 +71,7 @@ test("an urgent bilingual message reaches an open inbox live, and the reply come
   await expect(member.page.getByRole("heading", { level: 1, name: `Garita cerrada ${run}` })).toBeVisible();
   await expect(member.page.getByRole("link", { name: "https://example.org/aviso" })).toBeVisible();
   await member.page.getByText("Leerlo en el otro idioma").click();
-  await expect(member.page.getByText("The crossing is closed.")).toBeVisible();
+  await expect(member.page.getByText("The crossing is closed.", { exact: true })).toBeVisible();
   await member.page.getByLabel("Tu respuesta").fill("Entendido, avisamos a la gente.");
   await member.page.getByRole("button", { name: "Enviar respuesta" }).click();
   await expect(member.page.getByText("Respuesta enviada.")).toBeVisible();

@@ -101,14 +101,14 @@ test("a volunteer's shifts, action and urgent message stay readable offline, and
   await phone.goto("/inbox");
   await expect(phone.getByRole("link", { name: new RegExp(`Crossing closed ${run}`) })).toBeVisible();
   await phone.goto(messagePath);
-  await expect(phone.getByText("Meet at the plaza, not at the crossing.")).toBeVisible();
+  await expect(phone.getByText("Meet at the plaza, not at the crossing.", { exact: true })).toBeVisible();
   await expect.poll(() => savedPaths(phone)).toEqual(["/inbox", actionPath, messagePath, "/me"].sort());
 
   // No network: every one of them is still there, marked as a saved copy with its time.
   await goOffline(context);
   await phone.reload();
   await expect(phone.getByRole("status").filter({ hasText: /^Saved copy/ })).toHaveText(SAVED_EN);
-  await expect(phone.getByText("Meet at the plaza, not at the crossing.")).toBeVisible();
+  await expect(phone.getByText("Meet at the plaza, not at the crossing.", { exact: true })).toBeVisible();
   await phone.goto("/me");
   await expect(phone.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
   await expect(phone.getByRole("status").filter({ hasText: /^Saved copy/ })).toHaveText(SAVED_EN);
