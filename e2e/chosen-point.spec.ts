@@ -64,7 +64,7 @@ test("the chosen point's page lists the action tied to it and the caravan expect
   await page.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
   const decisionPath = new URL(page.url()).pathname;
   const ballot = page.getByRole("region", { name: `Ballot of ${groupName}` });
-  await ballot.getByLabel("Choice 1").selectOption({ label: point });
+  await ballot.getByLabel("Choice 1", { exact: true }).selectOption({ label: point });
   await ballot.getByRole("button", { name: "Cast the ballot" }).click();
   await expect(ballot.getByText("Ballot saved. Other voters cannot see it.")).toBeVisible();
 

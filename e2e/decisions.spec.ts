@@ -88,19 +88,19 @@ test("two groups rank the meeting points, the decision closes on time, and the c
 
   // The first group ranks a point twice and is refused, then votes properly.
   const ballotA = page.getByRole("region", { name: `Ballot of ${groupA}` });
-  await ballotA.getByLabel("Choice 1").selectOption({ label: first });
-  await ballotA.getByLabel("Choice 2").selectOption({ label: first });
+  await ballotA.getByLabel("Choice 1", { exact: true }).selectOption({ label: first });
+  await ballotA.getByLabel("Choice 2", { exact: true }).selectOption({ label: first });
   await ballotA.getByRole("button", { name: "Cast the ballot" }).click();
   await expect(ballotA.getByRole("alert")).toHaveText("Each meeting point can appear only once on a ballot.");
-  await ballotA.getByLabel("Choice 1").selectOption({ label: second });
-  await ballotA.getByLabel("Choice 2").selectOption({ label: first });
+  await ballotA.getByLabel("Choice 1", { exact: true }).selectOption({ label: second });
+  await ballotA.getByLabel("Choice 2", { exact: true }).selectOption({ label: first });
   await ballotA.getByRole("button", { name: "Cast the ballot" }).click();
   await expect(ballotA.getByText("Ballot saved. Other voters cannot see it.")).toBeVisible();
 
   await other.page.goto(decisionPath);
   const ballotB = other.page.getByRole("region", { name: `Ballot of ${groupB}` });
   await expect(ballotB.getByText("Your group has not voted yet.")).toBeVisible();
-  await ballotB.getByLabel("Choice 1").selectOption({ label: second });
+  await ballotB.getByLabel("Choice 1", { exact: true }).selectOption({ label: second });
   await ballotB.getByRole("button", { name: "Cast the ballot" }).click();
   await expect(ballotB.getByText("Ballot saved. Other voters cannot see it.")).toBeVisible();
 
