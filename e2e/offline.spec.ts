@@ -129,8 +129,9 @@ test("a volunteer's shifts, action and urgent message stay readable offline, and
     .match(/(\d{2}):(\d{2})/)!
     .slice(1)
     .map(Number) as [number, number];
-  const now = new Date();
-  const ago = (now.getHours() * 60 + now.getMinutes() - (hours * 60 + minutes) + 1440) % 1440;
+  // The phone's own clock, in its own zone (America/Tijuana, playwright.config.ts), not the test's.
+  const now = await phone.evaluate(() => new Date().getHours() * 60 + new Date().getMinutes());
+  const ago = (now - (hours * 60 + minutes) + 1440) % 1440;
   expect(ago).toBeLessThanOrEqual(5);
   // A page never opened was never saved. (Probed in a tab of its own: a browser's offline error
   // page is not Puente's to check for accessibility.)
