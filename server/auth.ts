@@ -20,6 +20,7 @@ import { translator } from "./i18n/messages";
 import { failureFields, log } from "./log";
 import { namesOwnHost, publicOrigin, servedOverHttps } from "./origin";
 import {
+  generateSessionToken,
   SESSION_COOKIE,
   SESSION_MAX_AGE_SECONDS,
   SESSION_UPDATE_AGE_SECONDS,
@@ -109,9 +110,6 @@ async function chosenLocale(): Promise<string | undefined> {
 }
 
 let secret: Promise<string> | undefined;
-
-/** 256 random bits: above ASVS 7.2.3's 128, where Auth.js's default UUID has 122. */
-export const generateSessionToken = () => randomBytes(32).toString("hex");
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   // With `trustHost`, Auth.js builds its links from the request's Host or X-Forwarded-Host unless

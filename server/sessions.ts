@@ -2,6 +2,7 @@
 // on every request (pages, the API). Auth.js (./auth.ts) still does everything that writes a
 // session: signing in and out, deleting an expired one, the daily extension. Kept apart from
 // ./auth.ts so the front server (server/front) can read sessions without loading Auth.js.
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Session } from "next-auth";
 import type { Database } from "@/db/client";
@@ -11,6 +12,9 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 /** Auth.js's session cookie, with the `__Secure-` prefix when the site is served over HTTPS. */
 export const SESSION_COOKIE = { https: "__Secure-authjs.session-token", http: "authjs.session-token" };
+
+/** 256 random bits: above ASVS 7.2.3's 128, where Auth.js's default UUID has 122. */
+export const generateSessionToken = () => randomBytes(32).toString("hex");
 
 /** Whether a cookie of this name is (a chunk of) an Auth.js session cookie, over HTTP or HTTPS. */
 export function isSessionCookie(name: string): boolean {

@@ -1,5 +1,5 @@
 // Whether non-urgent messages also come by email (urgent ones always do). A plain form: it works
-// without JavaScript.
+// without JavaScript. An account made by phone has no email, and no such choice.
 import { getTranslations } from "next-intl/server";
 import { ActionForm, FormMessage, SubmitButton } from "../_forms/action-form";
 import { serverApi } from "../_trpc/server";
@@ -7,7 +7,8 @@ import { preferencesForm } from "../messages/forms";
 
 export async function MessagePreferences() {
   const [api, t] = await Promise.all([serverApi(), getTranslations("messages")]);
-  const { emailMessages } = await api.messages.preferences();
+  const { emailMessages, hasEmail } = await api.messages.preferences();
+  if (!hasEmail) return null;
   return (
     <section className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="text-xl font-semibold">{t("prefsTitle")}</h2>

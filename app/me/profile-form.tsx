@@ -8,7 +8,8 @@ import { updateProfileForm } from "./forms";
 
 interface Profile {
   name: string | null;
-  email: string;
+  /** Null for an account made by phone. */
+  email: string | null;
   preferredLanguage: Locale;
   languagesSpoken: string[];
   skills: Skill[];
@@ -25,7 +26,7 @@ export async function ProfileForm({ profile }: { profile: Profile }) {
     >
       <h2 className="text-lg font-semibold">{t("me.profileTitle")}</h2>
       <p className="text-sm text-gray-700">
-        {t("me.email")}: {profile.email}
+        {profile.email ? `${t("me.email")}: ${profile.email}` : t("me.noEmail")}
       </p>
       <TextField
         name="name"

@@ -26,7 +26,8 @@ export const users = pgTable("users", {
     .$defaultFn(() => crypto.randomUUID()),
   /** Display name; may be a pseudonym. Auth.js calls it `name`. */
   name: text("name"),
-  email: text("email").notNull().unique(),
+  /** Null for an account made by phone (a caravan's delegate may have no email): it signs in by SMS. */
+  email: text("email").unique(),
   emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
   image: text("image"),
   preferredLanguage: localeEnum("preferred_language").notNull().default("es"),
@@ -89,3 +90,17 @@ export const verificationTokens = pgTable(
   },
   (vt) => [primaryKey({ columns: [vt.identifier, vt.token] })],
 );
+
+/**
+ * A sign-in code texted to a number (./sms.ts's phone_numbers says whose it is, if anyone's): 6
+ * digits kept as an HMAC, 10 minutes, 5 tries, single use, one per number. The browser holds only
+ * `ticket`, a random handle, between asking for the code and typing it.
+ */
+export const phoneSignInCodes = pgTable("phone_sign_in_codes", {
+  ticket: text("ticket").primaryKey(),
+  e164: text("e164").notNull().unique(),
+  codeHash: text("code_hash").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -6,7 +6,8 @@ import { JOB_CONCURRENCY } from "../jobs/queue";
 import { log } from "../log";
 
 export interface Email {
-  to: string;
+  /** Null for an account made by phone: there is nobody to email, and nothing is sent. */
+  to: string | null;
   subject: string;
   text: string;
   html?: string;
@@ -38,6 +39,7 @@ export function isEmailConfigured(): boolean {
 
 /** Sends `email`. Returns false (having printed it for the developer) when SMTP is not configured. */
 export async function sendEmail(email: Email, printable?: { link: string; label: string }): Promise<boolean> {
+  if (email.to === null) return false;
   const transport = smtp();
   if (!transport) {
     log.warn("SMTP_URL is not set: email not sent", { subject: email.subject });
@@ -45,6 +47,6 @@ export async function sendEmail(email: Email, printable?: { link: string; label:
     if (printable) console.log(`${printable.label}: ${printable.link}`);
     return false;
   }
-  await transport.sendMail({ from: emailFrom(), ...email });
+  await transport.sendMail({ from: emailFrom(), ...email, to: email.to });
   return true;
 }

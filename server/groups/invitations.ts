@@ -135,7 +135,7 @@ async function usableInvitation(tx: Database, key: InvitationKey) {
 
 async function actorEmail(tx: Database, actor: Actor) {
   const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
-  return me?.email.toLowerCase();
+  return me?.email?.toLowerCase();
 }
 
 /** What the invitation page shows: the group and role, and whether it is for the reader. */

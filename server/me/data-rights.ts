@@ -111,7 +111,7 @@ export async function exportMyData(db: Database, actor: Actor) {
       .select({ group: groups.name, role: invitations.role, expiresAt: invitations.expiresAt })
       .from(invitations)
       .innerJoin(groups, eq(groups.id, invitations.groupId))
-      .where(eq(invitations.email, profile.email)),
+      .where(eq(invitations.email, profile.email ?? "")),
     db
       .select({ createdAt: calendarFeeds.createdAt })
       .from(calendarFeeds)
@@ -209,7 +209,7 @@ export async function deleteMyAccount(db: Database, actor: Actor) {
       if (shift!.endsAt.getTime() > Date.now()) await promoteFromWaitlist(tx, shiftId, 1, shift!.startsAt);
     }
     const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
-    if (me) {
+    if (me?.email) {
       await tx.delete(invitations).where(eq(invitations.email, me.email));
       await tx.delete(signupIntents).where(eq(signupIntents.email, me.email));
     }

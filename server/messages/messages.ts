@@ -47,13 +47,15 @@ export async function sendMessage(db: Database, actor: Actor, input: NewMessage)
       })
       .returning({ id: messages.id });
     const id = message!.id;
-    // Urgent messages are always emailed; others only to people who allow it. `created_at`
-    // defaults to now(), the transaction's time: the same instant as the message's.
+    // Urgent messages are always emailed; others only to people who allow it; nothing to an
+    // account made by phone, which has no email. `created_at` defaults to now(), the
+    // transaction's time: the same instant as the message's.
     const inserted = await tx.execute(sql`
       insert into message_deliveries (message_id, user_id, status, by_email)
       select ${id}, u.id,
-        case when ${input.urgent} or u.email_messages then 'queued' else 'sent' end::delivery_status,
-        ${input.urgent} or u.email_messages
+        case when u.email is not null and (${input.urgent} or u.email_messages)
+          then 'queued' else 'sent' end::delivery_status,
+        u.email is not null and (${input.urgent} or u.email_messages)
       from users u where u.id in (${recipientIds(input.audience)}) and u.id <> ${actor.id}`);
     const recipients = Number(
       (inserted as { count?: number }).count ?? (inserted as { affectedRows?: number }).affectedRows ?? 0,
@@ -177,10 +179,11 @@ export async function retryFailed(db: Database, messageId: string) {
 
 export async function emailPreference(db: Database, actor: Actor) {
   const [row] = await db
-    .select({ emailMessages: users.emailMessages })
+    .select({ emailMessages: users.emailMessages, email: users.email })
     .from(users)
     .where(eq(users.id, actor.id));
-  return { emailMessages: row?.emailMessages ?? true };
+  // An account made by phone has no email to choose: its messages come by SMS and the inbox.
+  return { emailMessages: row?.emailMessages ?? true, hasEmail: Boolean(row?.email) };
 }
 
 export async function setEmailPreference(db: Database, actor: Actor, emailMessages: boolean) {

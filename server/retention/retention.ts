@@ -9,6 +9,7 @@ import {
   caravanReports,
   jobs,
   messageDeliveries,
+  phoneSignInCodes,
   phoneVerifications,
   sessions,
   smsDeliveries,
@@ -141,11 +142,11 @@ export const retentionClocks: RetentionClock[] = [
     },
   },
   {
-    // Sessions, sign-in links and phone verification codes nobody can use any more.
+    // Sessions, sign-in links, and phone verification and sign-in codes nobody can use any more.
     key: "expiredSignIns",
     days: 0,
     async sweep(db, now) {
-      const [gone, links, codes] = await Promise.all([
+      const [gone, links, codes, signInCodes] = await Promise.all([
         db.delete(sessions).where(lt(sessions.expires, now)).returning({ token: sessions.sessionToken }),
         db
           .delete(verificationTokens)
@@ -155,8 +156,12 @@ export const retentionClocks: RetentionClock[] = [
           .delete(phoneVerifications)
           .where(lt(phoneVerifications.expiresAt, now))
           .returning({ userId: phoneVerifications.userId }),
+        db
+          .delete(phoneSignInCodes)
+          .where(lt(phoneSignInCodes.expiresAt, now))
+          .returning({ ticket: phoneSignInCodes.ticket }),
       ]);
-      return gone.length + links.length + codes.length;
+      return gone.length + links.length + codes.length + signInCodes.length;
     },
   },
 ];

@@ -46,7 +46,8 @@ export async function setReviewer(db: Database, actor: Actor, userId: string, re
 }
 
 /** "lupe@puente.example.org" as "l…@puente.example.org": enough to tell two people apart. */
-export function maskedEmail(email: string): string {
+export function maskedEmail(email: string | null): string {
+  if (email === null) return "…";
   const at = email.lastIndexOf("@");
   return at <= 0 ? "…" : `${email.slice(0, 1)}…${email.slice(at)}`;
 }
