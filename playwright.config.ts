@@ -1,10 +1,10 @@
 // End-to-end tests: a production build of Puente, driven by Chromium, sending its emails to an
-// SMTP server the tests run themselves (e2e/mailbox.ts). See e2e/fixtures.ts for what tests share.
+// SMTP server the tests run themselves (e2e/mailbox.ts), and its texts to their SMSC. See e2e/fixtures.ts for what tests share.
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN_EMAIL, APP_PORT, BASE_URL, EMAIL_FROM, SMTP_URL } from "./e2e/settings";
+import { ADMIN_EMAIL, APP_PORT, BASE_URL, EMAIL_FROM, SMS_URL, SMTP_URL } from "./e2e/settings";
 
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
 
@@ -75,6 +75,9 @@ export default defineConfig({
       PUENTE_URL: BASE_URL,
       SMTP_URL,
       EMAIL_FROM,
+      // The SMSC the tests run (e2e/fixtures.ts): the app binds to it, retrying until it is up.
+      SMS_URL,
+      SMS_RATE: "0",
       PUENTE_ADMIN_EMAILS: ADMIN_EMAIL,
       NEXT_TELEMETRY_DISABLED: "1",
       // Every browser of the run signs in from 127.0.0.1; the limits themselves are tested in vitest.

@@ -45,7 +45,7 @@ test("a delegate reports in Spanish, a second group confirms and pledges water, 
   const admin = await person(browser, mailbox, { locale: "en-US", email: ADMIN_EMAIL });
   await admin.page.goto(caravanPath);
   const delegates = admin.page.getByRole("region", { name: "Delegates" });
-  await delegates.getByLabel("Email address the delegate signs in with").fill(delegate.email);
+  await delegates.getByLabel("Email or mobile number the delegate signs in with").fill(delegate.email);
   await delegates.getByRole("button", { name: "Name as delegate" }).click();
   await expect(delegates.getByRole("button", { name: "Remove Delegada E2E as delegate" })).toBeVisible();
   await admin.done();

@@ -1,10 +1,12 @@
-// What every e2e test shares: the SMTP server that receives the app's emails, signing in through
-// it, fresh email addresses, a `page` that is checked with axe wherever it goes, and matchers.
+// What every e2e test shares: the SMTP server that receives the app's emails, the SMSC that
+// receives its texts, signing in through the mailbox, fresh email addresses, a `page` that is
+// checked with axe wherever it goes, and matchers.
 import { randomBytes } from "node:crypto";
 import { test as base, expect as baseExpect, type Page } from "@playwright/test";
 import { checkAccessibilityOnNavigation, expectAccessible } from "./accessibility";
 import { Mailbox } from "./mailbox";
-import { SMTP_PORT } from "./settings";
+import { startSmsc, type TestSmsc } from "../test-support/smpp-server";
+import { SMSC_PORT, SMTP_PORT } from "./settings";
 
 export { expectAccessible };
 export { signInLinkIn } from "./mailbox";
@@ -63,6 +65,8 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   mailbox: Mailbox;
+  /** The SMSC the app sends texts to; started for every worker, as the app binds to it at once. */
+  smsc: TestSmsc;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -74,6 +78,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await mailbox.stop();
     },
     { scope: "worker" },
+  ],
+
+  smsc: [
+    async ({}, provide) => {
+      const smsc = await startSmsc({ port: SMSC_PORT });
+      await provide(smsc);
+      await smsc.close();
+    },
+    { scope: "worker", auto: true },
   ],
 
   page: async ({ page, javaScriptEnabled }, provide, testInfo) => {

@@ -43,11 +43,14 @@ export interface TestSmsc {
   close(): Promise<void>;
 }
 
-export async function startSmsc(options: { systemId?: string; password?: string } = {}): Promise<TestSmsc> {
+export async function startSmsc(
+  options: { systemId?: string; password?: string; port?: number } = {},
+): Promise<TestSmsc> {
   const systemId = options.systemId ?? "puente";
   const password = options.password ?? "secret";
   let server: Server | null = null;
-  let port = 0;
+  // A free port unless one is given (the e2e run's app is told its port before the SMSC starts).
+  let port = options.port ?? 0;
   let nextId = 1;
   let gate: Promise<void> | null = null;
   let downAt: { count: number; done: () => void } | null = null;

@@ -66,10 +66,18 @@ export async function confirmReportForm(_: FormState, formData: FormData): Promi
   return attempt(formData, (api) => api.caravans.confirm({ reportId: field(formData, "reportId") }));
 }
 
+/** One field names the delegate: the email they sign in with, or the phone number (they may have only a phone). */
 export async function addDelegateForm(_: FormState, formData: FormData): Promise<FormState> {
-  return attempt(formData, (api) =>
-    api.caravans.addDelegate({ caravanId: field(formData, "caravanId"), email: field(formData, "email") }),
+  const caravanId = field(formData, "caravanId");
+  const contact = field(formData, "contact").trim();
+  const state = await attempt(formData, (api) =>
+    api.caravans.addDelegate(
+      contact.includes("@") ? { caravanId, email: contact } : { caravanId, phone: contact },
+    ),
   );
+  const { email, phone, ...others } = state.fieldErrors ?? {};
+  const refused = email ?? phone;
+  return refused ? { ...state, fieldErrors: { ...others, contact: refused } } : state;
 }
 
 export async function removeDelegateForm(_: FormState, formData: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, caravanReports } from "@/db/schema";
+import { auditEvents, caravanReports, phoneNumbers } from "@/db/schema";
 import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
@@ -78,6 +78,27 @@ describe("caravans", () => {
       code: "FORBIDDEN",
       message:
         "Solo coordinadores de grupos verificados (y administradores) pueden crear y editar caravanas.",
+    });
+  });
+
+  it("get a delegate with only a phone named by the number they signed in with, never a stranger's", async () => {
+    const admin = callerFor(handle.db, await makeUser(handle.db, { isAdmin: true }));
+    const caravan = await makeCaravan(handle.db);
+    const delegate = await makeUser(handle.db, { name: "Delegado Chuy", email: null });
+    await handle.db.insert(phoneNumbers).values({ userId: delegate.id, e164: "+526645550101" });
+    // Typed as a coordinator would: national, with spaces.
+    await admin.caravans.addDelegate({ caravanId: caravan.id, phone: "664 555 0101" });
+    const { caravan: seen } = await admin.caravans.get({ caravanId: caravan.id });
+    expect(seen.access === "full" && seen.delegates).toEqual([
+      { userId: delegate.id, name: "Delegado Chuy" },
+    ]);
+    // A number nobody has signed in with names nobody: no account is made for it.
+    await expect(
+      admin.caravans.addDelegate({ caravanId: caravan.id, phone: "+52 664 555 0199" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "delegateUnknown" });
+    await expect(admin.caravans.addDelegate({ caravanId: caravan.id, phone: "12" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "phoneInvalid",
     });
   });
 

@@ -10,6 +10,7 @@ import {
   caravans,
   groups,
   meetingPoints,
+  phoneNumbers,
   pledges,
   reportNeeds,
   users,
@@ -19,6 +20,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, recordReadOnceADay } from "../audit/audit";
 import { carryPledges, lockCaravanNeeds } from "../needs/carry-over";
 import { DomainError, notFound } from "../errors";
+import { toE164 } from "../sms/numbers";
 import { verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../actor";
 import { caravanViewer, isCaravanCoordinator, isDelegate, type CaravanReporter } from "./access";
@@ -288,13 +290,34 @@ export async function updateCaravan(db: Database, actor: Actor, caravanId: strin
 }
 
 /** Admins name a caravan's delegates by the address they signed in with. */
-export async function addDelegate(db: Database, actor: Actor, caravanId: string, email: string) {
+/**
+ * Names a delegate by the email or the phone number they sign in with (a delegate may have only a
+ * phone). Only someone who has signed in once can be named: nobody is made a delegate, and sent a
+ * caravan's texts, on the strength of a number typed by someone else.
+ */
+export async function addDelegate(
+  db: Database,
+  actor: Actor,
+  caravanId: string,
+  who: { email: string } | { phone: string },
+) {
   const [caravan] = await db.select({ id: caravans.id }).from(caravans).where(eq(caravans.id, caravanId));
   if (!caravan) throw notFound();
-  const [user] = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  let e164: string | null = null;
+  if ("phone" in who) {
+    e164 = toE164(who.phone);
+    if (!e164) throw new DomainError("BAD_REQUEST", "phoneInvalid");
+  }
+  const [user] = e164
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(phoneNumbers)
+        .innerJoin(users, eq(users.id, phoneNumbers.userId))
+        .where(eq(phoneNumbers.e164, e164))
+    : await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, ("email" in who ? who.email : "").toLowerCase()));
   if (!user) throw new DomainError("NOT_FOUND", "delegateUnknown");
   return db.transaction(async (tx) => {
     await tx.insert(caravanDelegates).values({ caravanId, userId: user.id }).onConflictDoNothing();

@@ -37,7 +37,11 @@ export type CaravanDetailsInput = z.input<typeof caravanDetailsInput>;
 export const createCaravanInput = z.object({ details: caravanDetailsInput });
 export const updateCaravanInput = caravanIdInput.extend({ details: caravanDetailsInput });
 
-export const addDelegateInput = caravanIdInput.extend({ email: z.email().max(254) });
+/** A delegate is named by the email they sign in with, or by the phone number they sign in with. */
+export const addDelegateInput = z.union([
+  caravanIdInput.extend({ email: z.email().max(254) }),
+  caravanIdInput.extend({ phone: z.string().trim().min(1).max(40) }),
+]);
 export const removeDelegateInput = caravanIdInput.extend({ userId });
 
 export const needInput = z

@@ -43,7 +43,7 @@ export const caravansRouter = router({
 
   addDelegate: onCaravan("editor")
     .input(addDelegateInput)
-    .mutation(({ ctx, input }) => addDelegate(ctx.db, ctx.actor, input.caravanId, input.email)),
+    .mutation(({ ctx, input }) => addDelegate(ctx.db, ctx.actor, input.caravanId, input)),
 
   removeDelegate: onCaravan("editor")
     .input(removeDelegateInput)

@@ -1,4 +1,5 @@
-// Who speaks for the caravan: admins name delegates by the address they sign in with, and remove them.
+// Who speaks for the caravan: its editors name delegates by the email or phone number they sign in
+// with (a delegate may have only a phone), and remove them.
 import { getTranslations } from "next-intl/server";
 import { ActionForm, FormMessage, Input, SubmitButton } from "../../_forms/action-form";
 import { Field } from "../field";
@@ -39,8 +40,8 @@ export async function Delegates({
       </ul>
       <ActionForm action={addDelegateForm} className="space-y-2">
         <input type="hidden" name="caravanId" value={caravanId} />
-        <Field name="email" label={t("delegateEmail")}>
-          <Input name="email" type="email" autoComplete="off" required />
+        <Field name="contact" label={t("delegateContact")}>
+          <Input name="contact" type="text" autoComplete="off" required maxLength={254} />
         </Field>
         <SubmitButton>{t("addDelegate")}</SubmitButton>
         <FormMessage success={t("delegateAdded")} />
