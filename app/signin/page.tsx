@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { publicOrigin } from "@/server/origin";
-import { requestSignInLink } from "../_shell/forms";
+import { requestSignInLinkForm } from "../_shell/forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
@@ -25,7 +25,7 @@ export default async function SignIn({
     <section className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("lead")}</p>
-      <form action={requestSignInLink} className="space-y-3 rounded-lg bg-white p-4 shadow-sm" noValidate>
+      <form action={requestSignInLinkForm} className="space-y-3 rounded-lg bg-white p-4 shadow-sm" noValidate>
         {params.callbackUrl?.startsWith("/") && (
           <input type="hidden" name="returnTo" value={params.callbackUrl} />
         )}
