@@ -340,7 +340,7 @@ const table: Record<
   // Whoever holds the link is the teller: no account is involved either way.
   "stories.withdrawal": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
   "stories.withdraw": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
-  // Reviewers: admins, and coordinators of a verified group (the scenario's coordinator is one).
+  // Reviewers: admins, and the people an admin named reviewers (a group's coordinator is not one).
   "stories.queue": { input: () => undefined, expect: only(["reviewer", "admin"]) },
   "stories.saveReview": {
     input: (s) => ({ storyId: s.waitingStory.id, pseudonym: "Ana", textEs: "Editada." }),
