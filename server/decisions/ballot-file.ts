@@ -13,7 +13,7 @@ export const setAsideMarkers = {
   caravanObjection: "# set aside: a caravan's objection open at closing",
 } as const satisfies Record<SetAside["reason"], string>;
 
-const reasonOfMarker = new Map(
+const reasonOfMarker = new Map<string, SetAside["reason"]>(
   Object.entries(setAsideMarkers).map(([reason, marker]) => [marker, reason as SetAside["reason"]]),
 );
 
