@@ -1,7 +1,7 @@
 // Who speaks for the caravan: admins name delegates by the address they sign in with, and remove them.
 import { getTranslations } from "next-intl/server";
-import { ActionForm, FormMessage, Input, SubmitButton } from "../../_forms/action-form";
-import { Field } from "../field";
+import { ActionForm, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { TextField } from "../../_forms/fields";
 import { addDelegateForm, removeDelegateForm } from "../forms";
 
 export async function Delegates({
@@ -39,9 +39,7 @@ export async function Delegates({
       </ul>
       <ActionForm action={addDelegateForm} className="space-y-2">
         <input type="hidden" name="caravanId" value={caravanId} />
-        <Field name="email" label={t("delegateEmail")}>
-          <Input name="email" type="email" autoComplete="off" required />
-        </Field>
+        <TextField name="email" label={t("delegateEmail")} type="email" autoComplete="off" required />
         <SubmitButton>{t("addDelegate")}</SubmitButton>
         <FormMessage success={t("delegateAdded")} />
       </ActionForm>
