@@ -273,7 +273,7 @@ export async function createCaravan(db: Database, actor: Actor, details: Caravan
   });
 }
 
-/** Edits a caravan, by a caravan coordinator (`onCaravan("coordinator")`, server/builders.ts). */
+/** Edits a caravan, by its editors (`onCaravan("editor")`, server/builders.ts). */
 export async function updateCaravan(db: Database, actor: Actor, caravanId: string, details: CaravanDetails) {
   return db.transaction(async (tx) => {
     const [caravan] = await tx
