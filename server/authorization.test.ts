@@ -1,5 +1,6 @@
 // Who may call what: every procedure of the API, found from the router itself, against every kind
-// of caller, on the real database. A procedure missing from the table fails the test.
+// of caller, on the real database. A procedure missing from the table fails the test. A procedure
+// whose audience depends on its input has more rows: "path (which case)".
 import { TRPCError } from "@trpc/server";
 import { formatInTimeZone } from "date-fns-tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -115,6 +116,16 @@ async function scenario(db: Database) {
     groupId: group.id,
   });
   await makeCaravan(db, { delegateIds: [people.otherDelegate.id] });
+  // The caravan's own objection to the other option, which only its delegates lift.
+  const [caravanObjection] = await db
+    .insert(safetyObjections)
+    .values({
+      decisionId: decision.id,
+      meetingPointId: pointB.id,
+      caravanId: caravan.id,
+      reason: "Hombres armados esperan cerca.",
+    })
+    .returning();
   const { report, needs } = await makeReport(db, caravan.id, {
     reportedBy: people.target.id,
     reporterGroupId: group.id,
@@ -133,6 +144,7 @@ async function scenario(db: Database) {
   return {
     ratifying,
     objection: objection!,
+    caravanObjection: caravanObjection!,
     message,
     caravan,
     report,
@@ -340,7 +352,7 @@ const table: Record<
   // Whoever holds the link is the teller: no account is involved either way.
   "stories.withdrawal": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
   "stories.withdraw": { input: (s) => ({ token: s.waitingStory.token }), expect: everyone("ok") },
-  // Reviewers: admins, and coordinators of a verified group (the scenario's coordinator is one).
+  // Reviewers: admins, and the people an admin named reviewers (a group's coordinator is not one).
   "stories.queue": { input: () => undefined, expect: only(["reviewer", "admin"]) },
   "stories.saveReview": {
     input: (s) => ({ storyId: s.waitingStory.id, pseudonym: "Ana", textEs: "Editada." }),
@@ -449,8 +461,8 @@ const table: Record<
     // The decision's own coordinators (the group's coordinator was named when it opened), and admins.
     expect: only(["coordinator", "admin"]),
   },
-  // Only the caravan's own delegates withdraw its objection or answer for it (none of these callers
-  // is one; ratification.test.ts tries the caravan's delegates and another caravan's).
+  // Only the caravan's own delegates withdraw its objection or answer for it: a group's objection
+  // is withdrawn by nobody (a decision coordinator resolves it).
   "decisions.withdrawObjection": {
     input: (s) => ({
       objectionId: s.objection.id,
@@ -458,6 +470,15 @@ const table: Record<
       resolution: "Lo hablamos en asamblea y la retiramos.",
     }),
     expect: only([]),
+  },
+  "decisions.withdrawObjection (the caravan's own objection)": {
+    input: (s) => ({
+      objectionId: s.caravanObjection.id,
+      caravanId: s.caravan.id,
+      resolution: "Lo hablamos en asamblea y la retiramos.",
+    }),
+    // Its delegate; not the decision's coordinator, an admin, or another caravan's delegate.
+    expect: only(["delegate"]),
   },
   // A delegate of a caravan asked to ratify, for that caravan only.
   "decisions.ratify": {
@@ -484,6 +505,15 @@ const table: Record<
       bodyEs: "La garita está cerrada.",
     }),
     expect: only(["organizer", "coordinator"]),
+  },
+  // The caravan line (the coordinators of every verified group): the caravan's delegates only.
+  "messages.send (the caravan line)": {
+    input: (s) => ({
+      audience: [{ kind: "caravanLine", caravanId: s.caravan.id }],
+      subjectEs: "Llegamos el martes",
+      bodyEs: "Somos 800 personas.",
+    }),
+    expect: only(["delegate"]),
   },
   "messages.inbox": { input: () => ({}), expect: signedIn() },
   "messages.unreadCount": { input: () => undefined, expect: signedIn() },
@@ -604,15 +634,18 @@ async function undone<T>(db: Database, work: (db: Database) => Promise<T>): Prom
   return result;
 }
 
-async function outcomeOf(db: Database, s: Scenario, path: string, caller: Caller): Promise<Outcome> {
+/** A row's procedure: "messages.send (the caravan line)" is messages.send. */
+const procedureOf = (row: string) => row.split(" ")[0]!;
+
+async function outcomeOf(db: Database, s: Scenario, row: string, caller: Caller): Promise<Outcome> {
   const actor = caller === "anonymous" ? null : s.people[caller];
   const api = callerFor(db, actor) as unknown as Record<
     string,
     Record<string, (input: unknown) => Promise<unknown>>
   >;
-  const [namespace, name] = path.split(".") as [string, string];
+  const [namespace, name] = procedureOf(row).split(".") as [string, string];
   try {
-    const result = await api[namespace]![name]!(table[path]!.input(s));
+    const result = await api[namespace]![name]!(table[row]!.input(s));
     // A subscription answers a stream: reading its first event is what runs its checks.
     if (result && typeof result === "object" && Symbol.asyncIterator in result) {
       const events = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
@@ -629,8 +662,9 @@ async function outcomeOf(db: Database, s: Scenario, path: string, caller: Caller
 describe("authorization", () => {
   it("has an entry for every procedure of the API", () => {
     const procedures = Object.keys(appRouter._def.procedures).sort();
-    expect(procedures.filter((path) => !(path in table))).toEqual([]);
-    expect(Object.keys(table).filter((path) => !procedures.includes(path))).toEqual([]);
+    const rows = Object.keys(table).map(procedureOf);
+    expect(procedures.filter((path) => !rows.includes(path))).toEqual([]);
+    expect(rows.filter((path) => !procedures.includes(path))).toEqual([]);
   });
 
   for (const path of Object.keys(table)) {

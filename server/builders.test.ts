@@ -7,20 +7,30 @@ import type { DatabaseHandle } from "@/db/client";
 import type { Actor } from "./actor";
 import {
   caravanCoordinatorProcedure,
+  caravanViewerProcedure,
   decisionCoordinatorProcedure,
   onAction,
   onCaravan,
+  onMeetingPoint,
   onMessage,
+  onReport,
   onShift,
+  onSignup,
+  onThread,
+  organizerProcedure,
   voterProcedure,
 } from "./builders";
 import { createTestDatabase } from "../test-support/database";
 import {
   addMember,
+  callerFor,
   makeAction,
   makeCaravan,
+  makeDecision,
   makeGroup,
+  makeMeetingPoint,
   makeMessage,
+  makeReport,
   makeUser,
 } from "../test-support/factories";
 import { createCallerFactory, router } from "./trpc";
@@ -36,6 +46,12 @@ afterAll(async () => {
 const probes = router({
   action: onAction("organizer").query(({ ctx }) => ctx.action),
   shift: onShift("organizer").query(({ ctx }) => ctx.action),
+  signup: onSignup("organizer").query(({ ctx }) => ({ action: ctx.action, signup: ctx.signup })),
+  report: onReport("confirmer").query(({ ctx }) => ctx.report),
+  thread: onThread("recipient", "organizer").query(({ ctx }) => ctx.thread),
+  meetingPoint: onMeetingPoint("reader").query(({ ctx }) => ctx.meetingPoint),
+  organizerOnly: organizerProcedure.query(({ ctx }) => ctx.organizedGroups),
+  caravanViewerOnly: caravanViewerProcedure.query(({ ctx }) => ctx.caravanViewer.access),
   caravanCoordinator: onCaravan("coordinator").query(({ ctx }) => ctx.caravan),
   caravanReporter: onCaravan("reporter").query(({ ctx }) => ctx.caravan),
   message: onMessage("recipient", "organizer").query(({ ctx }) => ctx.message),
@@ -116,6 +132,59 @@ describe("onShift", () => {
   });
 });
 
+describe("onSignup", () => {
+  it("lets the organizers of the signup's action through, with the signup and the action loaded", async () => {
+    const s = await scene();
+    const signup = await callerFor(handle.db, s.member).actions.signUp({ shiftId: s.shift.id });
+    const seen = await as(s.organizer).signup({ signupId: signup.id });
+    expect(seen.action).toMatchObject({ actionId: s.action.id, role: "organizer" });
+    expect(seen.signup).toMatchObject({ id: signup.id, status: "confirmed" });
+    expect(seen.signup.shiftStartsAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses the volunteer themself and a stranger, hides members-only signups, and finds no missing one", async () => {
+    const s = await scene();
+    const signup = await callerFor(handle.db, s.member).actions.signUp({ shiftId: s.shift.id });
+    expect(await codeOf(as(s.member).signup({ signupId: signup.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.stranger).signup({ signupId: signup.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.organizer).signup({ signupId: missing }))).toBe("NOT_FOUND");
+    const hidden = await scene("members");
+    const theirs = await callerFor(handle.db, hidden.member).actions.signUp({ shiftId: hidden.shift.id });
+    expect(await codeOf(as(hidden.stranger).signup({ signupId: theirs.id }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("onReport", () => {
+  it("lets a second verified group confirm for itself, and a coordinator; never the reporter", async () => {
+    const s = await scene();
+    const caravan = await makeCaravan(handle.db);
+    const other = await makeGroup(handle.db, { verified: true });
+    const reporter = await makeUser(handle.db);
+    await addMember(handle.db, other.id, reporter.id, "member");
+    const { report } = await makeReport(handle.db, caravan.id, {
+      reportedBy: reporter.id,
+      reporterGroupId: other.id,
+    });
+    expect(await as(s.member).report({ reportId: report.id })).toEqual({
+      id: report.id,
+      verification: "unverified",
+      confirmedGroupId: s.group.id,
+    });
+    expect(await codeOf(as(reporter).report({ reportId: report.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.member).report({ reportId: report.id, groupId: other.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.stranger).report({ reportId: report.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.member).report({ reportId: missing }))).toBe("NOT_FOUND");
+  });
+
+  it("refuses the reporter's own group, but not its coordinator, who confirms for no group", async () => {
+    const s = await scene();
+    const caravan = await makeCaravan(handle.db);
+    const { report } = await makeReport(handle.db, caravan.id, { reporterGroupId: s.group.id });
+    expect(await codeOf(as(s.member).report({ reportId: report.id }))).toBe("FORBIDDEN");
+    expect(await as(s.coordinator).report({ reportId: report.id })).toMatchObject({ confirmedGroupId: null });
+  });
+});
+
 describe("onCaravan", () => {
   it("lets coordinators of verified groups and admins edit, with the caravan loaded", async () => {
     const s = await scene();
@@ -181,6 +250,83 @@ describe("onMessage", () => {
     expect(await codeOf(as(s.member).messageOrganizer({ messageId: message.id }))).toBe("NOT_FOUND");
     expect(await codeOf(as(s.coordinator).messageOrganizer({ messageId: message.id }))).toBe("ok");
     expect(await codeOf(as(s.coordinator).message({ messageId: missing }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("onThread", () => {
+  it("lets a recipient write in their own thread, and the organizers in any recipient's", async () => {
+    const s = await scene();
+    const message = await makeMessage(handle.db, s.coordinator, [
+      { kind: "group", groupId: s.group.id, roles: ["member"] },
+    ]);
+    expect(await as(s.member).thread({ messageId: message.id })).toEqual({
+      messageId: message.id,
+      threadUserId: s.member.id,
+    });
+    expect(await as(s.organizer).thread({ messageId: message.id, threadUserId: s.member.id })).toEqual({
+      messageId: message.id,
+      threadUserId: s.member.id,
+    });
+  });
+
+  it("finds no thread for a stranger, a recipient in another's, an organizer in their own or a non-recipient's", async () => {
+    const s = await scene();
+    const message = await makeMessage(handle.db, s.coordinator, [
+      { kind: "group", groupId: s.group.id, roles: ["member"] },
+    ]);
+    const thread = (actor: Actor, threadUserId?: string) =>
+      codeOf(as(actor).thread({ messageId: message.id, threadUserId }));
+    expect(await thread(s.stranger)).toBe("NOT_FOUND");
+    expect(await thread(s.member, s.organizer.id)).toBe("NOT_FOUND");
+    expect(await thread(s.organizer)).toBe("NOT_FOUND");
+    expect(await thread(s.organizer, s.stranger.id)).toBe("NOT_FOUND");
+  });
+});
+
+describe("onMeetingPoint", () => {
+  it("lets anyone signed in read a public place, and only the people deciding a hidden candidate", async () => {
+    const s = await scene();
+    const place = await makeMeetingPoint(handle.db, s.group.id, { status: "proposed" });
+    const [a, b] = [
+      await makeMeetingPoint(handle.db, s.group.id),
+      await makeMeetingPoint(handle.db, s.group.id),
+    ];
+    await makeDecision(handle.db, [a.id, b.id]);
+    expect(await as(s.stranger).meetingPoint({ meetingPointId: place.id })).toEqual({ id: place.id });
+    expect(await codeOf(as(s.stranger).meetingPoint({ meetingPointId: a.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(as(s.member).meetingPoint({ meetingPointId: a.id }))).toBe("ok");
+    expect(await codeOf(as(s.member).meetingPoint({ meetingPointId: missing }))).toBe("NOT_FOUND");
+    expect(await codeOf(as(null).meetingPoint({ meetingPointId: place.id }))).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("the role procedures", () => {
+  it("let the organizers of any group, verified or not, and admins read the overview, with their groups", async () => {
+    const s = await scene();
+    const admin = await makeUser(handle.db, { isAdmin: true });
+    const unverified = await makeGroup(handle.db, { verified: false });
+    const unvettedOrganizer = await makeUser(handle.db);
+    await addMember(handle.db, unverified.id, unvettedOrganizer.id, "organizer");
+    expect((await as(s.organizer).organizerOnly()).map((g) => g.id)).toEqual([s.group.id]);
+    expect(await codeOf(as(unvettedOrganizer).organizerOnly())).toBe("ok");
+    expect(await as(admin).organizerOnly()).toEqual([]);
+    expect(await codeOf(as(s.member).organizerOnly())).toBe("FORBIDDEN");
+    expect(await codeOf(as(s.stranger).organizerOnly())).toBe("FORBIDDEN");
+  });
+
+  it("let members of verified groups and admins read every caravan in full; not a delegate, not the unverified", async () => {
+    const s = await scene();
+    const admin = await makeUser(handle.db, { isAdmin: true });
+    const delegate = await makeUser(handle.db);
+    await makeCaravan(handle.db, { delegateIds: [delegate.id] });
+    const unverified = await makeGroup(handle.db, { verified: false });
+    const unvettedCoordinator = await makeUser(handle.db);
+    await addMember(handle.db, unverified.id, unvettedCoordinator.id, "coordinator");
+    expect(await as(s.member).caravanViewerOnly()).toBe("full");
+    expect(await codeOf(as(admin).caravanViewerOnly())).toBe("ok");
+    expect(await codeOf(as(delegate).caravanViewerOnly())).toBe("FORBIDDEN");
+    expect(await codeOf(as(unvettedCoordinator).caravanViewerOnly())).toBe("FORBIDDEN");
+    expect(await codeOf(as(null).caravanViewerOnly())).toBe("UNAUTHORIZED");
   });
 });
 

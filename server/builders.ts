@@ -3,15 +3,18 @@
 // the loaded object to the handler in ctx, so that a procedure's first line says its real audience.
 import { eq } from "drizzle-orm";
 import { caravans, safetyObjections } from "@/db/schema";
-import { actionAccess, isOrganizer, shiftAccess, type ActionAccess } from "./actions/access";
-import { actionIdInput, shiftIdInput } from "./actions/inputs";
+import { actionAccess, isOrganizer, shiftAccess, signupAccess, type ActionAccess } from "./actions/access";
+import { actionIdInput, shiftIdInput, signupIdInput } from "./actions/inputs";
 import {
   requireCaravanCoordinator,
   requireCaravanEditor,
   requireCaravanReporter,
+  requireCaravanViewer,
+  requireReportConfirmer,
   type CaravanReporter,
 } from "./caravans/access";
-import { caravanIdInput } from "./caravans/inputs";
+import { caravanIdInput, confirmInput } from "./caravans/inputs";
+import { requireOrganizer } from "./coordinate/access";
 import {
   requireAskedCaravan,
   requireCaravanDelegate,
@@ -21,9 +24,10 @@ import {
 } from "./decisions/access";
 import { decisionIdInput, objectionIdInput, voterInput } from "./decisions/inputs";
 import { DomainError, notFound } from "./errors";
-import { messageStanding, type MessageStanding } from "./messages/access";
-import { requireMeetingPointReviewer } from "./meeting-points/access";
-import { messageIdInput } from "./messages/inputs";
+import { messageStanding, writableThread, type MessageStanding } from "./messages/access";
+import { requireMeetingPointReviewer, requireVisibleMeetingPoint } from "./meeting-points/access";
+import { meetingPointIdInput } from "./meeting-points/inputs";
+import { messageIdInput, threadInput } from "./messages/inputs";
 import { signedInProcedure } from "./trpc";
 
 const actionRoles = { organizer: isOrganizer } satisfies Record<string, (action: ActionAccess) => boolean>;
@@ -52,6 +56,18 @@ export function onShift(...roles: ActionRole[]) {
   return signedInProcedure.input(shiftIdInput).use(async ({ ctx, input, next }) => {
     const action = requireActionRole(await shiftAccess(ctx.db, ctx.actor, input.shiftId), roles);
     return next({ ctx: { ...ctx, action } });
+  });
+}
+
+/**
+ * The input's `signupId`, for `roles` of its action, as `onAction`: the action is ctx.action, the
+ * signup (its status and its shift's start) ctx.signup.
+ */
+export function onSignup(...roles: ActionRole[]) {
+  return signedInProcedure.input(signupIdInput).use(async ({ ctx, input, next }) => {
+    const { signup, action } = await signupAccess(ctx.db, ctx.actor, input.signupId);
+    requireActionRole(action, roles);
+    return next({ ctx: { ...ctx, action, signup } });
   });
 }
 
@@ -89,6 +105,20 @@ export function onCaravan<R extends CaravanRole>(role: R) {
   });
 }
 
+const reportRoles = { confirmer: requireReportConfirmer };
+
+/**
+ * The input's `reportId`, for its "confirmer"s: members of a verified group other than the
+ * reporter's (confirming for `groupId`, or their first such group), coordinators of verified groups
+ * and admins; never the reporter. The handler gets the report as ctx.report.
+ */
+export function onReport(role: keyof typeof reportRoles) {
+  return signedInProcedure.input(confirmInput).use(async ({ ctx, input, next }) => {
+    const report = await reportRoles[role](ctx.db, ctx.actor, input);
+    return next({ ctx: { ...ctx, report } });
+  });
+}
+
 type MessageRole = "recipient" | "organizer";
 
 /**
@@ -108,10 +138,41 @@ export function onMessage(...roles: MessageRole[]) {
   });
 }
 
+/**
+ * The input's `messageId` and thread (`threadUserId`, the caller's own when left out), for who may
+ * write in it: a "recipient" in their own thread, an "organizer" in any recipient's. To anyone else
+ * it does not exist (NOT_FOUND). The handler gets the thread as ctx.thread.
+ */
+export function onThread(...roles: MessageRole[]) {
+  return signedInProcedure.input(threadInput).use(async ({ ctx, input, next }) => {
+    const thread = await writableThread(ctx.db, ctx.actor, roles, input);
+    if (!thread) throw new DomainError("NOT_FOUND", "messageNotReceived");
+    return next({ ctx: { ...ctx, thread } });
+  });
+}
+
 /** Coordinators of verified groups and admins, who create and edit caravans and export them. */
 export const caravanCoordinatorProcedure = signedInProcedure.use(async ({ ctx, next }) => {
   await requireCaravanCoordinator(ctx.db, ctx.actor);
   return next();
+});
+
+/**
+ * Who reads every caravan in full, with headcounts and needs (the needs board): active members of
+ * verified groups, and admins. The caller's caravan access is ctx.caravanViewer.
+ */
+export const caravanViewerProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  const caravanViewer = await requireCaravanViewer(ctx.db, ctx.actor);
+  return next({ ctx: { ...ctx, caravanViewer } });
+});
+
+/**
+ * Coordinators and organizers of any group, verified or not, and admins: who read the overview.
+ * The groups they organize are ctx.organizedGroups.
+ */
+export const organizerProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  const organizedGroups = await requireOrganizer(ctx.db, ctx.actor);
+  return next({ ctx: { ...ctx, organizedGroups } });
 });
 
 /** Coordinators of verified groups and admins, who may open a meeting-point decision. */
@@ -155,6 +216,20 @@ export function onObjection(role: DecisionRole) {
     if (!objection) throw notFound();
     if (role === "coordinator") await requireCoordinatorOf(ctx.db, ctx.actor, objection.decisionId);
     return next();
+  });
+}
+
+const meetingPointRoles = { reader: requireVisibleMeetingPoint };
+
+/**
+ * The input's `meetingPointId`, for its "reader"s: anyone signed in for a public place, only the
+ * people deciding (members of verified groups, caravan delegates, admins) for a candidate hidden
+ * while its decision is open; to others it does not exist (NOT_FOUND). It is ctx.meetingPoint.
+ */
+export function onMeetingPoint(role: keyof typeof meetingPointRoles) {
+  return signedInProcedure.input(meetingPointIdInput).use(async ({ ctx, input, next }) => {
+    const meetingPoint = await meetingPointRoles[role](ctx.db, ctx.actor, input.meetingPointId);
+    return next({ ctx: { ...ctx, meetingPoint } });
   });
 }
 

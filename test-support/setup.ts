@@ -38,8 +38,11 @@ export function setUpDatabase(): DatabaseHandle {
   };
 }
 
-/** A real SMTP server for this file, which the app sends its email to. */
-export function setUpMailbox(): TestMailbox {
+/**
+ * A real SMTP server for this file, which the app sends its email to. A test of the server being
+ * down closes it, then reopens it on the same address (with nothing received yet).
+ */
+export function setUpMailbox(): TestMailbox & { reopen(): Promise<void> } {
   let mailbox: TestMailbox | undefined;
   beforeAll(async () => {
     mailbox = await startMailbox();
@@ -59,5 +62,8 @@ export function setUpMailbox(): TestMailbox {
     },
     waitFor: (to, timeoutMs) => opened(mailbox, "mailbox").waitFor(to, timeoutMs),
     close: () => opened(mailbox, "mailbox").close(),
+    async reopen() {
+      mailbox = await startMailbox(Number(new URL(opened(mailbox, "mailbox").url).port));
+    },
   };
 }

@@ -11,7 +11,7 @@ import { consumeSignInLimits } from "./sign-in-limits";
 
 const signInForm = z.object({ email: z.email().max(254), returnTo: z.string().max(500).optional() });
 
-export async function requestSignInLink(formData: FormData) {
+export async function requestSignInLinkForm(formData: FormData) {
   const parsed = signInForm.safeParse({
     email: formData.get("email"),
     returnTo: formData.get("returnTo") ?? undefined,

@@ -1,9 +1,9 @@
 // The caravan's details, for adding a caravan and for editing one.
 import { getTranslations } from "next-intl/server";
 import { caravanStatuses, countries } from "@/db/schema";
-import { ActionForm, FormMessage, Input, Select, SubmitButton } from "../_forms/action-form";
+import { ActionForm, FormMessage, SubmitButton } from "../_forms/action-form";
+import { SelectField, TextField } from "../_forms/fields";
 import type { FormState } from "../_forms/state";
-import { Field } from "./field";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -31,40 +31,37 @@ export async function CaravanForm({
   return (
     <ActionForm action={action} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       {caravan && <input type="hidden" name="caravanId" value={caravan.id} />}
-      <Field name="name" label={t("fieldName")}>
-        <Input name="name" maxLength={120} required defaultValue={caravan?.name} />
-      </Field>
-      <Field name="origin" label={t("fieldOrigin")}>
-        <Select name="origin" defaultValue={caravan?.origin ?? "HN"}>
-          {countries.map((c) => (
-            <option key={c} value={c}>
-              {tc(c)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field name="departureDate" label={t("fieldDeparture")}>
-        <Input name="departureDate" type="date" required defaultValue={caravan?.departureDate} />
-      </Field>
-      <Field name="estimatedSize" label={t("fieldEstimatedSize")}>
-        <Input
-          name="estimatedSize"
-          type="number"
-          min={0}
-          inputMode="numeric"
-          required
-          defaultValue={caravan?.estimatedSize}
-        />
-      </Field>
-      <Field name="status" label={t("fieldStatus")}>
-        <Select name="status" defaultValue={caravan?.status ?? "forming"}>
-          {caravanStatuses.map((s) => (
-            <option key={s} value={s}>
-              {ts(s)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TextField name="name" label={t("fieldName")} maxLength={120} required defaultValue={caravan?.name} />
+      <SelectField name="origin" label={t("fieldOrigin")} defaultValue={caravan?.origin ?? "HN"}>
+        {countries.map((c) => (
+          <option key={c} value={c}>
+            {tc(c)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="departureDate"
+        label={t("fieldDeparture")}
+        type="date"
+        required
+        defaultValue={caravan?.departureDate}
+      />
+      <TextField
+        name="estimatedSize"
+        label={t("fieldEstimatedSize")}
+        type="number"
+        min={0}
+        inputMode="numeric"
+        required
+        defaultValue={caravan?.estimatedSize}
+      />
+      <SelectField name="status" label={t("fieldStatus")} defaultValue={caravan?.status ?? "forming"}>
+        {caravanStatuses.map((s) => (
+          <option key={s} value={s}>
+            {ts(s)}
+          </option>
+        ))}
+      </SelectField>
       <SubmitButton>{submitLabel}</SubmitButton>
       <FormMessage />
     </ActionForm>

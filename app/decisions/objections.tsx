@@ -4,7 +4,8 @@
 // coordinators read the reasons.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getDecision } from "@/server/decisions/decisions";
-import { ActionForm, FieldError, FormMessage, Select, SubmitButton, Textarea } from "../_forms/action-form";
+import { ActionForm, FieldError, FormMessage, SubmitButton, Textarea } from "../_forms/action-form";
+import { SelectField, TextAreaField } from "../_forms/fields";
 import { raiseObjectionForm, resolveObjectionForm, withdrawObjectionForm } from "./forms";
 
 type Decision = Awaited<ReturnType<typeof getDecision>>;
@@ -99,38 +100,29 @@ export async function SafetyObjections({ decision }: { decision: Decision }) {
             {voters.length === 1 ? (
               <input type="hidden" name="voter" value={voters[0]!.value} />
             ) : (
-              <div className="space-y-1">
-                <label htmlFor="voter" className="block font-medium">
-                  {t("forGroup")}
-                </label>
-                <Select name="voter">
-                  {voters.map((v) => (
-                    <option key={v.value} value={v.value}>
-                      {v.name}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-            )}
-            <div className="space-y-1">
-              <label htmlFor="meetingPointId" className="block font-medium">
-                {t("option")}
-              </label>
-              <Select name="meetingPointId">
-                {decision.options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
+              <SelectField name="voter" label={t("forGroup")}>
+                {voters.map((v) => (
+                  <option key={v.value} value={v.value}>
+                    {v.name}
                   </option>
                 ))}
-              </Select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="reason" className="block font-medium">
-                {t("reason")}
-              </label>
-              <Textarea name="reason" rows={3} minLength={10} maxLength={2000} required />
-              <FieldError name="reason" />
-            </div>
+              </SelectField>
+            )}
+            <SelectField name="meetingPointId" label={t("option")}>
+              {decision.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextAreaField
+              name="reason"
+              label={t("reason")}
+              rows={3}
+              minLength={10}
+              maxLength={2000}
+              required
+            />
             <SubmitButton>{t("submit")}</SubmitButton>
             <FormMessage success={t("raised")} />
           </ActionForm>

@@ -1,7 +1,8 @@
 // On a delegate's home, one panel per caravan they speak for: its status, latest report and its age,
 // its open needs with the pledges made against them, its ballots and ratifications, a short
-// "report where we are" form (the caravan page's own report action and fields, refilled from the
-// latest report, the needs carried over unchanged), and a way to write to the groups.
+// "report where we are" form (the caravan page's own report action and fields: the place asked
+// afresh, the headcount refilled and the needs carried over from the latest report), and a way to
+// write to the groups.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Home } from "@/server/home/home";

@@ -1,7 +1,9 @@
 "use server";
-// Form posts of /me: the profile, the calendar feed, ending every session, deleting the account.
+// Form posts of /me: the profile, the time zone, the phone number and its text messages, the
+// calendar feed, ending every session, deleting the account. Plain server actions: they work
+// without JavaScript.
 import { redirect } from "next/navigation";
-import type { Locale, Skill } from "@/db/schema";
+import type { Locale, Skill, SmsChoice } from "@/db/schema";
 import { attempt } from "../_forms/attempt";
 import type { FormState } from "../_forms/state";
 
@@ -17,6 +19,35 @@ export async function updateProfileForm(_: FormState, formData: FormData): Promi
       phone: String(formData.get("phone") ?? ""),
     }),
   );
+}
+
+export async function timeZoneForm(_: FormState, formData: FormData): Promise<FormState> {
+  // "" is "my device's zone" (null).
+  const chosen = String(formData.get("timeZone") ?? "");
+  return attempt(formData, (api) =>
+    // A value off the list is refused by the procedure's schema, in the reader's language.
+    api.me.setTimeZone({ timeZone: (chosen === "" ? null : chosen) as "America/Tijuana" | null }),
+  );
+}
+
+export async function requestPhoneCodeForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) => api.sms.requestCode({ number: String(formData.get("number") ?? "") }));
+}
+
+export async function confirmPhoneCodeForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.sms.confirmCode({ code: String(formData.get("code") ?? "").replace(/\s/g, "") }),
+  );
+}
+
+export async function smsChoiceForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) =>
+    api.sms.setChoice({ smsMessages: String(formData.get("smsMessages") ?? "") as SmsChoice }),
+  );
+}
+
+export async function removePhoneForm(_: FormState, formData: FormData): Promise<FormState> {
+  return attempt(formData, (api) => api.sms.removePhone());
 }
 
 /** Every session of the person ends, this one too: they land on the public home page. */

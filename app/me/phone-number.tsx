@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { smsChoices } from "@/db/schema";
 import { ActionForm, FieldError, FormMessage, Input, SubmitButton } from "../_forms/action-form";
 import { serverApi } from "../_trpc/server";
-import { confirmPhoneCodeForm, removePhoneForm, requestPhoneCodeForm, smsChoiceForm } from "./phone-forms";
+import { confirmPhoneCodeForm, removePhoneForm, requestPhoneCodeForm, smsChoiceForm } from "./forms";
 
 const choiceLabels = { off: "choiceOff", urgent: "choiceUrgent", all: "choiceAll" } as const;
 

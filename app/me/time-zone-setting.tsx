@@ -6,7 +6,7 @@ import { SelectField } from "../_forms/fields";
 import { TimeZoneOptions } from "../_forms/time-zone-options";
 import { serverApi } from "../_trpc/server";
 import { ZONE_NAME } from "@/server/i18n/zone";
-import { timeZoneForm } from "./zone-forms";
+import { timeZoneForm } from "./forms";
 
 export async function TimeZoneSetting() {
   const [api, t, format] = await Promise.all([serverApi(), getTranslations("readerZone"), getFormatter()]);

@@ -91,7 +91,7 @@ export async function markReadForm(_: FormState, formData: FormData): Promise<Fo
 }
 
 /** Opening a message with JavaScript on marks it read (a POST: reading a page changes nothing). */
-export async function markRead(messageId: string): Promise<void> {
+export async function markReadOnOpenForm(messageId: string): Promise<void> {
   try {
     await (await serverApi()).messages.markRead({ messageId });
   } catch {

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { publicOrigin } from "@/server/origin";
-import { requestSignInLink } from "../_shell/forms";
+import { requestSignInLinkForm } from "../_shell/forms";
 import { requestPhoneSignInForm } from "./forms";
 
 /** The errors the phone form comes back with, each explained by the key of the same name. */
@@ -34,7 +34,7 @@ export default async function SignIn({
       <h2 className="text-lg font-semibold">{t("emailTitle")}</h2>
       <p>{t("lead")}</p>
       <form
-        action={requestSignInLink}
+        action={requestSignInLinkForm}
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
         aria-label={t("emailTitle")}
         noValidate

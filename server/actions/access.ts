@@ -1,7 +1,7 @@
 // Who may do what with an action: the one place its object-level rules live.
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { actions, memberships, shifts } from "@/db/schema";
+import { actions, memberships, shifts, signups, type SignupStatus } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 
@@ -75,4 +75,24 @@ export async function shiftAccess(db: Database, actor: Actor | null, shiftId: st
   const [shift] = await db.select({ actionId: shifts.actionId }).from(shifts).where(eq(shifts.id, shiftId));
   if (!shift) throw notFound();
   return actionAccess(db, actor, shift.actionId);
+}
+
+/** A signup as its action's organizers handle it: its status and its shift's start. */
+export interface SignupAccess {
+  id: string;
+  status: SignupStatus;
+  shiftStartsAt: Date;
+}
+
+/** Loads a signup and its action as `actor` may see it (as `shiftAccess`). */
+export async function signupAccess(db: Database, actor: Actor | null, signupId: string) {
+  const [row] = await db
+    .select({ status: signups.status, shiftId: signups.shiftId, shiftStartsAt: shifts.startsAt })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .where(eq(signups.id, signupId));
+  if (!row) throw notFound();
+  const action = await shiftAccess(db, actor, row.shiftId);
+  const signup: SignupAccess = { id: signupId, status: row.status, shiftStartsAt: row.shiftStartsAt };
+  return { signup, action };
 }

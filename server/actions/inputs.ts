@@ -103,9 +103,8 @@ export const signUpByEmailInput = z.object({
   email: z.email().trim().toLowerCase().max(254),
 });
 
-export const checkInInput = z.object({
-  signupId: z.uuid(),
-  attended: z.boolean(),
-});
+export const signupIdInput = z.object({ signupId: z.uuid() });
+
+export const checkInInput = signupIdInput.extend({ attended: z.boolean() });
 
 export { toInstant };

@@ -1,6 +1,6 @@
 // Actions, shifts and signups.
 import { z } from "zod";
-import { onAction, onShift } from "../builders";
+import { onAction, onShift, onSignup } from "../builders";
 import { consumeForPerson, SIGNUPS_PER_ADDRESS, SIGNUPS_PER_PERSON } from "../rate-limits";
 import { consumeSignInRequest } from "../sign-in-limits";
 import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
@@ -77,10 +77,9 @@ export const actionsRouter = router({
 
   roster: onAction("organizer").query(({ ctx }) => roster(ctx.db, ctx.action.actionId)),
 
-  // The organizers of the signup's action, checked in checkIn.
-  checkIn: signedInProcedure
+  checkIn: onSignup("organizer")
     .input(checkInInput)
-    .mutation(({ ctx, input }) => checkIn(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => checkIn(ctx.db, ctx.signup, input.attended)),
 
   calendarFeed: signedInProcedure.query(({ ctx }) => hasCalendarFeed(ctx.db, ctx.actor)),
 

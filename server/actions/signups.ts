@@ -8,7 +8,7 @@ import { actions, shifts, signupIntents, signups, users, type SignupStatus } fro
 import { DomainError, notFound } from "../errors";
 import { enqueue } from "../jobs/queue";
 import type { Actor } from "../actor";
-import { isOrganizer, shiftAccess } from "./access";
+import { shiftAccess, type SignupAccess } from "./access";
 
 const REMINDER_HOURS = 24;
 // A waitlisted person's place in line. Written out in full: Drizzle leaves single-table columns
@@ -188,26 +188,18 @@ export async function cancelSignup(db: Database, actor: Actor, signupId: string)
 /** Check-in is for the day itself: organizers mark who came from 12 hours before the shift. */
 export const checkInOpensAt = (shiftStartsAt: Date) => new Date(shiftStartsAt.getTime() - 12 * 3_600_000);
 
-/** Organizers mark who came, once check-in is open (`checkInOpensAt`). */
-export async function checkIn(db: Database, actor: Actor, input: { signupId: string; attended: boolean }) {
-  const [signup] = await db
-    .select({ shiftId: signups.shiftId, status: signups.status, startsAt: shifts.startsAt })
-    .from(signups)
-    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
-    .where(eq(signups.id, input.signupId));
-  if (!signup) throw notFound();
-  const access = await shiftAccess(db, actor, signup.shiftId);
-  if (!isOrganizer(access)) throw new DomainError("FORBIDDEN", "notOrganizer");
+/** Organizers mark who came, once check-in is open (`checkInOpensAt`): the signup as onSignup loaded it. */
+export async function checkIn(db: Database, signup: SignupAccess, attended: boolean) {
   if (!["confirmed", "attended", "no_show"].includes(signup.status))
     throw new DomainError("CONFLICT", "signupNotActive");
-  if (Date.now() < checkInOpensAt(signup.startsAt).getTime())
+  if (Date.now() < checkInOpensAt(signup.shiftStartsAt).getTime())
     throw new DomainError("CONFLICT", "checkInNotYet");
-  const status = input.attended ? "attended" : "no_show";
+  const status = attended ? "attended" : "no_show";
   await db
     .update(signups)
     .set({ status, updatedAt: sql`now()` })
-    .where(eq(signups.id, input.signupId));
-  return { id: input.signupId, status };
+    .where(eq(signups.id, signup.id));
+  return { id: signup.id, status };
 }
 
 /** The viewer's own signups for the shifts of one action. */

@@ -2,9 +2,9 @@
 // database on every call, so losing a group's verification or a membership takes effect at once.
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caravanDelegates, caravans } from "@/db/schema";
+import { caravanDelegates, caravanReports, caravans } from "@/db/schema";
 import { isDecisionCoordinator } from "../decisions/access";
-import { DomainError } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { verifiedGroupsOf, verifiedMemberships } from "../groups/membership";
 import type { Actor } from "../actor";
 
@@ -45,6 +45,16 @@ export async function caravanViewer(
   const coordinatorOf = inGroup.filter((g) => g.role === "coordinator").map((g) => g.id);
   if (actor.isAdmin) return { access: "full", isAdmin: true, coordinatorOf };
   return { access: inGroup.length > 0 || delegate ? "full" : "public", isAdmin: false, coordinatorOf };
+}
+
+/**
+ * Who reads every caravan in full, with headcounts and needs (the needs board): active members of
+ * verified groups, and admins. A delegate sees their own caravan in full, not every caravan.
+ */
+export async function requireCaravanViewer(db: Database, actor: Actor): Promise<CaravanViewer> {
+  const viewer = await caravanViewer(db, actor);
+  if (viewer.access !== "full") throw new DomainError("FORBIDDEN", "caravanDataForVerifiedGroups");
+  return viewer;
 }
 
 /** Caravans are created by coordinators of verified groups, and admins. */
@@ -99,4 +109,46 @@ export async function requireCaravanReporter(
   ]);
   if (!isDelegateOf && groups.length === 0) throw new DomainError("FORBIDDEN", "cannotReport");
   return { isDelegate: isDelegateOf, groups };
+}
+
+/** A report as a confirmer may confirm it: for which of their groups (none for a coordinator). */
+export interface ReportToConfirm {
+  id: string;
+  verification: (typeof caravanReports.$inferSelect)["verification"];
+  confirmedGroupId: string | null;
+}
+
+/**
+ * Who may confirm a report: a member of a verified group other than the reporter's (for that group,
+ * `groupId` or their first), or a coordinator of a verified group or an admin; never its reporter.
+ */
+export async function requireReportConfirmer(
+  db: Database,
+  actor: Actor,
+  input: { reportId: string; groupId?: string },
+): Promise<ReportToConfirm> {
+  const [report] = await db
+    .select({
+      reportedBy: caravanReports.reportedBy,
+      reporterGroupId: caravanReports.reporterGroupId,
+      verification: caravanReports.verification,
+    })
+    .from(caravanReports)
+    .where(eq(caravanReports.id, input.reportId));
+  if (!report) throw notFound();
+  if (report.reportedBy === actor.id) throw new DomainError("FORBIDDEN", "cannotConfirmOwnReport");
+  const [coordinator, myGroups] = await Promise.all([
+    isDecisionCoordinator(db, actor),
+    verifiedGroupsOf(db, actor),
+  ]);
+  const secondGroups = myGroups.filter((g) => g.id !== report.reporterGroupId);
+  let confirmedGroupId: string | null = secondGroups[0]?.id ?? null;
+  if (input.groupId) {
+    if (!secondGroups.some((g) => g.id === input.groupId)) {
+      throw new DomainError("FORBIDDEN", "confirmNeedsSecondGroup");
+    }
+    confirmedGroupId = input.groupId;
+  }
+  if (!confirmedGroupId && !coordinator) throw new DomainError("FORBIDDEN", "confirmNeedsSecondGroup");
+  return { id: input.reportId, verification: report.verification, confirmedGroupId };
 }

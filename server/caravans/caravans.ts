@@ -23,8 +23,14 @@ import { DomainError, notFound } from "../errors";
 import { toE164 } from "../sms/numbers";
 import { verifiedGroupsOf } from "../groups/membership";
 import type { Actor } from "../actor";
-import { caravanViewer, isCaravanCoordinator, isDelegate, type CaravanReporter } from "./access";
-import type { caravanDetailsInput, confirmInput, reportInput } from "./inputs";
+import {
+  caravanViewer,
+  isCaravanCoordinator,
+  isDelegate,
+  type CaravanReporter,
+  type ReportToConfirm,
+} from "./access";
+import type { caravanDetailsInput, reportInput } from "./inputs";
 import { toTenths } from "./position";
 import { displacementKey } from "./protection";
 import { showCaravan, type CaravanRecord, type NeedRecord, type ReportRecord } from "./visibility";
@@ -269,7 +275,7 @@ export async function createCaravan(db: Database, actor: Actor, details: Caravan
   });
 }
 
-/** Edits a caravan, by a caravan coordinator (`onCaravan("coordinator")`, server/builders.ts). */
+/** Edits a caravan, by its editors (`onCaravan("editor")`, server/builders.ts). */
 export async function updateCaravan(db: Database, actor: Actor, caravanId: string, details: CaravanDetails) {
   return db.transaction(async (tx) => {
     const [caravan] = await tx
@@ -425,49 +431,24 @@ export async function postReport(
   });
 }
 
-/**
- * Confirms a report: a member of a verified group other than the reporter's, or a coordinator;
- * never the reporter themself.
- */
-export async function confirmReport(db: Database, actor: Actor, input: z.output<typeof confirmInput>) {
-  const [report] = await db
-    .select({
-      reportedBy: caravanReports.reportedBy,
-      reporterGroupId: caravanReports.reporterGroupId,
-      verification: caravanReports.verification,
-    })
-    .from(caravanReports)
-    .where(eq(caravanReports.id, input.reportId));
-  if (!report) throw notFound();
-  if (report.reportedBy === actor.id) throw new DomainError("FORBIDDEN", "cannotConfirmOwnReport");
-  const [coordinator, myGroups] = await Promise.all([
-    isCaravanCoordinator(db, actor),
-    verifiedGroupsOf(db, actor),
-  ]);
-  const secondGroups = myGroups.filter((g) => g.id !== report.reporterGroupId);
-  let confirmedGroupId: string | null = secondGroups[0]?.id ?? null;
-  if (input.groupId) {
-    if (!secondGroups.some((g) => g.id === input.groupId)) {
-      throw new DomainError("FORBIDDEN", "confirmNeedsSecondGroup");
-    }
-    confirmedGroupId = input.groupId;
-  }
-  if (!confirmedGroupId && !coordinator) throw new DomainError("FORBIDDEN", "confirmNeedsSecondGroup");
+/** Confirms a report, for the group onReport("confirmer") found (none for a coordinator). */
+export async function confirmReport(db: Database, actor: Actor, report: ReportToConfirm) {
   if (report.verification === "confirmed") throw new DomainError("CONFLICT", "reportAlreadyConfirmed");
+  const { confirmedGroupId } = report;
   return db.transaction(async (tx) => {
     const [confirmed] = await tx
       .update(caravanReports)
       .set({ verification: "confirmed", confirmedBy: actor.id, confirmedGroupId, confirmedAt: sql`now()` })
-      .where(and(eq(caravanReports.id, input.reportId), eq(caravanReports.verification, "unverified")))
+      .where(and(eq(caravanReports.id, report.id), eq(caravanReports.verification, "unverified")))
       .returning({ id: caravanReports.id });
     if (!confirmed) throw new DomainError("CONFLICT", "reportAlreadyConfirmed");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "caravan.confirm",
       subjectType: "caravan_report",
-      subjectId: input.reportId,
+      subjectId: report.id,
       groupId: confirmedGroupId,
     });
-    return { id: input.reportId, verification: "confirmed" as const };
+    return { id: report.id, verification: "confirmed" as const };
   });
 }

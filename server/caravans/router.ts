@@ -1,6 +1,6 @@
 // Caravans and their reports: who may call what, then the domain functions.
-import { caravanCoordinatorProcedure, onCaravan } from "../builders";
-import { postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
+import { caravanCoordinatorProcedure, onCaravan, onReport } from "../builders";
+import { postingLimit, publicProcedure, router } from "../trpc";
 import {
   addDelegate,
   confirmReport,
@@ -14,7 +14,6 @@ import {
 import {
   addDelegateInput,
   caravanIdInput,
-  confirmInput,
   createCaravanInput,
   removeDelegateInput,
   reportInput,
@@ -54,9 +53,5 @@ export const caravansRouter = router({
     .use(postingLimit)
     .mutation(({ ctx, input }) => postReport(ctx.db, ctx.actor, ctx.caravan, input)),
 
-  // Members of a verified group other than the reporter's, and coordinators: that depends on the
-  // report, so confirmReport decides.
-  confirm: signedInProcedure
-    .input(confirmInput)
-    .mutation(({ ctx, input }) => confirmReport(ctx.db, ctx.actor, input)),
+  confirm: onReport("confirmer").mutation(({ ctx }) => confirmReport(ctx.db, ctx.actor, ctx.report)),
 });

@@ -7,27 +7,13 @@ import { fillRates } from "../actions/shifts";
 import { caravanViewer } from "../caravans/access";
 import { caravansAtAGlance } from "../caravans/glance";
 import { ballotsAwaiting, openDecisionsTurnout } from "../decisions/turnout";
-import { DomainError } from "../errors";
-import { listMyGroups } from "../groups/groups";
-import { organizesIn } from "../groups/membership";
 import { messagesWithFailedDeliveries } from "../messages/threads";
 import type { Actor } from "../actor";
+import type { OrganizedGroup } from "./access";
 
-/** The groups `actor` coordinates or organizes; refuses anyone with none, unless an admin. */
-async function organizedGroups(db: Database, actor: Actor) {
-  const groups = (await listMyGroups(db, actor)).filter(organizesIn);
-  if (groups.length === 0 && !actor.isAdmin) throw new DomainError("FORBIDDEN", "notOrganizer");
-  return groups.map(({ groupId, slug, name, verified, role }) => ({
-    id: groupId,
-    slug,
-    name,
-    verified,
-    role,
-  }));
-}
-
-export async function overviewOf(db: Database, actor: Actor) {
-  const [groups, viewer] = await Promise.all([organizedGroups(db, actor), caravanViewer(db, actor)]);
+/** The overview for `actor`, who organizes `groups` (as organizerProcedure found them). */
+export async function overviewOf(db: Database, actor: Actor, groups: OrganizedGroup[]) {
+  const viewer = await caravanViewer(db, actor);
   const [caravans, decisions, awaiting, actions, failed] = await Promise.all([
     caravansAtAGlance(db, actor, viewer),
     openDecisionsTurnout(db),

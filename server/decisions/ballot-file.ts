@@ -1,9 +1,21 @@
 // The anonymous ballots of a closed decision as CSV, and reading such a file back for a recount.
-// First row: the decision's options, by name. Every other row: one ballot, first choice first
-// (for approval, the approved options in any order). No database here: `npm run tally` uses it too.
+// First row: the decision's options, by name. Then one row per option the caravans set aside, in
+// the count's order: a marker saying why, and the option. Every other row: one ballot, first
+// choice first (for approval, the approved options in any order). No database here: `npm run
+// tally` uses it too, so the file alone reproduces the result.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import type { Ballot } from "./count";
+import type { Ballot, SetAside } from "./count";
+
+/** The first cell of a set-aside row, by reason: read by people as much as by `npm run tally`. */
+export const setAsideMarkers = {
+  refusedByCaravans: "# set aside: refused by the caravans at ratification",
+  caravanObjection: "# set aside: a caravan's objection open at closing",
+} as const satisfies Record<SetAside["reason"], string>;
+
+const reasonOfMarker = new Map<string, SetAside["reason"]>(
+  Object.entries(setAsideMarkers).map(([reason, marker]) => [marker, reason as SetAside["reason"]]),
+);
 
 export class BallotFileError extends Error {
   constructor(
@@ -15,11 +27,20 @@ export class BallotFileError extends Error {
   }
 }
 
-export function writeBallotFile(options: readonly string[], ballots: readonly Ballot[]): string {
-  return stringify([options, ...ballots]);
+/** `setAside` names its options as `options` does (by name). */
+export function writeBallotFile(
+  options: readonly string[],
+  ballots: readonly Ballot[],
+  setAside: readonly SetAside[] = [],
+): string {
+  return stringify([options, ...setAside.map((s) => [setAsideMarkers[s.reason], s.option]), ...ballots]);
 }
 
-export function readBallotFile(text: string): { options: string[]; ballots: string[][] } {
+export function readBallotFile(text: string): {
+  options: string[];
+  ballots: string[][];
+  setAside: SetAside[];
+} {
   const rows = parse(text, {
     relax_column_count: true,
     skip_empty_lines: true,
@@ -34,8 +55,18 @@ export function readBallotFile(text: string): { options: string[]; ballots: stri
     if (seenOptions.has(name)) throw new BallotFileError(1, `option "${name}" is named twice`);
     seenOptions.add(name);
   }
-  const ballots = rest.map((cells, i) => {
+  const setAside: SetAside[] = [];
+  const ballots: string[][] = [];
+  rest.forEach((cells, i) => {
     const row = i + 2;
+    // A marker is a set-aside row unless an option bears that very name.
+    const reason = seenOptions.has(cells[0] ?? "") ? undefined : reasonOfMarker.get(cells[0] ?? "");
+    if (reason) {
+      const option = cells[1] ?? "";
+      if (!seenOptions.has(option)) throw new BallotFileError(row, `"${option}" is not one of the options`);
+      setAside.push({ option, reason });
+      return;
+    }
     const ballot = cells.filter(Boolean);
     if (ballot.length === 0) throw new BallotFileError(row, "the ballot names no option");
     const seen = new Set<string>();
@@ -44,7 +75,7 @@ export function readBallotFile(text: string): { options: string[]; ballots: stri
       if (seen.has(name)) throw new BallotFileError(row, `"${name}" appears twice`);
       seen.add(name);
     }
-    return ballot;
+    ballots.push(ballot);
   });
-  return { options, ballots };
+  return { options, ballots, setAside };
 }

@@ -1,7 +1,8 @@
 // `npm run tally -- FILE.csv [--method irv|approval] [--set-aside NAME]... [--objected NAME]...`:
 // recounts the ballots downloaded from a closed decision with the very code the server counted them
-// with, round by round, and names the winner. The options the caravans set aside (refused: --set-aside;
-// a caravan's objection open at closing: --objected) are given in the order the decision's page lists them.
+// with, round by round, and names the winner. The options the caravans set aside are read from the
+// file; the flags (refused: --set-aside; a caravan's objection open at closing: --objected) add
+// others after them, for a file written by hand or before files held them.
 import { readFileSync } from "node:fs";
 import { BallotFileError, readBallotFile } from "./ballot-file";
 import { countBallots, countMethods, type CountMethod, type Round, type SetAside } from "./count";
@@ -51,7 +52,9 @@ function main(args: string[]): number {
     console.error(`${file}: "${unknown.option}" is not one of the options`);
     return 1;
   }
-  const count = countBallots(method as CountMethod, parsed.options, parsed.ballots, (o) => o, setAside);
+  const inFile = new Set(parsed.setAside.map((s) => s.option));
+  const aside = [...parsed.setAside, ...setAside.filter((s) => !inFile.has(s.option))];
+  const count = countBallots(method as CountMethod, parsed.options, parsed.ballots, (o) => o, aside);
   console.log(`${method === "irv" ? "instant-runoff" : "approval"}: ${count.ballots} ballots`);
   for (const round of count.rounds) {
     const tallies = round.tallies.map((t) => `${t.option} ${t.votes}`).join(", ");

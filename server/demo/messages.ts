@@ -31,15 +31,9 @@ export async function seedDemoMessages(
       "CBP closed the San Ysidro pedestrian crossing at 6:00.\nToday's asylum appointments are being rescheduled.\n\nWe meet tomorrow at 8:00 at El Chaparral. Updates: https://fronteralegal.example.org/avisos",
   });
   await markRead(tx, as("dan"), urgent.id);
-  await reply(tx, as("dan"), {
-    messageId: urgent.id,
-    body: "Entendido. Puedo llevar a dos familias mañana en la camioneta.",
-  });
-  await reply(tx, as("lupe"), {
-    messageId: urgent.id,
-    threadUserId: userIds.get("dan")!,
-    body: "¡Gracias, Dan! Te esperamos a las 7:45 en la entrada norte.",
-  });
+  const dansThread = { messageId: urgent.id, threadUserId: userIds.get("dan")! };
+  await reply(tx, as("dan"), dansThread, "Entendido. Puedo llevar a dos familias mañana en la camioneta.");
+  await reply(tx, as("lupe"), dansThread, "¡Gracias, Dan! Te esperamos a las 7:45 en la entrada norte.");
 
   const waterDrop = await sendMessage(tx, as("jt"), {
     audience: [group("tucson-samaritans", ["member"])],

@@ -1,12 +1,31 @@
+// Who reads a meeting point: anyone a public place, only the people deciding a hidden candidate.
 // Who edits a proposal: its own group's active coordinators and organizers.
 // Who reviews proposed meeting points (shortlists or rejects them): admins, the reviewers an admin
 // named, and the coordinators of a decision still open. Not every coordinator of every group.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { decisionCoordinators, decisions, memberships } from "@/db/schema";
-import { DomainError } from "../errors";
+import { decisionCoordinators, decisions, meetingPoints, memberships } from "@/db/schema";
+import { candidatesVisibleTo, isParticipant } from "../decisions/candidates";
+import { DomainError, notFound } from "../errors";
 import type { Actor } from "../actor";
 import { isReviewer } from "../reviewers/reviewers";
+
+/**
+ * The meeting point as `actor` may read it: a candidate hidden while its decision is open does not
+ * exist for anyone but the people deciding (NOT_FOUND).
+ */
+export async function requireVisibleMeetingPoint(
+  db: Database,
+  actor: Actor,
+  meetingPointId: string,
+): Promise<{ id: string }> {
+  const [point] = await db
+    .select({ id: meetingPoints.id })
+    .from(meetingPoints)
+    .where(and(eq(meetingPoints.id, meetingPointId), candidatesVisibleTo(await isParticipant(db, actor))));
+  if (!point) throw notFound();
+  return point;
+}
 
 /** Whether `actor` reviews proposals (the rule the page's buttons and the procedures share). */
 export async function isMeetingPointReviewer(db: Database, actor: Actor | null): Promise<boolean> {

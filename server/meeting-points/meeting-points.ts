@@ -163,20 +163,11 @@ export async function getMeetingPoint(db: Database, actor: Actor | null, meeting
   };
 }
 
-export async function commentOnMeetingPoint(
-  db: Database,
-  actor: Actor,
-  meetingPointId: string,
-  body: string,
-) {
-  const [point] = await db
-    .select({ id: meetingPoints.id })
-    .from(meetingPoints)
-    .where(and(eq(meetingPoints.id, meetingPointId), candidatesVisibleTo(await isParticipant(db, actor))));
-  if (!point) throw notFound();
+/** A comment on a point onMeetingPoint("reader") found the caller may read. */
+export async function commentOnMeetingPoint(db: Database, actor: Actor, point: { id: string }, body: string) {
   const [comment] = await db
     .insert(meetingPointComments)
-    .values({ meetingPointId, authorId: actor.id, body })
+    .values({ meetingPointId: point.id, authorId: actor.id, body })
     .returning({ id: meetingPointComments.id });
   return comment!;
 }

@@ -1,8 +1,8 @@
 // Meeting points: candidate places at the border, proposed, discussed and reviewed; who may call
 // what, then the domain functions.
 import { z } from "zod";
-import { meetingPointReviewerProcedure } from "../builders";
-import { inGroupProcedure, postingLimit, publicProcedure, router, signedInProcedure } from "../trpc";
+import { meetingPointReviewerProcedure, onMeetingPoint } from "../builders";
+import { inGroupProcedure, postingLimit, publicProcedure, router } from "../trpc";
 import { commentInput, meetingPointDetailsInput, meetingPointIdInput, rejectInput } from "./inputs";
 import { updateMeetingPoint } from "./editing";
 import {
@@ -38,10 +38,10 @@ export const meetingPointsRouter = router({
     ),
 
   // Anyone signed in may discuss a public place; a hidden candidate, only the people deciding.
-  comment: signedInProcedure
+  comment: onMeetingPoint("reader")
     .input(commentInput)
     .use(postingLimit)
-    .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, input.meetingPointId, input.body)),
+    .mutation(({ ctx, input }) => commentOnMeetingPoint(ctx.db, ctx.actor, ctx.meetingPoint, input.body)),
 
   shortlist: meetingPointReviewerProcedure
     .input(meetingPointIdInput)

@@ -1,8 +1,8 @@
 // Who stands where towards a message: its recipients, and its organizers (the sender and the
 // coordinators and organizers of the groups its audience belongs to). Nobody else sees it.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { messages } from "@/db/schema";
+import { messageDeliveries, messages } from "@/db/schema";
 import type { Actor } from "../actor";
 
 export interface MessageStanding {
@@ -31,4 +31,35 @@ export async function messageStanding(
     .where(eq(messages.id, messageId));
   if (!row || (!row.received && !row.organizes)) return null;
   return { id: messageId, received: Boolean(row.received), organizes: Boolean(row.organizes) };
+}
+
+/** One recipient's thread under a message: where a reply goes. */
+export interface MessageThread {
+  messageId: string;
+  threadUserId: string;
+}
+
+/**
+ * The thread `actor` may write in: as a "recipient", their own (`threadUserId` left out or theirs);
+ * as an "organizer", any recipient's. Null when neither applies.
+ */
+export async function writableThread(
+  db: Database,
+  actor: Actor,
+  roles: readonly ("recipient" | "organizer")[],
+  input: { messageId: string; threadUserId?: string },
+): Promise<MessageThread | null> {
+  const standing = await messageStanding(db, actor, input.messageId);
+  if (!standing) return null;
+  const threadUserId = input.threadUserId ?? actor.id;
+  if (threadUserId === actor.id)
+    return roles.includes("recipient") && standing.received
+      ? { messageId: input.messageId, threadUserId }
+      : null;
+  if (!roles.includes("organizer") || !standing.organizes) return null;
+  const [delivery] = await db
+    .select({ id: messageDeliveries.id })
+    .from(messageDeliveries)
+    .where(and(eq(messageDeliveries.messageId, input.messageId), eq(messageDeliveries.userId, threadUserId)));
+  return delivery ? { messageId: input.messageId, threadUserId } : null;
 }

@@ -81,10 +81,11 @@ export const inboxInput = z
   .object({ before: z.object({ createdAt: z.date(), id: z.uuid() }).optional() })
   .default({});
 
-export const replyInput = messageIdInput.extend({
-  body: freeText(MAX_BODY).min(1),
+export const threadInput = messageIdInput.extend({
   /** For the sender's side: whose thread the answer goes to. A recipient leaves it out. */
   threadUserId: userId.optional(),
 });
+
+export const replyInput = threadInput.extend({ body: freeText(MAX_BODY).min(1) });
 
 export const preferencesInput = z.object({ emailMessages: z.boolean() });

@@ -1,10 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
 import { groups, jobs, messageDeliveries } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
 import { translator } from "../i18n/messages";
-import { createTestDatabase } from "../../test-support/database";
 import {
   addMember,
   callerFor,
@@ -13,23 +11,18 @@ import {
   makeGroup,
   makeUser,
 } from "../../test-support/factories";
-import { startMailbox, type TestMailbox } from "../../test-support/smtp";
+import { setUpDatabase, setUpMailbox } from "../../test-support/setup";
 import { attachLiveFeed, type LiveEvent, type LiveFeed } from "./live";
 import { statementByCode } from "../signing/statements";
 
-let handle: DatabaseHandle;
-let mailbox: TestMailbox;
+const handle = setUpDatabase();
+const mailbox = setUpMailbox();
 let feed: LiveFeed;
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  mailbox = await startMailbox();
-  process.env.SMTP_URL = mailbox.url;
   feed = await attachLiveFeed(handle);
 });
 afterAll(async () => {
   await feed.close();
-  await mailbox.close();
-  await handle.close();
 });
 
 const text = { subjectEs: "Cierre de la garita", bodyEs: "La garita está cerrada.\nNo vengan hoy." };
@@ -182,7 +175,6 @@ describe("email of a message", () => {
 
   it("retries while the SMTP server is down, and sends once it is back", async () => {
     const { group, coordinator, members } = await groupWith(2);
-    const port = Number(new URL(mailbox.url).port);
     await mailbox.close();
     const { id } = await callerFor(handle.db, coordinator).messages.send({
       audience: [{ kind: "group", groupId: group.id, roles: ["member"] }],
@@ -197,7 +189,7 @@ describe("email of a message", () => {
     expect(waiting.map((d) => d.status)).toEqual(["queued", "queued"]);
     expect(waiting.every((d) => d.lastError)).toBe(true);
 
-    mailbox = await startMailbox(port);
+    await mailbox.reopen();
     // The backoff has passed.
     await handle.db.update(jobs).set({ runAt: new Date(Date.now() - 1000) });
     await runDueJobs(handle.db);

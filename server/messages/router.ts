@@ -1,5 +1,5 @@
 // Messages: compose and send to an audience, the inbox (live), replies, read receipts.
-import { onMessage } from "../builders";
+import { onMessage, onThread } from "../builders";
 import { postingLimit, router, signedInProcedure } from "../trpc";
 import { audienceInput, inboxInput, messageIdInput, preferencesInput, replyInput, sendInput } from "./inputs";
 import { liveFeedFor } from "./live";
@@ -43,11 +43,10 @@ export const messagesRouter = router({
     .input(messageIdInput)
     .mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input.messageId)),
 
-  // Recipients and organizers, checked in reply() against the thread named (whose it is decides).
-  reply: signedInProcedure
+  reply: onThread("recipient", "organizer")
     .input(replyInput)
     .use(postingLimit)
-    .mutation(({ ctx, input }) => reply(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => reply(ctx.db, ctx.actor, ctx.thread, input.body)),
 
   sent: signedInProcedure.query(({ ctx }) => sentMessages(ctx.db, ctx.actor)),
 

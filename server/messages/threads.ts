@@ -4,10 +4,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messageDeliveries, messageReplies, messages, users } from "@/db/schema";
-import { DomainError } from "../errors";
 import { smsCounts } from "../sms/outbound";
 import type { Actor } from "../actor";
-import { messageStanding, type MessageStanding } from "./access";
+import type { MessageStanding, MessageThread } from "./access";
 import { rowsOf } from "./audience";
 import { signal } from "./live";
 
@@ -99,39 +98,16 @@ export async function getMessage(db: Database, actor: Actor, s: MessageStanding)
 }
 
 /**
- * A reply: a recipient answers in their own thread; the sender or a co-organizer answers in the
- * thread of `threadUserId`, who must have received the message.
+ * A reply in a thread the caller may write in (a recipient in their own; the sender or a
+ * co-organizer in a recipient's), as onThread found it.
  */
-export async function reply(
-  db: Database,
-  actor: Actor,
-  input: { messageId: string; body: string; threadUserId?: string },
-) {
-  const s = await messageStanding(db, actor, input.messageId);
-  if (!s) throw new DomainError("NOT_FOUND", "messageNotReceived");
-  let threadUserId = actor.id;
-  if (input.threadUserId && input.threadUserId !== actor.id) {
-    if (!s.organizes) throw new DomainError("NOT_FOUND", "messageNotReceived");
-    const [delivery] = await db
-      .select({ id: messageDeliveries.id })
-      .from(messageDeliveries)
-      .where(
-        and(
-          eq(messageDeliveries.messageId, input.messageId),
-          eq(messageDeliveries.userId, input.threadUserId),
-        ),
-      );
-    if (!delivery) throw new DomainError("NOT_FOUND", "messageNotReceived");
-    threadUserId = input.threadUserId;
-  } else if (!s.received) {
-    throw new DomainError("NOT_FOUND", "messageNotReceived");
-  }
+export async function reply(db: Database, actor: Actor, thread: MessageThread, body: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(messageReplies)
-      .values({ messageId: input.messageId, threadUserId, authorId: actor.id, body: input.body })
+      .values({ messageId: thread.messageId, threadUserId: thread.threadUserId, authorId: actor.id, body })
       .returning({ id: messageReplies.id });
-    await signal(tx, { m: input.messageId, r: row!.id });
+    await signal(tx, { m: thread.messageId, r: row!.id });
     return { id: row!.id };
   });
 }

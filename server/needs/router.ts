@@ -1,13 +1,12 @@
 // The needs board: open needs and the pledges groups make against them; who may call what, then the
 // domain functions.
-import { inGroupProcedure, postingLimit, router, signedInProcedure } from "../trpc";
+import { caravanViewerProcedure } from "../builders";
+import { inGroupProcedure, postingLimit, router } from "../trpc";
 import { pledgeIdInput, pledgeInput } from "./inputs";
 import { deliverPledge, needsBoard, pledge, withdrawPledge } from "./needs";
 
 export const needsRouter = router({
-  // Those who see caravans in full (members of verified groups, delegates, admins): needsBoard asks
-  // caravanViewer, the one place that rule lives.
-  board: signedInProcedure.query(({ ctx }) => needsBoard(ctx.db, ctx.actor)),
+  board: caravanViewerProcedure.query(({ ctx }) => needsBoard(ctx.db, ctx.actor)),
 
   pledge: inGroupProcedure("coordinator", "organizer")
     .input(pledgeInput)

@@ -260,15 +260,22 @@ describe("reviewing and reading stories", () => {
     expect(afterDecline).toEqual(afterWithdraw);
   });
 
-  it("lets only admins and coordinators of verified groups review", async () => {
+  it("lets only admins and the reviewers an admin named review, not a group's coordinators", async () => {
     const unverified = await makeGroup(handle.db, { verified: false });
     const selfMadeCoordinator = await makeUser(handle.db);
     await addMember(handle.db, unverified.id, selfMadeCoordinator.id, "coordinator");
     await expect(callerFor(handle.db, selfMadeCoordinator).stories.queue()).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+    const verified = await makeGroup(handle.db, { verified: true });
+    const verifiedCoordinator = await makeUser(handle.db);
+    await addMember(handle.db, verified.id, verifiedCoordinator.id, "coordinator");
+    await expect(callerFor(handle.db, verifiedCoordinator).stories.queue()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const admin = await makeUser(handle.db, { isAdmin: true });
     await expect(callerFor(handle.db, admin).stories.queue()).resolves.toBeInstanceOf(Array);
+    await expect(callerFor(handle.db, await reviewer()).stories.queue()).resolves.toBeInstanceOf(Array);
   });
 
   it("refuses to publish a story with its text emptied", async () => {

@@ -6,15 +6,8 @@ import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { currentSession } from "@/server/auth";
 import { SavedCopy } from "../../_shell/saved-copy";
-import {
-  ActionForm,
-  ConfirmStep,
-  FieldError,
-  FormMessage,
-  Input,
-  Select,
-  SubmitButton,
-} from "../../_forms/action-form";
+import { ActionForm, ConfirmStep, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { SelectField, TextField } from "../../_forms/fields";
 import { orNotFound, serverApi } from "../../_trpc/server";
 import { cancelSignupForm, signUpByEmailForm, signUpForm } from "../forms";
 import { spanFormat } from "../when";
@@ -227,37 +220,27 @@ export default async function ActionPage({
           <p className="text-sm">{t("noAccountLead")}</p>
           <ActionForm action={signUpByEmailForm} className="space-y-3">
             <input type="hidden" name="actionId" value={action.id} />
-            <div className="space-y-1">
-              <label htmlFor="shiftId" className="block font-medium">
-                {t("shift")}
-              </label>
-              <Select name="shiftId" defaultValue={action.shifts[0]!.id}>
-                {action.shifts.map((shift) => (
-                  <option key={shift.id} value={shift.id}>
-                    {shift.role} ·{" "}
-                    {format.dateTime(shift.startsAt, {
-                      hour: "numeric",
-                      minute: "2-digit",
-                      timeZone: action.timeZone,
-                    })}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="name" className="block font-medium">
-                {t("yourName")}
-              </label>
-              <Input name="name" autoComplete="nickname" maxLength={80} required />
-              <FieldError name="name" />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="email" className="block font-medium">
-                {t("yourEmail")}
-              </label>
-              <Input name="email" type="email" inputMode="email" autoComplete="email" required />
-              <FieldError name="email" />
-            </div>
+            <SelectField name="shiftId" label={t("shift")} defaultValue={action.shifts[0]!.id}>
+              {action.shifts.map((shift) => (
+                <option key={shift.id} value={shift.id}>
+                  {shift.role} ·{" "}
+                  {format.dateTime(shift.startsAt, {
+                    hour: "numeric",
+                    minute: "2-digit",
+                    timeZone: action.timeZone,
+                  })}
+                </option>
+              ))}
+            </SelectField>
+            <TextField name="name" label={t("yourName")} autoComplete="nickname" maxLength={80} required />
+            <TextField
+              name="email"
+              label={t("yourEmail")}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              required
+            />
             <SubmitButton>{t("sendLink")}</SubmitButton>
             <FormMessage />
           </ActionForm>

@@ -1,8 +1,8 @@
 // Who speaks for the caravan: its editors name delegates by the email or phone number they sign in
 // with (a delegate may have only a phone), and remove them.
 import { getTranslations } from "next-intl/server";
-import { ActionForm, FormMessage, Input, SubmitButton } from "../../_forms/action-form";
-import { Field } from "../field";
+import { ActionForm, FormMessage, SubmitButton } from "../../_forms/action-form";
+import { TextField } from "../../_forms/fields";
 import { addDelegateForm, removeDelegateForm } from "../forms";
 
 export async function Delegates({
@@ -40,9 +40,14 @@ export async function Delegates({
       </ul>
       <ActionForm action={addDelegateForm} className="space-y-2">
         <input type="hidden" name="caravanId" value={caravanId} />
-        <Field name="contact" label={t("delegateContact")}>
-          <Input name="contact" type="text" autoComplete="off" required maxLength={254} />
-        </Field>
+        <TextField
+          name="contact"
+          label={t("delegateContact")}
+          type="text"
+          autoComplete="off"
+          required
+          maxLength={254}
+        />
         <SubmitButton>{t("addDelegate")}</SubmitButton>
         <FormMessage success={t("delegateAdded")} />
       </ActionForm>

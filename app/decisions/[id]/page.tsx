@@ -47,12 +47,8 @@ export default async function DecisionPage({ params }: { params: Params }) {
     })),
   ];
   const closed = decision.phase !== "open" && decision.phase !== "upcoming";
-  // The set-aside options, as `npm run tally` takes them to reproduce the count.
-  const flags = (decision.count?.setAside ?? [])
-    .map(
-      (s) => `${s.reason === "caravanObjection" ? "--objected" : "--set-aside"} "${names[s.option] ?? "?"}"`,
-    )
-    .join(" ");
+  // ballots.csv holds the options the caravans set aside: `npm run tally` needs no more than it.
+  const setAside = (decision.count?.setAside ?? []).length > 0;
   return (
     <article className="space-y-5">
       <header className="space-y-1">
@@ -223,12 +219,11 @@ export default async function DecisionPage({ params }: { params: Params }) {
           <details className="text-sm">
             <summary className="cursor-pointer font-medium">{t("recountTitle")}</summary>
             <p className="mt-1">{t(`recountHow.${decision.method}`)}</p>
-            {flags && <p className="mt-1">{t("ratify.setAsideHow")}</p>}
+            {setAside && <p className="mt-1">{t("ratify.setAsideHow")}</p>}
             <p className="mt-1">
               {t("recountTool")}{" "}
               <code className="break-all rounded bg-brand-50 px-1">
                 npm run tally -- FILE.csv --method {decision.method}
-                {flags && ` ${flags}`}
               </code>
             </p>
           </details>

@@ -3,11 +3,11 @@
 // itself, so the page asks for it with a POST once it is shown; without JavaScript the reader
 // has the "Mark as read" button.
 import { useEffect } from "react";
-import { markRead } from "../../messages/forms";
+import { markReadOnOpenForm } from "../../messages/forms";
 
 export function MarkRead({ messageId }: { messageId: string }) {
   useEffect(() => {
-    void markRead(messageId);
+    void markReadOnOpenForm(messageId);
   }, [messageId]);
   return null;
 }

@@ -6,18 +6,11 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { needKinds } from "@/db/schema";
 import { currentSession } from "@/server/auth";
-import {
-  ActionForm,
-  FieldError,
-  FormMessage,
-  Input,
-  Select,
-  SubmitButton,
-} from "../../../_forms/action-form";
+import { ActionForm, FieldError, FormMessage, Input, SubmitButton } from "../../../_forms/action-form";
+import { SelectField, TextField } from "../../../_forms/fields";
 import { PlacePicker } from "../../../_forms/place-picker";
 import { placePickerText } from "../../../_forms/place-picker-text";
 import { orNotFound, serverApi } from "../../../_trpc/server";
-import { Field } from "../../field";
 import { reportForm } from "../../forms";
 
 type Params = Promise<{ id: string }>;
@@ -56,27 +49,28 @@ export default async function ReportPage({ params }: { params: Params }) {
       ) : (
         <ActionForm action={reportForm} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
           <input type="hidden" name="caravanId" value={caravan.id} />
-          <Field name="groupId" label={t("fieldGroup")}>
-            <Select name="groupId" defaultValue={isDelegate ? "" : reportingGroups[0]?.id}>
-              {isDelegate && <option value="">{t("asDelegate")}</option>}
-              {reportingGroups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            name="groupId"
+            label={t("fieldGroup")}
+            defaultValue={isDelegate ? "" : reportingGroups[0]?.id}
+          >
+            {isDelegate && <option value="">{t("asDelegate")}</option>}
+            {reportingGroups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </SelectField>
           <PlacePicker text={placeText} />
-          <Field name="headcount" label={t("fieldHeadcount")}>
-            <Input
-              name="headcount"
-              type="number"
-              min={0}
-              inputMode="numeric"
-              required
-              defaultValue={latest ? String(latest.headcount) : ""}
-            />
-          </Field>
+          <TextField
+            name="headcount"
+            label={t("fieldHeadcount")}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            required
+            defaultValue={latest ? String(latest.headcount) : ""}
+          />
           <fieldset className="space-y-2">
             <legend className="font-medium">{t("needsLegend")}</legend>
             <FieldError name="needs" />
@@ -102,25 +96,19 @@ export default async function ReportPage({ params }: { params: Params }) {
           </fieldset>
           <fieldset className="space-y-2">
             <legend className="font-medium">{t("arrivalLegend")}</legend>
-            <Field name="expectedMeetingPointId" label={t("fieldMeetingPoint")}>
-              <Select name="expectedMeetingPointId" defaultValue="">
-                <option value="">{t("noMeetingPoint")}</option>
-                {points
-                  .filter((p) => p.status !== "rejected")
-                  .map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-              </Select>
-            </Field>
+            <SelectField name="expectedMeetingPointId" label={t("fieldMeetingPoint")} defaultValue="">
+              <option value="">{t("noMeetingPoint")}</option>
+              {points
+                .filter((p) => p.status !== "rejected")
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+            </SelectField>
             <div className="grid grid-cols-2 gap-3">
-              <Field name="expectedFrom" label={t("fieldFrom")}>
-                <Input name="expectedFrom" type="date" />
-              </Field>
-              <Field name="expectedUntil" label={t("fieldUntil")}>
-                <Input name="expectedUntil" type="date" />
-              </Field>
+              <TextField name="expectedFrom" label={t("fieldFrom")} type="date" />
+              <TextField name="expectedUntil" label={t("fieldUntil")} type="date" />
             </div>
           </fieldset>
           <SubmitButton>{t("send")}</SubmitButton>

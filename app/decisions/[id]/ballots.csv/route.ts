@@ -1,5 +1,6 @@
-// The anonymous ballots of a closed decision as CSV, for anyone's recount with `npm run tally` once
-// the result is public (before that, for the people deciding).
+// The anonymous ballots of a closed decision as CSV, with the options the caravans set aside, for
+// anyone's recount with `npm run tally` once the result is public (before that, for the people
+// deciding).
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/context";
 import { csvDownload } from "@/server/csv";
@@ -13,7 +14,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const api = createCaller(await createRequestContext());
   try {
     const file = await api.decisions.ballots({ decisionId: id });
-    return csvDownload(writeBallotFile(file.options, file.ballots), `ballots-${id}-${file.method}.csv`);
+    return csvDownload(
+      writeBallotFile(file.options, file.ballots, file.setAside),
+      `ballots-${id}-${file.method}.csv`,
+    );
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     // The file names the options: the people deciding's until the result is published.
