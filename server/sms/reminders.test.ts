@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { messageReplies, phoneNumbers, shifts, signups, smsInbound, smsReminders } from "@/db/schema";
 import { runJob } from "../jobs/definitions";
 import { runDueJobs } from "../jobs/worker";
+import { sweepRetention } from "../retention/retention";
 import { createTestDatabase } from "../../test-support/database";
 import { captureOutput } from "../../test-support/output";
 import { addMember, callerFor, makeAction, makeGroup, makeUser } from "../../test-support/factories";
@@ -105,6 +106,10 @@ describe("a shift reminder by SMS", () => {
     ]);
     const rows = await handle.db.select().from(smsReminders).where(eq(smsReminders.signupId, signup.id));
     expect(rows).toMatchObject([{ e164: person.e164, status: "sent", answer: null }]);
+    // The person's own data: in their export.
+    expect((await callerFor(handle.db, person).me.export()).remindersTexted).toMatchObject([
+      { signupId: signup.id, number: person.e164, status: "sent", answer: null },
+    ]);
   });
 
   it("is in English for an English reader, and not texted to a number with SMS off or stopped", async () => {
@@ -263,5 +268,21 @@ describe("the server's output", () => {
     } finally {
       output.restore();
     }
+  });
+});
+
+describe("retention", () => {
+  it("forgets a texted reminder, and its number, after 30 days", async () => {
+    const person = await personWithPhone("all");
+    const { signup } = await signedUp(person);
+    await reminded(person);
+    await handle.db
+      .update(smsReminders)
+      .set({ createdAt: new Date(Date.now() - 31 * 86_400_000) })
+      .where(eq(smsReminders.signupId, signup.id));
+    await sweepRetention(handle.db);
+    expect(await handle.db.select().from(smsReminders).where(eq(smsReminders.signupId, signup.id))).toEqual(
+      [],
+    );
   });
 });
