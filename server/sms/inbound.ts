@@ -1,8 +1,8 @@
 // What comes back on the SMPP bind. A delivery receipt moves its SMS delivery to delivered or
 // failed. A person's text is, in this order: STOP (ALTO, BAJA…), which turns SMS off for the number
 // at once with one confirmation; AYUDA / HELP, answered with how to reach the coordinators; SI / NO
-// to a shift reminder texted to the number (./reminders.ts); or a reply, which lands in the thread
-// of the latest message the person received (two weeks at most).
+// to a shift reminder texted to the number (./reminder-answers.ts); or a reply, which lands in the
+// thread of the latest message the person received (two weeks at most).
 // A text from a number nobody verified goes to the admins' "unmatched" list.
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -19,7 +19,7 @@ import { log } from "../log";
 import { signal } from "../messages/live";
 import { publicOrigin } from "../origin";
 import { senderE164 } from "./numbers";
-import { answerReminder, reminderAnswerOf } from "./reminders";
+import { answerReminder, reminderAnswerOf } from "./reminder-answers";
 import type { InboundText, Receipt } from "./transport";
 
 const STOP_WORDS = new Set(["STOP", "ALTO", "BAJA", "PARAR", "CANCELAR", "UNSUBSCRIBE", "END", "QUIT"]);

@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { messageReplies, phoneNumbers, shifts, signups, smsInbound, smsReminders } from "@/db/schema";
+import type { Actor } from "../actor";
 import { runJob } from "../jobs/definitions";
 import { runDueJobs } from "../jobs/worker";
 import { sweepRetention } from "../retention/retention";
@@ -65,7 +66,7 @@ async function personWithPhone(
 }
 
 /** A shift 20 hours ahead (its reminder is due at once) and `person` signed up for it. */
-async function signedUp(person: { id: string }, capacity = 10) {
+async function signedUp(person: Actor, capacity = 10) {
   const group = await makeGroup(handle.db);
   const { action, shift } = await makeAction(handle.db, group.id, { startsInHours: 20, capacity });
   const signup = await callerFor(handle.db, person).actions.signUp({ shiftId: shift.id });
