@@ -4,7 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { messageReplies, phoneNumbers, shifts, signups, smsInbound, smsReminders } from "@/db/schema";
+import { messageReplies, phoneNumbers, shifts, signups, smsInbound, smsReminders, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { runJob } from "../jobs/definitions";
 import { runDueJobs } from "../jobs/worker";
@@ -126,6 +126,15 @@ describe("a shift reminder by SMS", () => {
     );
     await runDueJobs(handle.db);
     for (const p of [off, stopped]) expect(smsc.textsTo(p.e164)).toEqual([]);
+  });
+});
+
+describe("a shift reminder for an account made by phone", () => {
+  it("reaches it by SMS, though there is no email to send", async () => {
+    const person = await personWithPhone("urgent");
+    await handle.db.update(users).set({ email: null }).where(eq(users.id, person.id));
+    const { action } = await signedUp(person);
+    expect(await reminded(person)).toContain(`«${action.title}»`);
   });
 });
 
