@@ -59,6 +59,7 @@ export async function PhoneNumber() {
                 </label>
               ))}
             </fieldset>
+            <p className="text-sm text-gray-700">{t("reminderHint")}</p>
             <p className="text-sm text-gray-700">{t("stopHint")}</p>
             <SubmitButton variant="secondary">{t("saveChoice")}</SubmitButton>
             <FormMessage success={t("choiceSaved")} />

@@ -1,8 +1,10 @@
 // Text messages (SMS over SMPP): a person's verified phone number and the channels they chose, the
-// codes that verify a number, one row per text a message sent, and the texts people sent back.
+// codes that verify a number, one row per text a message sent, the shift reminders sent by SMS
+// (answered SI or NO), and the texts people sent back.
 // The number in users.phone is something else: the free-text contact a person shares on rosters.
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { signups } from "./actions";
 import { users } from "./auth";
 import { messageReplies, messages } from "./messages";
 
@@ -15,7 +17,7 @@ export const smsStatuses = ["queued", "sent", "delivered", "failed"] as const;
 export type SmsStatus = (typeof smsStatuses)[number];
 export const smsStatusEnum = pgEnum("sms_status", smsStatuses);
 
-export const smsInboundOutcomes = ["reply", "unmatched", "stop", "help"] as const;
+export const smsInboundOutcomes = ["reply", "unmatched", "stop", "help", "answer"] as const;
 export const smsInboundOutcomeEnum = pgEnum("sms_inbound_outcome", smsInboundOutcomes);
 
 /** A person's verified number (one each), in E.164. A number belongs to whoever verified it last. */
@@ -74,6 +76,38 @@ export const smsDeliveries = pgTable(
     // A reply by SMS goes to the latest message sent to its number.
     index("sms_deliveries_number_idx").on(d.e164, d.createdAt),
   ],
+);
+
+/** What a person answered to a shift reminder by SMS: SI keeps the place, NO frees it. */
+export const smsReminderAnswers = ["confirmed", "cancelled"] as const;
+export type SmsReminderAnswer = (typeof smsReminderAnswers)[number];
+export const smsReminderAnswerEnum = pgEnum("sms_reminder_answer", smsReminderAnswers);
+
+/**
+ * A signup's shift reminder by SMS: at most one per signup, however often its job runs. The number
+ * it went to is the only one whose SI / NO answers it, until the shift starts.
+ */
+export const smsReminders = pgTable(
+  "sms_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    signupId: uuid("signup_id")
+      .notNull()
+      .unique()
+      .references(() => signups.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    e164: text("e164").notNull(),
+    status: smsStatusEnum("status").notNull().default("queued"),
+    reason: text("reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    answer: smsReminderAnswerEnum("answer"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  // An answer goes to the latest reminder sent to its number.
+  (r) => [index("sms_reminders_number_idx").on(r.e164, r.sentAt)],
 );
 
 /** A text someone sent to Puente's number, and what became of it. */

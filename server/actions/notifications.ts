@@ -1,6 +1,6 @@
-// What volunteers are told by email about their shifts: the reminder a day before, the news that
-// they moved up from the waitlist, and a members-only action's exact place at its reveal time.
-// Run from the job queue; safe to run twice.
+// What volunteers are told by email about their shifts: the reminder a day before (also by SMS to
+// those who take texts, server/sms/reminders.ts), the news that they moved up from the waitlist,
+// and a members-only action's exact place at its reveal time. Run from the job queue; safe to run twice.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, memberships, shifts, signups, users } from "@/db/schema";
@@ -10,6 +10,7 @@ import { translator } from "../i18n/messages";
 import { emailTime } from "../i18n/zone";
 import { defineJob, type JobPayload } from "../jobs/kinds";
 import { publicOrigin } from "../origin";
+import { queueReminderSms } from "../sms/reminders";
 import { exactPlaceFor } from "./reveal";
 
 export const actionLink = (actionId: string) => `${publicOrigin()}/actions/${actionId}`;
@@ -89,6 +90,8 @@ export async function sendShiftReminder(db: Database, { signupId }: JobPayload<"
     row.startsAt.getTime() < Date.now()
   )
     return;
+  // Queued before the email is tried: a failing email must not hold the text back.
+  await db.transaction((tx) => queueReminderSms(tx, signupId));
   const t = translator(row.locale, "email");
   await sendEmail({
     to: row.email,

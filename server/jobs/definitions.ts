@@ -9,6 +9,7 @@ import { ratifyAskJob, ratifyWindowJob } from "../decisions/ratification";
 import { deliveryEmailJob } from "../messages/email";
 import { retentionSweepJob } from "../retention/retention";
 import { deliverySmsJob } from "../sms/outbound";
+import { reminderSmsJob } from "../sms/reminders";
 import { InvalidJob, isJobKind, type JobAttempt, type JobDefinition, type JobKind } from "./kinds";
 
 const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
@@ -16,6 +17,7 @@ const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   "message.sms": deliverySmsJob,
   "signup.reminder": shiftReminderJob,
   "signup.promoted": promotionNoticeJob,
+  "signup.reminderSms": reminderSmsJob,
   "action.reveal": revealJob,
   "action.revealEmail": revealEmailJob,
   "decision.close": decisionCloseJob,

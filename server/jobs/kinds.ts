@@ -16,6 +16,8 @@ export const jobPayloads = {
   "signup.reminder": z.object({ signupId: id }),
   /** A volunteer moved up from the waitlist (server/actions/notifications.ts). */
   "signup.promoted": z.object({ signupId: id }),
+  /** The same reminder by SMS, answered SI or NO (server/sms/reminders.ts). */
+  "signup.reminderSms": z.object({ signupId: id }),
   /** A members-only action's reveal time: one email job per volunteer (server/actions/reveal.ts). */
   "action.reveal": z.object({ actionId: id, revealsAt: z.iso.datetime() }),
   /** One volunteer's email with the exact place (server/actions/notifications.ts). */

@@ -22,6 +22,7 @@ import {
   messages,
   phoneNumbers,
   smsDeliveries,
+  smsReminders,
 } from "@/db/schema";
 import { promoteFromWaitlist } from "../actions/signups";
 import { recordAudit } from "../audit/audit";
@@ -45,7 +46,7 @@ export async function exportMyData(db: Database, actor: Actor) {
     .from(users)
     .where(eq(users.id, actor.id));
   if (!profile) throw notFound();
-  const [smsNumber, textsReceived] = await Promise.all([
+  const [smsNumber, textsReceived, remindersTexted] = await Promise.all([
     db
       .select({
         number: phoneNumbers.e164,
@@ -64,6 +65,17 @@ export async function exportMyData(db: Database, actor: Actor) {
       })
       .from(smsDeliveries)
       .where(eq(smsDeliveries.userId, actor.id)),
+    db
+      .select({
+        signupId: smsReminders.signupId,
+        number: smsReminders.e164,
+        status: smsReminders.status,
+        sentAt: smsReminders.sentAt,
+        answer: smsReminders.answer,
+        answeredAt: smsReminders.answeredAt,
+      })
+      .from(smsReminders)
+      .where(eq(smsReminders.userId, actor.id)),
   ]);
   const [messagesReceived, repliesWritten] = await Promise.all([
     db
@@ -160,6 +172,8 @@ export async function exportMyData(db: Database, actor: Actor) {
     /** The verified number for SMS (users.phone, in the profile, is the contact shared on rosters). */
     smsNumber: smsNumber[0] ?? null,
     textsReceived,
+    /** Shift reminders texted, and what the person answered (SI: confirmed, NO: cancelled). */
+    remindersTexted,
     delegateOfCaravans: delegateRows,
     caravanReportsIMade: reportRows,
   };

@@ -14,6 +14,7 @@ import {
   sessions,
   smsDeliveries,
   smsInbound,
+  smsReminders,
   shifts,
   signups,
   verificationTokens,
@@ -112,11 +113,12 @@ export const retentionClocks: RetentionClock[] = [
   },
   {
     // Texts people sent that matched no thread (their words and number, read by admins), the
-    // record of every text received, and the carriers' reasons for a failed SMS.
+    // record of every text received, the carriers' reasons for a failed SMS, and the shift reminders
+    // texted (with their number; answerable only until the shift starts).
     key: "smsTexts",
     days: 30,
     async sweep(db, now) {
-      const [received, reasons] = await Promise.all([
+      const [received, reasons, reminders] = await Promise.all([
         db
           .delete(smsInbound)
           .where(lt(smsInbound.receivedAt, before(now, 30)))
@@ -126,8 +128,12 @@ export const retentionClocks: RetentionClock[] = [
           .set({ reason: null })
           .where(and(isNotNull(smsDeliveries.reason), lt(smsDeliveries.createdAt, before(now, 30))))
           .returning({ id: smsDeliveries.id }),
+        db
+          .delete(smsReminders)
+          .where(lt(smsReminders.createdAt, before(now, 30)))
+          .returning({ id: smsReminders.id }),
       ]);
-      return received.length + reasons.length;
+      return received.length + reasons.length + reminders.length;
     },
   },
   {

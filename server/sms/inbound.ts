@@ -1,7 +1,8 @@
 // What comes back on the SMPP bind. A delivery receipt moves its SMS delivery to delivered or
 // failed. A person's text is, in this order: STOP (ALTO, BAJA…), which turns SMS off for the number
-// at once with one confirmation; AYUDA / HELP, answered with how to reach the coordinators; or a
-// reply, which lands in the thread of the latest message the person received (two weeks at most).
+// at once with one confirmation; AYUDA / HELP, answered with how to reach the coordinators; SI / NO
+// to a shift reminder texted to the number (./reminder-answers.ts); or a reply, which lands in the
+// thread of the latest message the person received (two weeks at most).
 // A text from a number nobody verified goes to the admins' "unmatched" list.
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -18,6 +19,7 @@ import { log } from "../log";
 import { signal } from "../messages/live";
 import { publicOrigin } from "../origin";
 import { senderE164 } from "./numbers";
+import { answerReminder, reminderAnswerOf } from "./reminder-answers";
 import type { InboundText, Receipt } from "./transport";
 
 const STOP_WORDS = new Set(["STOP", "ALTO", "BAJA", "PARAR", "CANCELAR", "UNSUBSCRIBE", "END", "QUIT"]);
@@ -86,6 +88,8 @@ export async function receiveText(
     await send(from, t("help", { link: `${publicOrigin()}/inbox` }));
     return;
   }
+  const answer = reminderAnswerOf(keyword);
+  if (owner && from && answer && (await answerReminder(db, owner, from, answer, send))) return;
   const messageId = owner ? await latestMessageOf(db, owner.userId, from!) : null;
   if (!owner || !messageId) {
     await db.insert(smsInbound).values({
