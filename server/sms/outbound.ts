@@ -5,21 +5,14 @@
 // whole message when it is longer; the delivery row stays locked while the SMSC takes it, so a
 // second worker finds it sent. Receipts then move it to delivered or failed (./inbound.ts). Each
 // text's segments are first taken from its group's daily cap (./cap.ts): past it, it fails.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messages, smsDeliveries, users } from "@/db/schema";
 import { translator } from "../i18n/messages";
 import { defineJob, type JobAttempt, type JobKind, type JobPayload } from "../jobs/kinds";
 import { failureSummary } from "../log";
 import { publicOrigin } from "../origin";
-import {
-  billedLine,
-  DAILY_CAP_REASON,
-  refuseOverCap,
-  releaseSegments,
-  reserveSegments,
-  type Reservation,
-} from "./cap";
+import { billedLine, DAILY_CAP_REASON, refuseOverCap, releaseSegments, reserveSegments } from "./cap";
 import { fitToSegments, segmentCount } from "./encoding";
 import { sendSms } from "./sms";
 
@@ -99,14 +92,12 @@ export async function sendSmsDelivery(
     .innerJoin(users, eq(users.id, smsDeliveries.userId))
     .where(eq(smsDeliveries.id, smsDeliveryId));
   if (!row || row.status !== "queued") return;
+  if (!row.stillWanted) return optedOut(db, smsDeliveryId);
   const text = composeSms(row);
-  let reservation: Reservation | null = null;
-  if (row.stillWanted) {
-    reservation = await reserveSegments(db, row.line, segmentCount(text));
-    if (!reservation) {
-      await refuseOverCap(db, { id: smsDeliveryId, messageId: row.messageId, line: row.line });
-      return;
-    }
+  const reservation = await reserveSegments(db, row.line, segmentCount(text));
+  if (!reservation) {
+    await refuseOverCap(db, { id: smsDeliveryId, messageId: row.messageId, line: row.line });
+    return;
   }
   let submitted = false;
   try {
@@ -117,13 +108,7 @@ export async function sendSmsDelivery(
         .where(eq(smsDeliveries.id, smsDeliveryId))
         .for("update");
       if (!locked || locked.status !== "queued") return;
-      if (!locked.stillWanted) {
-        await tx
-          .update(smsDeliveries)
-          .set({ status: "failed", reason: "opted out" })
-          .where(eq(smsDeliveries.id, smsDeliveryId));
-        return;
-      }
+      if (!locked.stillWanted) return optedOut(tx, smsDeliveryId);
       // The root handle: a bind opened here must not keep this transaction's.
       const sent = await sendSms(db, row.e164, text);
       submitted = sent !== null;
@@ -143,7 +128,7 @@ export async function sendSmsDelivery(
         .where(eq(smsDeliveries.id, smsDeliveryId));
     });
   } catch (error) {
-    if (reservation && !submitted) await releaseSegments(db, reservation);
+    if (!submitted) await releaseSegments(db, reservation);
     const reason = failureSummary(error).slice(0, 200);
     // Retries keep it queued; once the queue gives up, the sender sees it failed.
     await db
@@ -153,7 +138,14 @@ export async function sendSmsDelivery(
     throw error;
   }
   // Sent by another worker, opted out since, or not sent at all (no SMS_URL): nothing to bill.
-  if (reservation && !submitted) await releaseSegments(db, reservation);
+  if (!submitted) await releaseSegments(db, reservation);
+}
+
+async function optedOut(db: Database, smsDeliveryId: string): Promise<void> {
+  await db
+    .update(smsDeliveries)
+    .set({ status: "failed", reason: "opted out" })
+    .where(and(eq(smsDeliveries.id, smsDeliveryId), eq(smsDeliveries.status, "queued")));
 }
 
 // The number may have texted STOP, or changed hands, since the message was sent.
