@@ -548,6 +548,7 @@ const table: Record<
   "sms.setChoice": { input: () => ({ smsMessages: "all" }), expect: signedIn("BAD_REQUEST") },
   "sms.removePhone": { input: () => undefined, expect: signedIn() },
   "sms.unmatched": { input: () => undefined, expect: only(["admin"]) },
+  "sms.volume": { input: () => undefined, expect: only(["admin"]) },
   // Everyone reads caravans; what each caravan shows depends on the reader (caravans.test.ts).
   "home.mine": { input: () => undefined, expect: signedIn() },
   // Coordinators and organizers of any group, and admins: what each sees is in home.test.ts.

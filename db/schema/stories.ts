@@ -52,7 +52,8 @@ export const stories = pgTable(
 
 /**
  * Counters of rate-limited actions (rate-limiter-flexible's Drizzle store): one row per limited
- * key, e.g. `story:<sha-256 of the client address>`; the address itself is never stored.
+ * key, e.g. `story:<sha-256 of the client address>`; the address itself is never stored. Also each
+ * group's SMS segments today, `sms-cap:<group id>:<UTC day>` (server/sms/cap.ts).
  */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),

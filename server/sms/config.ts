@@ -47,3 +47,20 @@ export function smsRate(): number {
     throw new Error("SMS_RATE must be a number of messages per second");
   return value;
 }
+
+/** The default daily cap: 2,000 segments a group a day (a 2-segment text to 1,000 people). */
+export const DEFAULT_DAILY_CAP = 2000;
+
+/**
+ * SMS_DAILY_CAP_PER_GROUP, segments each group's messages may send per UTC day (default 2,000);
+ * null, for no cap, when it is 0 or "none".
+ */
+export function smsDailyCap(): number | null {
+  const raw = env("SMS_DAILY_CAP_PER_GROUP");
+  if (raw === undefined) return DEFAULT_DAILY_CAP;
+  if (raw === "none" || raw === "0") return null;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error("SMS_DAILY_CAP_PER_GROUP must be a whole number of segments, 0 or none");
+  return value;
+}

@@ -3,15 +3,17 @@
 // delivery and one job, both unique per message and number: at least once, never twice. The job
 // sends the text in the reader's language, cut to 2 segments (6 when urgent) with a link to the
 // whole message when it is longer; the delivery row stays locked while the SMSC takes it, so a
-// second worker finds it sent. Receipts then move it to delivered or failed (./inbound.ts).
-import { eq, sql } from "drizzle-orm";
+// second worker finds it sent. Receipts then move it to delivered or failed (./inbound.ts). Each
+// text's segments are first taken from its group's daily cap (./cap.ts): past it, it fails.
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messages, smsDeliveries, users } from "@/db/schema";
 import { translator } from "../i18n/messages";
 import { defineJob, type JobAttempt, type JobKind, type JobPayload } from "../jobs/kinds";
 import { failureSummary } from "../log";
 import { publicOrigin } from "../origin";
-import { fitToSegments } from "./encoding";
+import { billedLine, DAILY_CAP_REASON, refuseOverCap, releaseSegments, reserveSegments } from "./cap";
+import { fitToSegments, segmentCount } from "./encoding";
 import { sendSms } from "./sms";
 
 export const SMS_JOB = "message.sms" satisfies JobKind;
@@ -61,43 +63,55 @@ export function composeSms(row: {
   return fitToSegments(text, row.urgent ? MAX_SEGMENTS_URGENT : MAX_SEGMENTS, more);
 }
 
+/**
+ * Sends one SMS delivery. Read first without a lock, so that its segments can be taken from its
+ * group's daily cap (./cap.ts) outside any transaction; then sent with the delivery's row locked,
+ * so a second worker finds it sent. Segments taken for a text that does not go are given back.
+ */
 export async function sendSmsDelivery(
   db: Database,
   { smsDeliveryId }: JobPayload<typeof SMS_JOB>,
   attempt: JobAttempt,
 ) {
+  const [row] = await db
+    .select({
+      status: smsDeliveries.status,
+      e164: smsDeliveries.e164,
+      locale: users.preferredLanguage,
+      messageId: messages.id,
+      subjectEs: messages.subjectEs,
+      subjectEn: messages.subjectEn,
+      bodyEs: messages.bodyEs,
+      bodyEn: messages.bodyEn,
+      urgent: messages.urgent,
+      line: billedLine,
+      stillWanted: stillWanted(),
+    })
+    .from(smsDeliveries)
+    .innerJoin(messages, eq(messages.id, smsDeliveries.messageId))
+    .innerJoin(users, eq(users.id, smsDeliveries.userId))
+    .where(eq(smsDeliveries.id, smsDeliveryId));
+  if (!row || row.status !== "queued") return;
+  if (!row.stillWanted) return optedOut(db, smsDeliveryId);
+  const text = composeSms(row);
+  const reservation = await reserveSegments(db, row.line, segmentCount(text));
+  if (!reservation) {
+    await refuseOverCap(db, { id: smsDeliveryId, messageId: row.messageId, line: row.line });
+    return;
+  }
+  let submitted = false;
   try {
     await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({
-          status: smsDeliveries.status,
-          e164: smsDeliveries.e164,
-          locale: users.preferredLanguage,
-          messageId: messages.id,
-          subjectEs: messages.subjectEs,
-          subjectEn: messages.subjectEn,
-          bodyEs: messages.bodyEs,
-          bodyEn: messages.bodyEn,
-          urgent: messages.urgent,
-          // The number may have texted STOP, or changed hands, since the message was sent.
-          stillWanted: sql<boolean>`exists (select 1 from phone_numbers p where p.user_id = ${smsDeliveries.userId}
-            and p.e164 = ${smsDeliveries.e164} and p.opted_out_at is null)`,
-        })
+      const [locked] = await tx
+        .select({ status: smsDeliveries.status, stillWanted: stillWanted() })
         .from(smsDeliveries)
-        .innerJoin(messages, eq(messages.id, smsDeliveries.messageId))
-        .innerJoin(users, eq(users.id, smsDeliveries.userId))
         .where(eq(smsDeliveries.id, smsDeliveryId))
-        .for("update", { of: smsDeliveries });
-      if (!row || row.status !== "queued") return;
-      if (!row.stillWanted) {
-        await tx
-          .update(smsDeliveries)
-          .set({ status: "failed", reason: "opted out" })
-          .where(eq(smsDeliveries.id, smsDeliveryId));
-        return;
-      }
+        .for("update");
+      if (!locked || locked.status !== "queued") return;
+      if (!locked.stillWanted) return optedOut(tx, smsDeliveryId);
       // The root handle: a bind opened here must not keep this transaction's.
-      const sent = await sendSms(db, row.e164, composeSms(row));
+      const sent = await sendSms(db, row.e164, text);
+      submitted = sent !== null;
       await tx
         .update(smsDeliveries)
         .set(
@@ -114,6 +128,7 @@ export async function sendSmsDelivery(
         .where(eq(smsDeliveries.id, smsDeliveryId));
     });
   } catch (error) {
+    if (!submitted) await releaseSegments(db, reservation);
     const reason = failureSummary(error).slice(0, 200);
     // Retries keep it queued; once the queue gives up, the sender sees it failed.
     await db
@@ -122,7 +137,21 @@ export async function sendSmsDelivery(
       .where(eq(smsDeliveries.id, smsDeliveryId));
     throw error;
   }
+  // Sent by another worker, opted out since, or not sent at all (no SMS_URL): nothing to bill.
+  if (!submitted) await releaseSegments(db, reservation);
 }
+
+async function optedOut(db: Database, smsDeliveryId: string): Promise<void> {
+  await db
+    .update(smsDeliveries)
+    .set({ status: "failed", reason: "opted out" })
+    .where(and(eq(smsDeliveries.id, smsDeliveryId), eq(smsDeliveries.status, "queued")));
+}
+
+// The number may have texted STOP, or changed hands, since the message was sent.
+const stillWanted = () =>
+  sql<boolean>`exists (select 1 from phone_numbers p where p.user_id = ${smsDeliveries.userId}
+    and p.e164 = ${smsDeliveries.e164} and p.opted_out_at is null)`;
 
 export const deliverySmsJob = defineJob(SMS_JOB, sendSmsDelivery);
 
@@ -135,6 +164,8 @@ export async function smsCounts(db: Database, messageId: string) {
       sent: sql<number>`(count(*) filter (where ${smsDeliveries.status} in ('sent', 'delivered')))::int`,
       delivered: sql<number>`(count(*) filter (where ${smsDeliveries.status} = 'delivered'))::int`,
       failed: sql<number>`(count(*) filter (where ${smsDeliveries.status} = 'failed'))::int`,
+      capped: sql<number>`(count(*) filter (where ${smsDeliveries.status} = 'failed'
+        and ${smsDeliveries.reason} = ${DAILY_CAP_REASON}))::int`,
     })
     .from(smsDeliveries)
     .where(eq(smsDeliveries.messageId, messageId));
@@ -144,6 +175,8 @@ export async function smsCounts(db: Database, messageId: string) {
     sent: Number(counts?.sent ?? 0),
     delivered: Number(counts?.delivered ?? 0),
     failed: Number(counts?.failed ?? 0),
+    /** Of the failed, those not sent because the group's daily cap was reached. */
+    capped: Number(counts?.capped ?? 0),
   };
   return result.total ? result : null;
 }

@@ -1,8 +1,9 @@
 // SMS: a person's number (added with a texted code) and which messages also come by SMS; for
-// admins, the texts that matched no thread.
+// admins, the texts that matched no thread and the volume per group per day.
 import { z } from "zod";
 import { smsChoices } from "@/db/schema";
 import { adminProcedure, router, signedInProcedure } from "../trpc";
+import { smsVolume } from "./cap";
 import { unmatchedTexts } from "./inbound";
 import { confirmCode, myPhone, removePhone, requestCode, setSmsChoice } from "./phones";
 
@@ -32,4 +33,7 @@ export const smsRouter = router({
   removePhone: signedInProcedure.mutation(({ ctx }) => removePhone(ctx.db, ctx.actor)),
 
   unmatched: adminProcedure.query(({ ctx }) => unmatchedTexts(ctx.db)),
+
+  /** Texts and segments per group per UTC day, the last 14 days, with the daily cap. */
+  volume: adminProcedure.query(({ ctx }) => smsVolume(ctx.db)),
 });

@@ -273,6 +273,7 @@ describe("a message by SMS", () => {
       sent: 2,
       delivered: 0,
       failed: 0,
+      capped: 0,
     });
     await smsc.sendReceipt(idOf(a), "DELIVRD");
     await smsc.sendReceipt(idOf(b), "UNDELIV", "001");

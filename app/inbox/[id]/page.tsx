@@ -124,6 +124,7 @@ export default async function MessagePage({ params }: Params) {
               : t("noEmailDeliveries")}
           </p>
           {message.sms && <p>{t("smsDeliveries", message.sms)}</p>}
+          {message.sms && message.sms.capped > 0 && <p>{t("smsCapped", message.sms)}</p>}
           {message.deliveries.failed > 0 && (
             <ActionForm action={retryFailedForm} className="space-y-2">
               <input type="hidden" name="messageId" value={message.id} />
