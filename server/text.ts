@@ -10,6 +10,13 @@ import { z } from "zod";
  */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/u;
 
+/**
+ * `text` without its control characters (but newline and tab), for text that arrives with nobody to
+ * refuse it to: an SMS has no form to show an error in, so its controls are dropped, not its words.
+ */
+export const withoutControls = (text: string) =>
+  text.replace(/\r\n?/g, "\n").replace(new RegExp(CONTROL.source, "gu"), "");
+
 /** Free text of at most `max` characters, refused per field ("controlCharacter") when it holds a control character. */
 export const freeText = (max: number) =>
   z

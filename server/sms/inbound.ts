@@ -14,10 +14,14 @@ import {
   smsInbound,
   users,
 } from "@/db/schema";
+import { DomainError } from "../errors";
 import { translator } from "../i18n/messages";
 import { log } from "../log";
 import { signal } from "../messages/live";
 import { publicOrigin } from "../origin";
+import { consume, REPLIES_SENT, type Limit } from "../rate-limits";
+import { withoutControls } from "../text";
+import { numberKeyOf } from "./privacy";
 import { senderE164 } from "./numbers";
 import { answerReminder, reminderAnswerOf } from "./reminder-answers";
 import type { InboundText, Receipt } from "./transport";
@@ -27,6 +31,21 @@ const HELP_WORDS = new Set(["AYUDA", "HELP", "INFO"]);
 /** How far back a reply may belong: a text a month later is more likely about something new. */
 const REPLY_WINDOW = "14 days";
 const MAX_REPLY = 2_000;
+
+/** Texts kept for the admins from one number: a flood from a stranger cannot bury the others. */
+export const UNMATCHED_PER_NUMBER: Limit = { name: "sms-unmatched-number", points: 30, seconds: 3600 };
+
+/** Counts one use of `limit`; false, having logged it, when past it (an SMS has nobody to tell). */
+async function within(db: Database, limit: Limit, key: string): Promise<boolean> {
+  try {
+    await consume(db, limit, key);
+    return true;
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== "TOO_MANY_REQUESTS") throw error;
+    log.warn("sms: a text past its limit was dropped", { limit: limit.name });
+    return false;
+  }
+}
 
 /** "¡Alto!" → "ALTO": the one word of a keyword text, accents and punctuation aside. */
 export function keywordOf(text: string): string {
@@ -90,17 +109,22 @@ export async function receiveText(
   }
   const answer = reminderAnswerOf(keyword);
   if (owner && from && answer && (await answerReminder(db, owner, from, answer, send))) return;
+  // Control characters are dropped (a web form would refuse them: server/text.ts).
+  const text = withoutControls(inbound.text).trim().slice(0, MAX_REPLY);
   const messageId = owner ? await latestMessageOf(db, owner.userId, from!) : null;
   if (!owner || !messageId) {
+    if (!(await within(db, UNMATCHED_PER_NUMBER, numberKeyOf(fromE164)))) return;
     await db.insert(smsInbound).values({
       fromE164,
       userId: owner?.userId ?? null,
       outcome: "unmatched",
-      body: inbound.text.slice(0, MAX_REPLY),
+      body: text,
     });
     log.info("sms: a text matched no thread");
     return;
   }
+  // Replies by SMS count against the same limit as replies on the web.
+  if (!(await within(db, REPLIES_SENT, owner.userId))) return;
   await db.transaction(async (tx) => {
     const [reply] = await tx
       .insert(messageReplies)
@@ -108,7 +132,7 @@ export async function receiveText(
         messageId,
         threadUserId: owner.userId,
         authorId: owner.userId,
-        body: inbound.text.trim().slice(0, MAX_REPLY) || "…",
+        body: text || "…",
       })
       .returning({ id: messageReplies.id });
     await tx

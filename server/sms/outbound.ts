@@ -6,8 +6,10 @@
 // second worker finds it sent. Receipts then move it to delivered or failed (./inbound.ts). Each
 // text's segments are first taken from its group's daily cap (./cap.ts): past it, it fails.
 import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { messages, smsDeliveries, users } from "@/db/schema";
+import { defanged } from "../email/typed-text";
 import { translator } from "../i18n/messages";
 import { defineJob, type JobAttempt, type JobKind, type JobPayload } from "../jobs/kinds";
 import { failureSummary } from "../log";
@@ -17,6 +19,10 @@ import { fitToSegments, segmentCount } from "./encoding";
 import { sendSms } from "./sms";
 
 export const SMS_JOB = "message.sms" satisfies JobKind;
+const senders = alias(users, "senders");
+
+/** A typed name or subject as a text quotes it: in straight quotes, which GSM-7 has (« » it has not). */
+const quotedInSms = (text: string) => `"${defanged(text)}"`;
 /** Segments a message may take before it is cut to its beginning and a link. */
 export const MAX_SEGMENTS = 2;
 export const MAX_SEGMENTS_URGENT = 6;
@@ -41,10 +47,15 @@ export async function queueSms(tx: Database, messageId: string, urgent: boolean)
     on conflict do nothing`);
 }
 
-/** The text of one message in `locale` when it has it, else in the other language. */
+/**
+ * The text of one message in `locale` when it has it, else in the other language. What the sender
+ * typed never reads as Puente speaking: Puente's own words say who wrote it, the sender's name and
+ * the subject are quoted, and nothing typed becomes a link on the phone (../email/typed-text.ts).
+ */
 export function composeSms(row: {
   locale: "es" | "en";
   messageId: string;
+  senderName: string | null;
   subjectEs: string;
   subjectEn: string;
   bodyEs: string;
@@ -56,8 +67,9 @@ export function composeSms(row: {
   const chosen = row.locale === "en" ? (en.subject ? en : es) : es.subject ? es : en;
   const t = translator(row.locale, "sms");
   const text = t(row.urgent ? "urgentMessage" : "message", {
-    subject: chosen.subject.trim(),
-    body: chosen.body.trim(),
+    sender: row.senderName ? quotedInSms(row.senderName) : t("someone"),
+    subject: quotedInSms(chosen.subject.trim()),
+    body: defanged(chosen.body.trim()),
   });
   const more = t("more", { link: `${publicOrigin()}/inbox/${row.messageId}` });
   return fitToSegments(text, row.urgent ? MAX_SEGMENTS_URGENT : MAX_SEGMENTS, more);
@@ -79,6 +91,7 @@ export async function sendSmsDelivery(
       e164: smsDeliveries.e164,
       locale: users.preferredLanguage,
       messageId: messages.id,
+      senderName: senders.name,
       subjectEs: messages.subjectEs,
       subjectEn: messages.subjectEn,
       bodyEs: messages.bodyEs,
@@ -90,6 +103,7 @@ export async function sendSmsDelivery(
     .from(smsDeliveries)
     .innerJoin(messages, eq(messages.id, smsDeliveries.messageId))
     .innerJoin(users, eq(users.id, smsDeliveries.userId))
+    .leftJoin(senders, eq(senders.id, messages.senderId))
     .where(eq(smsDeliveries.id, smsDeliveryId));
   if (!row || row.status !== "queued") return;
   if (!row.stillWanted) return optedOut(db, smsDeliveryId);

@@ -16,6 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { runDueJobs } from "../jobs/worker";
+import { consume, REPLIES_SENT } from "../rate-limits";
 import { sweepRetention } from "../retention/retention";
 import { createTestDatabase } from "../../test-support/database";
 import { addMember, callerFor, makeGroup, makeUser } from "../../test-support/factories";
@@ -217,12 +218,16 @@ describe("a message by SMS", () => {
     const off = await personWithPhone("off");
     const stopped = await personWithPhone("all", { optedOut: true });
     const noPhone = await makeUser(handle.db);
-    const { send } = await groupOf([all, urgentOnly, off, stopped, noPhone]);
+    const { send, coordinator } = await groupOf([all, urgentOnly, off, stopped, noPhone]);
+    const from = `"${coordinator.name}"`;
 
     await send({ subjectEs: "Albergue", bodyEs: "¿Dónde está el albergue?" });
     await runDueJobs(handle.db);
     await runDueJobs(handle.db); // another worker: nothing more
-    expect(smsc.textsTo(all.e164)).toEqual(["Puente: Albergue\n¿Dónde está el albergue?"]);
+    // Puente's own words say who wrote it; what the sender typed is quoted.
+    expect(smsc.textsTo(all.e164)).toEqual([
+      `Puente, mensaje de ${from}: "Albergue"\n¿Dónde está el albergue?`,
+    ]);
     const [ucs2] = smsc.submitted.filter((s) => s.to === digits(all.e164));
     expect(ucs2!.dataCoding).toBe(8);
     for (const p of [urgentOnly, off, stopped]) expect(smsc.textsTo(p.e164)).toEqual([]);
@@ -232,18 +237,36 @@ describe("a message by SMS", () => {
     const gsm = smsc.submitted.filter((s) => s.to === digits(all.e164)).at(-1)!;
     expect(gsm.dataCoding).toBe(0);
     expect(smsc.textsTo(all.e164).at(-1)).toBe(
-      "Puente URGENTE: Garita\nDonde esta el albergue? Mañana a las 8.",
+      `Puente URGENTE, mensaje de ${from}: "Garita"\nDonde esta el albergue? Mañana a las 8.`,
     );
     // In the reader's language when the message has it; here it has only Spanish.
     expect(smsc.textsTo(urgentOnly.e164)).toEqual([
-      "Puente URGENT: Garita\nDonde esta el albergue? Mañana a las 8.",
+      `Puente URGENT, message from ${from}: "Garita"\nDonde esta el albergue? Mañana a las 8.`,
     ]);
     for (const p of [off, stopped]) expect(smsc.textsTo(p.e164)).toEqual([]);
   });
 
+  it("never lets what a sender typed read as Puente speaking, nor become a link", async () => {
+    const person = await personWithPhone("all");
+    const { send, coordinator } = await groupOf([person]);
+    await handle.db
+      .update(users)
+      .set({ name: "Puente Oficial https://evil.example" })
+      .where(eq(users.id, coordinator.id));
+    await send({
+      subjectEs: "Puente: verifica tu cuenta",
+      bodyEs: "Entra a https://evil.example/login o evil.example",
+    });
+    await runDueJobs(handle.db);
+    expect(smsc.textsTo(person.e164)).toEqual([
+      'Puente, mensaje de "Puente Oficial https[:]//evil[.]example": "Puente: verifica tu cuenta"\n' +
+        "Entra a https[:]//evil[.]example/login o evil[.]example",
+    ]);
+  });
+
   it("cuts a long message to 2 segments and a link to it, unless urgent", async () => {
     const person = await personWithPhone("all");
-    const { send } = await groupOf([person]);
+    const { send, coordinator } = await groupOf([person]);
     const body = "Necesitamos voluntarios para el turno de la noche en el albergue. ".repeat(8);
     const { id } = await send({ subjectEs: "Turno", bodyEs: body });
     await send({ subjectEs: "Turno urgente", bodyEs: body }, true);
@@ -257,7 +280,7 @@ describe("a message by SMS", () => {
       .from(smsDeliveries)
       .where(eq(smsDeliveries.e164, person.e164));
     expect(segments.map((s) => s.segments).sort()).toEqual([2, 4]);
-    expect(whole).toBe(`Puente URGENTE: Turno urgente\n${body.trim()}`);
+    expect(whole).toBe(`Puente URGENTE, mensaje de "${coordinator.name}": "Turno urgente"\n${body.trim()}`);
   });
 
   it("follows the carriers' receipts: delivered, or failed with their reason, apart from email", async () => {
@@ -301,9 +324,9 @@ describe("a message by SMS", () => {
     await waitFor(() => smsc.binds > binds);
     const people = [];
     for (let i = 0; i < 8; i++) people.push(await personWithPhone("all"));
-    const { send } = await groupOf(people);
+    const { send, coordinator } = await groupOf(people);
     const before = smsc.submitted.length;
-    await send({ subjectEs: "Cambio", bodyEs: "El punto de reunión cambió." });
+    await send({ subjectEs: "Cambio", bodyEs: "El punto de reunion cambio (GSM-7: one segment each)." });
     const down = smsc.downAfter(before + 3);
     await runDueJobs(handle.db, 2);
     await down;
@@ -326,7 +349,9 @@ describe("a message by SMS", () => {
       .where(sql`${jobs.doneAt} is null`);
     await runDueJobs(handle.db);
     for (const p of people)
-      expect(smsc.textsTo(p.e164)).toEqual(["Puente: Cambio\nEl punto de reunión cambió."]);
+      expect(smsc.textsTo(p.e164)).toEqual([
+        `Puente, mensaje de "${coordinator.name}": "Cambio"\nEl punto de reunion cambio (GSM-7: one segment each).`,
+      ]);
     await stopSms();
     process.env.SMS_RATE = "0";
     binds = smsc.binds;
@@ -348,6 +373,38 @@ describe("texts people send back", () => {
     expect(replies).toMatchObject([
       { threadUserId: person.id, authorId: person.id, body: "Sí, ahí estaré a las 8" },
     ]);
+  });
+
+  it("holds replies by SMS to the web's limit, and drops their control characters", async () => {
+    const person = await personWithPhone("all");
+    const { api, send } = await groupOf([person]);
+    const { id } = await send({ subjectEs: "Turno", bodyEs: "¿Vienes?" });
+    await runDueJobs(handle.db);
+    // The person's allowance is nearly spent (by replies on the web this hour): one more lands.
+    for (let i = 0; i < REPLIES_SENT.points - 1; i++) await consume(handle.db, REPLIES_SENT, person.id);
+    const replies = async () => (await api.messages.get({ messageId: id })).replies;
+    await smsc.sendText(person.e164, "Sí\u0000 voy\u001b[2J");
+    await waitFor(async () => (await replies()).length === 1);
+    expect((await replies())[0]!.body).toBe("Sí voy[2J");
+    // Past it, a text joins no thread; the log says why, without the number or the words.
+    for (let i = 0; i < 3; i++) await smsc.sendText(person.e164, `Otra vez ${i}`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await replies()).toHaveLength(1);
+  });
+
+  it("keeps at most 30 texts an hour from one unknown number for the admins", async () => {
+    const stranger = newNumber();
+    for (let i = 0; i < 32; i++) await smsc.sendText(stranger, `Spam ${i}`);
+    await waitFor(async () => {
+      const [row] = await handle.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(smsInbound)
+        .where(eq(smsInbound.fromE164, stranger));
+      return row!.n >= 30;
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const kept = await handle.db.select().from(smsInbound).where(eq(smsInbound.fromE164, stranger));
+    expect(kept).toHaveLength(30);
   });
 
   it("keeps a text from an unknown number for the admins, and only them", async () => {
