@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test-support/database";
 import { callerFor } from "../../test-support/factories";
 import type { DatabaseHandle } from "@/db/client";
-import { groups, users } from "@/db/schema";
+import { groups, phoneNumbers, users } from "@/db/schema";
 import { seedDemoData } from "./demo";
+import { DEMO_PHONES } from "./sms";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -99,6 +100,24 @@ describe("the demo data", () => {
     expect(seen.replies).toHaveLength(2);
     expect(seen.deliveries).toMatchObject({ read: 1, failed: 0, emailQueued: 0 });
     expect(inbox.messages.some((m) => !m.readAt)).toBe(true);
+  });
+
+  it("has a delegate texted every message, one with only a phone, and a stranger's text for the admins", async () => {
+    const [ana] = await handle.db.select().from(users).where(eq(users.email, "ana@puente.example.org"));
+    expect(await callerFor(handle.db, ana!).sms.phone()).toMatchObject({
+      verified: { smsMessages: "all", optedOut: false },
+    });
+    const [chuy] = await handle.db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .innerJoin(phoneNumbers, eq(phoneNumbers.userId, users.id))
+      .where(eq(phoneNumbers.e164, DEMO_PHONES.chuy));
+    expect(chuy!.email).toBeNull();
+    const home = await callerFor(handle.db, { id: chuy!.id, isAdmin: false }).home.mine();
+    expect(JSON.stringify(home)).toContain("Caravana Esperanza Salvadoreña");
+    const [admin] = await handle.db.select().from(users).where(eq(users.email, "admin@puente.example.org"));
+    const unmatched = await callerFor(handle.db, admin!).sms.unmatched();
+    expect(unmatched.map((t) => t.body)).toEqual([expect.stringContaining("¿Dónde hay albergue?")]);
   });
 
   it("shows caravans on their way, by region to the public and in full to verified groups, with needs and pledges", async () => {

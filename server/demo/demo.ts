@@ -6,6 +6,7 @@ import { scheduleReveal } from "../actions/reveal";
 import { countBallots } from "../decisions/count";
 import type { Database } from "@/db/client";
 import { seedDemoMessages } from "./messages";
+import { seedDemoSms } from "./sms";
 import { seedCaravans } from "./caravans";
 import {
   actions,
@@ -459,6 +460,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       );
     await seedDemoMessages(tx, groupIds, userIds);
     await seedCaravans(tx, groupIds, userIds);
+    await seedDemoSms(tx);
     await seedRatifyingDecision(tx, groupIds, userIds);
 
     // Marisol has an invitation waiting from the Tucson Samaritans (its link is not known to anyone:
