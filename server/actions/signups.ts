@@ -34,18 +34,19 @@ async function lockShift(tx: Database, shiftId: string) {
 }
 
 /**
- * Whether the shift's action still takes volunteers. Asked with the shift locked, in a statement
- * of its own: cancelAction locks every shift of the action before it changes the status, and at
- * READ COMMITTED a new statement sees a cancellation committed while this one waited for the lock,
- * so the answer holds until the transaction ends.
+ * The status of the shift's action: only a `scheduled` one takes volunteers (a `done` one has
+ * ended: ./finishing.ts). Asked with the shift locked, in a statement of its own: cancelAction
+ * locks every shift of the action before it changes the status, and at READ COMMITTED a new
+ * statement sees a cancellation committed while this one waited for the lock, so the answer holds
+ * until the transaction ends.
  */
-async function actionOpen(tx: Database, shiftId: string) {
+async function actionStatusOf(tx: Database, shiftId: string) {
   const [row] = await tx
     .select({ status: actions.status })
     .from(shifts)
     .innerJoin(actions, eq(actions.id, shifts.actionId))
     .where(eq(shifts.id, shiftId));
-  return row?.status === "scheduled";
+  return row?.status;
 }
 
 /** A confirmed volunteer gets a reminder a day before the shift (or at once if it is sooner). */
@@ -64,7 +65,7 @@ async function scheduleReminder(tx: Database, signupId: string, startsAt: Date) 
  * scheduled (nobody is told they have a place on a cancelled action). The shift must be locked.
  */
 export async function promoteFromWaitlist(tx: Database, shiftId: string, places: number, startsAt: Date) {
-  if (places <= 0 || !(await actionOpen(tx, shiftId))) return [];
+  if (places <= 0 || (await actionStatusOf(tx, shiftId)) !== "scheduled") return [];
   const next = await tx
     .select({ id: signups.id })
     .from(signups)
@@ -103,7 +104,7 @@ async function describeSignup(tx: Database, signupId: string) {
 /**
  * Takes a place on a shift for `userId`, or a place in line when it is full. Signing up again is
  * a no-op that returns the existing signup; after a cancellation it joins again at the end. The
- * action must still be scheduled, checked here with the shift locked (not before: see actionOpen).
+ * action must still be scheduled, checked here with the shift locked (not before: see actionStatusOf).
  */
 export async function signUpFor(
   tx: Database,
@@ -112,8 +113,11 @@ export async function signUpFor(
   shareContact: boolean,
 ): Promise<{ id: string; shiftId: string; status: SignupStatus; position: number | null }> {
   const shift = await lockShift(tx, shiftId);
-  if (!(await actionOpen(tx, shiftId))) throw new DomainError("CONFLICT", "actionCancelled");
-  if (shift.endsAt.getTime() <= Date.now()) throw new DomainError("CONFLICT", "shiftOver");
+  const actionStatus = await actionStatusOf(tx, shiftId);
+  if (actionStatus !== "scheduled" && actionStatus !== "done")
+    throw new DomainError("CONFLICT", "actionCancelled");
+  if (actionStatus === "done" || shift.endsAt.getTime() <= Date.now())
+    throw new DomainError("CONFLICT", "shiftOver");
   const [existing] = await tx
     .select({ id: signups.id, status: signups.status })
     .from(signups)
@@ -288,7 +292,7 @@ export async function recordSignupIntent(
   const access = await shiftAccess(db, null, input.shiftId);
   if (access.visibility !== "public") throw notFound();
   // Told at once; checked again, with the shift locked, when the place is taken.
-  if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
+  if (access.status === "cancelled") throw new DomainError("CONFLICT", "actionCancelled");
   await db.insert(signupIntents).values({ ...input, expiresAt: new Date(Date.now() + 86_400_000) });
 }
 
