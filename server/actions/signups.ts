@@ -1,7 +1,9 @@
 // Signing up for shifts. Every change to a shift's places happens with the shift's row locked
 // (SELECT … FOR UPDATE), so concurrent signups, cancellations and capacity changes are applied
 // one at a time per shift: never more confirmed than capacity, and the waitlist moves in order.
-// Cancelling an action locks its shifts too, so no place is given on an action once it is cancelled.
+// Joining the line of a full shift holds the lock shared, so a rush queues up side by side (see
+// takePlace). Cancelling an action locks its shifts too, so no place is given on an action once it
+// is cancelled.
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, shifts, signupIntents, signups, users, type SignupStatus } from "@/db/schema";
