@@ -26,6 +26,8 @@ export async function register() {
   if (process.env.PUENTE_WORKER !== "0") {
     const { scheduleRetentionSweep } = await import("./server/retention/retention");
     await scheduleRetentionSweep(handle.db);
+    const { scheduleActionFinishing } = await import("./server/actions/finishing");
+    await scheduleActionFinishing(handle.db);
     startWorker(handle.db);
   }
 }

@@ -85,6 +85,34 @@ export function clientAddress(headers: { get(name: string): string | null }): st
   return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || undefined;
 }
 
+// One limiter per database handle and limit, built on first use: its options never change, and
+// building one per call cost an object, its options' checks and a closure on every signup. Keyed
+// by the points too, so that a changed PUENTE_RATE_LIMIT_SCALE (tests set it) is obeyed. A
+// transaction handle is forgotten with it (WeakMap).
+const limiters = new WeakMap<Database, Map<string, RateLimiterDrizzle>>();
+
+/** The limiter counting `limit` in `db`: the same one for every call with the same pair. */
+export function limiterFor(db: Database, limit: Limit): RateLimiterDrizzle {
+  const points = Math.max(1, Math.round(limit.points * scale()));
+  let built = limiters.get(db);
+  if (!built) limiters.set(db, (built = new Map()));
+  const key = `${limit.name}:${points}:${limit.seconds}`;
+  let limiter = built.get(key);
+  if (!limiter) {
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix: limit.name,
+      points,
+      duration: limit.seconds,
+      // Expired rows are reused by the next upsert; no timer per limiter.
+      clearExpiredByTimeout: false,
+    });
+    built.set(key, limiter);
+  }
+  return limiter;
+}
+
 /**
  * Counts one use of `limit` by `key`: how many uses past the limit this one is (0 while within
  * it), and how many seconds until the window ends.
@@ -94,23 +122,14 @@ export async function count(
   limit: Limit,
   key: string,
 ): Promise<{ overBy: number; secondsToWait: number }> {
-  const points = Math.max(1, Math.round(limit.points * scale()));
-  const limiter = new RateLimiterDrizzle({
-    storeClient: db,
-    schema: rateLimits,
-    keyPrefix: limit.name,
-    points,
-    duration: limit.seconds,
-    // Expired rows are reused by the next upsert; no timer per limiter.
-    clearExpiredByTimeout: false,
-  });
+  const limiter = limiterFor(db, limit);
   try {
     await limiter.consume(key);
     return { overBy: 0, secondsToWait: 0 };
   } catch (refusal) {
     if (!(refusal instanceof RateLimiterRes)) throw refusal;
     return {
-      overBy: refusal.consumedPoints - points,
+      overBy: refusal.consumedPoints - limiter.points,
       secondsToWait: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
     };
   }

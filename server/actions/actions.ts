@@ -17,6 +17,7 @@ import {
   type actionListInput,
   type firstShiftInput,
 } from "./inputs";
+import { reopenedIfFuture } from "./finishing";
 import { exactPlaceFor, scheduleReveal } from "./reveal";
 import { checkInOpensAt, myWaitlistPositions } from "./signups";
 import { requireVisibleMeetingPoint, visibleMeetingPoint } from "../meeting-points/visible";
@@ -84,7 +85,8 @@ export async function updateAction(db: Database, actor: Actor, access: ActionAcc
       .for("update");
     await tx
       .update(actions)
-      .set({ ...input, meetingPointId })
+      // An ended action the job marked done is scheduled again if the edit moves its end ahead.
+      .set({ ...input, meetingPointId, status: reopenedIfFuture(input.endsAt) })
       .where(eq(actions.id, actionId));
     await scheduleReveal(tx, actionId);
     // A new time or place is what a forged message would claim: the real change is signed.

@@ -2,7 +2,7 @@
 // Times are written in UTC (calendar apps show them in the reader's zone); the action's own zone
 // is named in the description so nobody is confused about local time at the border.
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import ical from "ical-generator";
 import type { Database } from "@/db/client";
 import { actions, calendarFeeds, memberships, shifts, signups } from "@/db/schema";
@@ -172,7 +172,8 @@ export async function calendarFeed(db: Database, token: string, origin: string) 
       and(
         eq(signups.userId, feed.userId),
         inArray(signups.status, ["confirmed", "attended"]),
-        eq(actions.status, "scheduled"),
+        // Done (ended) actions stay for their week like any past shift; cancelled ones go.
+        ne(actions.status, "cancelled"),
         gt(shifts.endsAt, sql`now() - interval '7 days'`),
         // Someone removed from a group no longer sees its members-only actions, here either.
         or(eq(actions.visibility, "public"), isNotNull(memberships.userId)),

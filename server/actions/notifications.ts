@@ -102,7 +102,7 @@ export async function sendShiftReminder(db: Database, { signupId }: JobPayload<"
 
 export async function sendPromotionNotice(db: Database, { signupId }: JobPayload<"signup.promoted">) {
   const row = await load(db, signupId);
-  if (!row || !mayHear(row) || row.status !== "confirmed" || row.actionStatus !== "scheduled") return;
+  if (!row || !mayHear(row) || row.status !== "confirmed" || row.actionStatus === "cancelled") return;
   const t = translator(row.locale, "email");
   await sendEmail({
     to: row.email,

@@ -23,7 +23,7 @@ function span(access: ActionAccess, input: ShiftDetails) {
 /** A new shift for the action `onAction("organizer")` loaded (server/builders.ts). */
 export async function addShift(db: Database, access: ActionAccess, input: ShiftDetails) {
   const { actionId } = access;
-  if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
+  if (access.status === "cancelled") throw new DomainError("CONFLICT", "actionCancelled");
   const [shift] = await db
     .insert(shifts)
     .values({

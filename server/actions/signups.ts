@@ -1,8 +1,10 @@
 // Signing up for shifts. Every change to a shift's places happens with the shift's row locked
 // (SELECT … FOR UPDATE), so concurrent signups, cancellations and capacity changes are applied
 // one at a time per shift: never more confirmed than capacity, and the waitlist moves in order.
-// Cancelling an action locks its shifts too, so no place is given on an action once it is cancelled.
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+// Joining the line of a full shift holds the lock shared, so a rush queues up side by side (see
+// takePlace). Cancelling an action locks its shifts too, so no place is given on an action once it
+// is cancelled.
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actions, shifts, signupIntents, signups, users, type SignupStatus } from "@/db/schema";
 import { DomainError, notFound } from "../errors";
@@ -18,7 +20,7 @@ const position = sql<number | null>`case when "signups"."status" = 'waitlisted' 
   where ahead.shift_id = "signups"."shift_id" and ahead.status = 'waitlisted' and ahead.queue_seq <= "signups"."queue_seq"
 )::int end`;
 
-async function lockShift(tx: Database, shiftId: string) {
+async function lockShift(tx: Database, shiftId: string, strength: "update" | "share" = "update") {
   const [shift] = await tx
     .select({
       capacity: shifts.capacity,
@@ -28,24 +30,25 @@ async function lockShift(tx: Database, shiftId: string) {
     })
     .from(shifts)
     .where(eq(shifts.id, shiftId))
-    .for("update");
+    .for(strength);
   if (!shift) throw notFound();
   return shift;
 }
 
 /**
- * Whether the shift's action still takes volunteers. Asked with the shift locked, in a statement
- * of its own: cancelAction locks every shift of the action before it changes the status, and at
- * READ COMMITTED a new statement sees a cancellation committed while this one waited for the lock,
- * so the answer holds until the transaction ends.
+ * The status of the shift's action: only a `scheduled` one takes volunteers (a `done` one has
+ * ended: ./finishing.ts). Asked with the shift locked, in a statement of its own: cancelAction
+ * locks every shift of the action before it changes the status, and at READ COMMITTED a new
+ * statement sees a cancellation committed while this one waited for the lock, so the answer holds
+ * until the transaction ends.
  */
-async function actionOpen(tx: Database, shiftId: string) {
+async function actionStatusOf(tx: Database, shiftId: string) {
   const [row] = await tx
     .select({ status: actions.status })
     .from(shifts)
     .innerJoin(actions, eq(actions.id, shifts.actionId))
     .where(eq(shifts.id, shiftId));
-  return row?.status === "scheduled";
+  return row?.status;
 }
 
 /** A confirmed volunteer gets a reminder a day before the shift (or at once if it is sooner). */
@@ -64,7 +67,7 @@ async function scheduleReminder(tx: Database, signupId: string, startsAt: Date) 
  * scheduled (nobody is told they have a place on a cancelled action). The shift must be locked.
  */
 export async function promoteFromWaitlist(tx: Database, shiftId: string, places: number, startsAt: Date) {
-  if (places <= 0 || !(await actionOpen(tx, shiftId))) return [];
+  if (places <= 0 || (await actionStatusOf(tx, shiftId)) !== "scheduled") return [];
   const next = await tx
     .select({ id: signups.id })
     .from(signups)
@@ -92,8 +95,8 @@ export async function promoteFromWaitlist(tx: Database, shiftId: string, places:
   return ids;
 }
 
-async function describeSignup(tx: Database, signupId: string) {
-  const [row] = await tx
+async function describeSignup(db: Database, signupId: string) {
+  const [row] = await db
     .select({ id: signups.id, shiftId: signups.shiftId, status: signups.status, position })
     .from(signups)
     .where(eq(signups.id, signupId));
@@ -101,56 +104,122 @@ async function describeSignup(tx: Database, signupId: string) {
 }
 
 /**
- * Takes a place on a shift for `userId`, or a place in line when it is full. Signing up again is
- * a no-op that returns the existing signup; after a cancellation it joins again at the end. The
- * action must still be scheduled, checked here with the shift locked (not before: see actionOpen).
+ * The part of a signup done with the shift locked, kept to the fewest statements, since signups
+ * for the shift wait for it (issue 21: a rush on one shift): the lock, the action's status (after
+ * the lock: see actionStatusOf), one INSERT, and for a place the count and the reminder. Returns
+ * the signup's id, or "full" when `lock` is "share" and a place turned out to be free.
+ *
+ * A place is taken with the shift locked for update, one signup at a time. A place in line on a
+ * full shift only needs the shift to stay full until it commits, so it holds the lock shared:
+ * those signups run (and commit) side by side, while whatever changes the places (a place taken,
+ * a cancellation and its promotion, a capacity change, cancelling the action) waits for them and
+ * then sees them in line, in the order of their numbers.
  */
+async function takePlace(
+  tx: Database,
+  userId: string,
+  shiftId: string,
+  shareContact: boolean,
+  lock: "update" | "share",
+): Promise<string | "full"> {
+  const shift = await lockShift(tx, shiftId, lock);
+  const actionStatus = await actionStatusOf(tx, shiftId);
+  if (actionStatus !== "scheduled" && actionStatus !== "done")
+    throw new DomainError("CONFLICT", "actionCancelled");
+  if (actionStatus === "done" || shift.endsAt.getTime() <= Date.now())
+    throw new DomainError("CONFLICT", "shiftOver");
+
+  const confirm = shift.confirmedCount < shift.capacity;
+  // A shared lock cannot take a place (two holders raising it to update would deadlock).
+  if (confirm && lock === "share") return "full";
+  const status = confirm ? "confirmed" : "waitlisted";
+  // A first signup (nearly every one in a rush) is this one statement; the unique (shift, person)
+  // index sends a returning person to the row they have.
+  const [inserted] = await tx
+    .insert(signups)
+    .values({ shiftId, userId, status, shareContact })
+    .onConflictDoNothing({ target: [signups.shiftId, signups.userId] })
+    .returning({ id: signups.id });
+  let signupId = inserted?.id;
+  if (!signupId) {
+    const [existing] = await tx
+      .select({ id: signups.id, status: signups.status })
+      .from(signups)
+      .where(and(eq(signups.shiftId, shiftId), eq(signups.userId, userId)));
+    if (existing!.status !== "cancelled") return existing!.id;
+    await tx
+      .update(signups)
+      .set({
+        status,
+        shareContact,
+        promotedAt: null,
+        queueSeq: sql`nextval('signup_queue_seq')`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(signups.id, existing!.id));
+    signupId = existing!.id;
+  }
+  if (confirm) {
+    await tx
+      .update(shifts)
+      .set({ confirmedCount: sql`${shifts.confirmedCount} + 1` })
+      .where(eq(shifts.id, shiftId));
+    await scheduleReminder(tx, signupId, shift.startsAt);
+  }
+  return signupId;
+}
+
+/**
+ * Takes a place for `userId`, or one in line when the shift is full, in a transaction of its own
+ * (`db` must not be one): a full shift is tried with the lock shared, and with it held for update
+ * if a place was freed meanwhile. Signing up again is a no-op that returns the existing signup;
+ * after a cancellation one joins again at the end. The action must still be scheduled, checked
+ * with the shift locked (not before: see actionStatusOf).
+ */
+async function placeOnShift(db: Database, userId: string, shiftId: string, shareContact: boolean) {
+  const [seen] = await db
+    .select({ full: sql<boolean>`${shifts.confirmedCount} >= ${shifts.capacity}` })
+    .from(shifts)
+    .where(eq(shifts.id, shiftId));
+  if (seen?.full) {
+    const id = await db.transaction((tx) => takePlace(tx, userId, shiftId, shareContact, "share"));
+    if (id !== "full") return id;
+  }
+  return (await db.transaction((tx) => takePlace(tx, userId, shiftId, shareContact, "update"))) as string;
+}
+
+/** Signs `userId` up inside the caller's transaction `tx` (the shift locked for update). */
 export async function signUpFor(
   tx: Database,
   userId: string,
   shiftId: string,
   shareContact: boolean,
 ): Promise<{ id: string; shiftId: string; status: SignupStatus; position: number | null }> {
-  const shift = await lockShift(tx, shiftId);
-  if (!(await actionOpen(tx, shiftId))) throw new DomainError("CONFLICT", "actionCancelled");
-  if (shift.endsAt.getTime() <= Date.now()) throw new DomainError("CONFLICT", "shiftOver");
-  const [existing] = await tx
-    .select({ id: signups.id, status: signups.status })
-    .from(signups)
-    .where(and(eq(signups.shiftId, shiftId), eq(signups.userId, userId)));
-  if (existing && existing.status !== "cancelled") return describeSignup(tx, existing.id);
-
-  const confirm = shift.confirmedCount < shift.capacity;
-  const status = confirm ? "confirmed" : "waitlisted";
-  const [signup] = existing
-    ? await tx
-        .update(signups)
-        .set({
-          status,
-          shareContact,
-          promotedAt: null,
-          queueSeq: sql`nextval('signup_queue_seq')`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(signups.id, existing.id))
-        .returning({ id: signups.id })
-    : await tx
-        .insert(signups)
-        .values({ shiftId, userId, status, shareContact })
-        .returning({ id: signups.id });
-  if (confirm) {
-    await tx
-      .update(shifts)
-      .set({ confirmedCount: sql`${shifts.confirmedCount} + 1` })
-      .where(eq(shifts.id, shiftId));
-    await scheduleReminder(tx, signup!.id, shift.startsAt);
-  }
-  return describeSignup(tx, signup!.id);
+  return describeSignup(tx, (await takePlace(tx, userId, shiftId, shareContact, "update")) as string);
 }
 
+/**
+ * Signs the actor up. Someone already on a shift that still takes signups (a second tap, a retry)
+ * is answered without waiting for the lock; the place in line is read after the commit, outside it.
+ */
 export async function signUp(db: Database, actor: Actor, input: { shiftId: string; shareContact: boolean }) {
   await shiftAccess(db, actor, input.shiftId); // a members-only action does not exist for outsiders
-  return db.transaction((tx) => signUpFor(tx, actor.id, input.shiftId, input.shareContact));
+  const [already] = await db
+    .select({ id: signups.id })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .innerJoin(actions, eq(actions.id, shifts.actionId))
+    .where(
+      and(
+        eq(signups.shiftId, input.shiftId),
+        eq(signups.userId, actor.id),
+        ne(signups.status, "cancelled"),
+        eq(actions.status, "scheduled"),
+        gt(shifts.endsAt, sql`now()`),
+      ),
+    );
+  const signupId = already?.id ?? (await placeOnShift(db, actor.id, input.shiftId, input.shareContact));
+  return describeSignup(db, signupId);
 }
 
 /** Cancels one's own signup; a freed place goes at once to the first person waiting. */
@@ -288,7 +357,7 @@ export async function recordSignupIntent(
   const access = await shiftAccess(db, null, input.shiftId);
   if (access.visibility !== "public") throw notFound();
   // Told at once; checked again, with the shift locked, when the place is taken.
-  if (access.status !== "scheduled") throw new DomainError("CONFLICT", "actionCancelled");
+  if (access.status === "cancelled") throw new DomainError("CONFLICT", "actionCancelled");
   await db.insert(signupIntents).values({ ...input, expiresAt: new Date(Date.now() + 86_400_000) });
 }
 

@@ -9,6 +9,7 @@ import { calendarFeeds, sessions, users } from "@/db/schema";
 import { MAX_BATCH, MAX_URL_LENGTH } from "../api-limits";
 import { createTestDatabase } from "../../test-support/database";
 import { apiHandler, MAX_BODY_BYTES } from "./api";
+import { API_CONTENT_SECURITY_POLICY } from "./security-headers";
 
 const DAY = 86_400_000;
 
@@ -65,7 +66,10 @@ describe("the API on the front server", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-frame-options")).toBe("DENY");
+    // The one API policy, as proxy.ts sends it on Next's route: no script, so no nonce.
+    expect(response.headers.get("content-security-policy")).toBe(API_CONTENT_SECURITY_POLICY);
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("content-security-policy")).not.toContain("nonce");
     expect(response.headers.get("strict-transport-security")).toBeNull();
     expect(toNext).toEqual([]);
   });

@@ -19,7 +19,7 @@ import { appRouter } from "@/server/root";
 import { isSessionCookie, SESSION_COOKIE, sessionOfToken } from "@/server/sessions";
 import type { Context } from "@/server/trpc";
 import type { Actor } from "@/server/actor";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -74,7 +74,7 @@ export function apiHandler(next: Handler, database: () => Promise<Database> = ge
     const headers = headersOf(req);
     const https = servedOverHttps();
     const securityHeaderList: [string, string][] = [
-      ["content-security-policy", contentSecurityPolicy(null)],
+      ["content-security-policy", API_CONTENT_SECURITY_POLICY],
       ...securityHeaders(https),
     ];
     // Before the session is read: a refused request costs no query and runs no procedure.

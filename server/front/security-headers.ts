@@ -24,6 +24,15 @@ export function contentSecurityPolicy(nonce: string | null, dev = false): string
   ].join("; ");
 }
 
+/**
+ * The policy of the API's answers (JSON, never run as a page): no script, so no nonce to make.
+ * One string for Next's route (proxy.ts) and the front server's own API path (./api.ts).
+ */
+export const API_CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
+
+/** The tRPC API's paths, whoever answers them: JSON only, no page and no script. */
+export const isApiPath = (pathname: string) => pathname.startsWith("/api/trpc/");
+
 /** Every header but the policy, which depends on the page. */
 export function securityHeaders(https: boolean): [name: string, value: string][] {
   return [

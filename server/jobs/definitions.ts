@@ -2,6 +2,7 @@
 // the domain it serves. Leaving a kind out, or giving it a handler for another payload, does not compile.
 import type { Database } from "@/db/client";
 import { revealEmailJob, shiftReminderJob, promotionNoticeJob } from "../actions/notifications";
+import { finishPastActionsJob } from "../actions/finishing";
 import { revealJob } from "../actions/reveal";
 import { closedNoticeJob, decisionCloseJob } from "../decisions/closing";
 import { decisionPublishJob } from "../decisions/publication";
@@ -20,6 +21,7 @@ const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   "signup.reminderSms": reminderSmsJob,
   "action.reveal": revealJob,
   "action.revealEmail": revealEmailJob,
+  "action.finishPast": finishPastActionsJob,
   "decision.close": decisionCloseJob,
   "decision.closed": closedNoticeJob,
   "decision.publish": decisionPublishJob,

@@ -32,6 +32,8 @@ export const jobPayloads = {
   "decision.ratify": z.object({ decisionId: id }),
   /** One caravan delegate asked (or reminded) to ratify a winner (server/decisions/ratification.ts). */
   "decision.ratifyAsk": z.object({ decisionId: id, userId: id, meetingPointId: id }),
+  /** Past actions moved to `done`, every quarter hour (server/actions/finishing.ts). */
+  "action.finishPast": z.object({}),
   /** The daily retention sweep (server/retention/retention.ts). */
   "retention.sweep": z.object({}),
 } satisfies Record<string, z.ZodType<Record<string, string>>>;

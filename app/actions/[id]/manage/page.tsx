@@ -42,7 +42,8 @@ export default async function ManageActionPage({
     api.meetingPoints.list(),
   ]);
   const zone = action.timeZone;
-  const open = action.status === "scheduled";
+  // A done action (it has ended) is still edited and staffed as before; only a cancelled one is closed.
+  const open = action.status !== "cancelled";
   return (
     <div className="space-y-6">
       <Link href={`/actions/${id}`} className="text-sm text-brand-700 underline">
@@ -219,7 +220,8 @@ export default async function ManageActionPage({
         </details>
       )}
 
-      {open && (
+      {/* What has ended (done) is not cancelled after the fact. */}
+      {action.status === "scheduled" && (
         <ActionForm action={cancelActionForm} className="space-y-2">
           <input type="hidden" name="actionId" value={id} />
           <ConfirmStep
