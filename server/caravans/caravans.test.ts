@@ -81,6 +81,21 @@ describe("caravans", () => {
     });
   });
 
+  it("show who speaks for them to those who may change them, and to no other verified group", async () => {
+    const registrar = await personInGroup(handle.db, "coordinator");
+    const other = await personInGroup(handle.db, "coordinator");
+    const delegate = await makeUser(handle.db, { name: "Delegada Lucía" });
+    const caravan = await makeCaravan(handle.db, { groupId: registrar.group.id, delegateIds: [delegate.id] });
+    const named = [{ userId: delegate.id, name: "Delegada Lucía" }];
+    const seenBy = async (api: ReturnType<typeof callerFor>) => {
+      const { caravan: seen } = await api.caravans.get({ caravanId: caravan.id });
+      return seen.access === "full" ? seen.delegates : "not full";
+    };
+    expect(await seenBy(registrar.api)).toEqual(named);
+    expect(await seenBy(callerFor(handle.db, delegate))).toEqual(named);
+    expect(await seenBy(other.api)).toBeNull();
+  });
+
   it("get a delegate with only a phone named by the number they signed in with, never a stranger's", async () => {
     const admin = callerFor(handle.db, await makeUser(handle.db, { isAdmin: true }));
     const caravan = await makeCaravan(handle.db);

@@ -1,4 +1,4 @@
-// Caravans and their reports: coordinators create and edit caravans, admins name their delegates,
+// Caravans and their reports: coordinators create and edit caravans, their editors name their delegates,
 // delegates and verified groups report where a caravan is and what it needs, and a second group (or
 // a coordinator) confirms a report. Every caravan leaves through `showCaravan` (visibility.ts).
 import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
@@ -26,6 +26,7 @@ import type { Actor } from "../actor";
 import {
   caravanViewer,
   isCaravanCoordinator,
+  isCaravanEditor,
   isDelegate,
   type CaravanReporter,
   type ReportToConfirm,
@@ -225,13 +226,16 @@ export async function getCaravan(db: Database, actor: Actor | null, caravanId: s
   const record: CaravanRecord = { ...row, latest };
   let reportingGroups: { id: string; name: string }[] = [];
   let delegate = false;
+  let editor = false;
   if (viewer.access === "full" && actor) {
-    [record.timeline, reportingGroups, delegate] = await Promise.all([
+    [record.timeline, reportingGroups, delegate, editor] = await Promise.all([
       timelineOf(db, actor, caravanId),
       verifiedGroupsOf(db, actor),
       isDelegate(db, actor, caravanId),
+      isCaravanEditor(db, actor, caravanId),
     ]);
-    if (viewer.isAdmin) {
+    // Who speaks for the caravan is for those who may change it (caravans.addDelegate's audience).
+    if (editor) {
       record.delegates = await db
         .select({ userId: caravanDelegates.userId, name: users.name })
         .from(caravanDelegates)
@@ -295,7 +299,7 @@ export async function updateCaravan(db: Database, actor: Actor, caravanId: strin
   });
 }
 
-/** Admins name a caravan's delegates by the address they signed in with. */
+/** A caravan's editors name its delegates by the email or number they signed in with. */
 /**
  * Names a delegate by the email or the phone number they sign in with (a delegate may have only a
  * phone). Only someone who has signed in once can be named: nobody is made a delegate, and sent a

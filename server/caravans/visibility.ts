@@ -165,6 +165,7 @@ export function showCaravan(viewer: CaravanViewer, caravan: CaravanRecord, key: 
       from: r.expectedFrom,
       until: r.expectedUntil,
     })),
-    delegates: viewer.isAdmin ? (caravan.delegates ?? []) : null,
+    // Loaded only for the caravan's editors (its delegates, its group's coordinators, admins).
+    delegates: caravan.delegates ?? null,
   };
 }
