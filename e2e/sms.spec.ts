@@ -114,7 +114,9 @@ test("a delegate with only a phone signs in by SMS code, reads an urgent message
   await delegate.goto("/inbox");
   await delegate.getByRole("link", { name: new RegExp(`Cambio de punto ${run}`) }).click();
   await expect(delegate.getByRole("heading", { level: 1, name: `Cambio de punto ${run}` })).toBeVisible();
-  await expect(delegate.getByText("Los esperamos en la garita de Otay, no en San Ysidro.")).toBeVisible();
+  await expect(
+    delegate.getByText("Los esperamos en la garita de Otay, no en San Ysidro.", { exact: true }),
+  ).toBeVisible();
 
   // The delegate answers from the phone's own SMS app: the text lands in the coordinator's thread.
   await smsc.sendText(e164, `Enterados, llegamos el jueves ${run}`);
