@@ -4,7 +4,7 @@
 // and in the inbox; they answer by SMS, with no code to type, and the answer shows in the
 // coordinator's thread. The texts go through the SMSC the tests run (test-support/smpp-server.ts).
 import { checkAccessibilityOnNavigation } from "./accessibility";
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 import { nameMyself, verifiedGroup } from "./people";
 import { ADMIN_EMAIL, BASE_URL } from "./settings";
 
@@ -64,6 +64,7 @@ test("a delegate with only a phone signs in by SMS code, reads an urgent message
   await byPhone.getByRole("button", { name: "Enviarme un código por SMS" }).click();
   await expect(delegate.getByRole("heading", { level: 1, name: "Escribe el código" })).toBeVisible();
   await expect(delegate.getByText(/Te enviamos un código de 6 dígitos por SMS a \+52•+\d\d\./)).toBeVisible();
+  await expectAccessible(delegate);
   await expect.poll(() => smsc.textsTo(e164).length).toBeGreaterThan(0);
   const texted = smsc.textsTo(e164).at(-1)!;
   const code = /\b(\d{6})\b/.exec(texted)![1]!;
@@ -72,6 +73,7 @@ test("a delegate with only a phone signs in by SMS code, reads an urgent message
   await delegate.getByLabel("Código de 6 dígitos").fill(code === "000000" ? "111111" : "000000");
   await delegate.getByRole("button", { name: "Entrar" }).click();
   await expect(delegate.getByText("Ese código no es. Te quedan 4 intentos.")).toBeVisible();
+  await expectAccessible(delegate);
   await delegate.getByLabel("Código de 6 dígitos").fill(code);
   await delegate.getByRole("button", { name: "Entrar" }).click();
   await delegate.waitForURL(/\/me\?welcome=1$/);
