@@ -129,7 +129,9 @@ describe("serving a page without scripts", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-encoding")).toBe("gzip");
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(response.headers.get("vary")).toBe("rsc, next-router-state-tree, Accept-Encoding, Cookie");
+      expect(response.headers.get("vary")).toBe(
+        "rsc, next-router-state-tree, Accept-Encoding, Accept-Language, Cookie",
+      );
       const html = await response.text(); // fetch un-gzips
       expect(html).toBe(await withoutScripts(PAGE));
       expect(Number(response.headers.get("content-length"))).toBe(gzipSync(html).length);

@@ -18,6 +18,8 @@ import { parseCookie } from "cookie";
 import { RewritingStream } from "parse5-html-rewriting-stream";
 import { failureFields, log } from "@/server/log";
 import { isSessionCookie } from "@/server/sessions";
+import { PageCache, pageCacheKey, shareable, type CachedPage, type RenderedPage } from "./page-cache";
+import { SCRIPT_FREE_CONTENT_SECURITY_POLICY } from "./security-headers";
 
 /** The public pages served without scripts to signed-out readers. */
 const SCRIPT_FREE_PAGES = [/^\/$/, /^\/actions$/, /^\/actions\/[0-9a-f-]{36}$/, /^\/stories$/, /^\/groups$/];
@@ -126,12 +128,31 @@ function holdBody(res: ServerResponse, ended: (body: Buffer) => void) {
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /**
- * A public page for a signed-out reader: `handle`'s (Next's) page, asked for uncompressed, then
+ * A public page for a signed-out reader: the page `cache` keeps for every reader of its address
+ * and language (./page-cache.ts; the production server's, ./serve.ts), or else `handle`'s (Next's) page, asked for uncompressed, then
  * without its scripts, compressed here. A failure on the way answers 500 rather than hang.
  */
-export async function serveWithoutScripts(req: IncomingMessage, res: ServerResponse, handle: Handler) {
+export async function serveWithoutScripts(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: Handler,
+  cache: PageCache | null = null,
+) {
   try {
-    await answerWithoutScripts(req, res, handle);
+    const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const key = cache && pageCacheKey(req);
+    const version = key ? await cache.currentVersion() : null;
+    if (cache && key && version) {
+      const own: { page?: RenderedPage } = {};
+      const shared = await cache.page(key, version, async () => {
+        own.page = await render(req, res, handle);
+        return shareable(own.page);
+      });
+      // The first reader's page, or, when it could not be shared (a cookie set, an error), their own.
+      const page = shared ?? own.page;
+      if (page) return await sendPage(res, page, acceptsGzip);
+    }
+    await sendPage(res, await render(req, res, handle), acceptsGzip);
   } catch (error) {
     log.error("page without scripts failed", failureFields(error));
     if (!res.headersSent) res.statusCode = 500;
@@ -139,8 +160,8 @@ export async function serveWithoutScripts(req: IncomingMessage, res: ServerRespo
   }
 }
 
-async function answerWithoutScripts(req: IncomingMessage, res: ServerResponse, handle: Handler) {
-  const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+/** Next's answer to `req`, held in memory, without its scripts where the page can do without. */
+async function render(req: IncomingMessage, res: ServerResponse, handle: Handler): Promise<RenderedPage> {
   // Next compresses what the client accepts; asked for nothing, it leaves the body readable.
   delete req.headers["accept-encoding"];
   let body = await new Promise<Buffer>((resolve, reject) => {
@@ -148,20 +169,41 @@ async function answerWithoutScripts(req: IncomingMessage, res: ServerResponse, h
     // Next resolves this only once the response has finished, after the body is sent below.
     handle(req, res).catch(reject);
   });
+  let scriptFree = false;
   if (res.statusCode === 200 && String(res.getHeader("content-type")).startsWith("text/html")) {
+    const html = body.toString("utf8");
     try {
-      body = Buffer.from(await withoutScripts(body.toString("utf8")));
+      if (!NEEDS_SCRIPTS.test(html)) {
+        body = Buffer.from(await withoutScripts(html));
+        scriptFree = true;
+      }
     } catch (error) {
       // Next's page as it was is still a good page.
       log.warn("script-free page kept with its scripts", failureFields(error));
     }
   }
-  // The same address answers signed-in people with the scripts.
-  const vary = [res.getHeader("vary"), "Accept-Encoding", "Cookie"].flat().join(",").split(",");
+  return { status: res.statusCode, headers: res.getHeaders(), body, scriptFree };
+}
+
+async function sendPage(res: ServerResponse, page: RenderedPage | CachedPage, acceptsGzip: boolean) {
+  res.statusCode = page.status;
+  for (const [name, value] of Object.entries(page.headers)) {
+    if (value !== undefined) res.setHeader(name, value);
+  }
+  // No script is left to run: none may (Next's policy named a nonce for scripts now gone).
+  if (page.scriptFree) res.setHeader("content-security-policy", SCRIPT_FREE_CONTENT_SECURITY_POLICY);
+  // The same address answers signed-in people with the scripts, and each language in its own.
+  const vary = [res.getHeader("vary"), "Accept-Encoding", "Accept-Language", "Cookie"]
+    .flat()
+    .join(",")
+    .split(",");
   res.setHeader("vary", [...new Set(vary.map((name) => name.trim()).filter(Boolean))].join(", "));
+  let body = page.body;
   if (acceptsGzip) {
-    body = await promisify(gzip)(body);
+    body = "gzipped" in page ? page.gzipped : await promisify(gzip)(body);
     res.setHeader("content-encoding", "gzip");
+  } else {
+    res.removeHeader("content-encoding");
   }
   res.setHeader("content-length", body.length);
   send(res, body);

@@ -4,12 +4,15 @@
 // permissions policy that leak nothing (location for Puente's own pages only, asked on a tap). Set by proxy.ts on what Next serves, and by the front
 // server (./api.ts) on the API it answers itself.
 
-export function contentSecurityPolicy(nonce: string | null, dev = false): string {
+/** `nonce` for a page with Next's scripts, null for JSON, "none" for a page with no script at all. */
+export function contentSecurityPolicy(nonce: string | null | "none", dev = false): string {
   return [
     "default-src 'self'",
-    nonce
-      ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`
-      : "script-src 'self'",
+    nonce === "none"
+      ? "script-src 'none'"
+      : nonce
+        ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`
+        : "script-src 'self'",
     // Inline style attributes only (React, the route announcer): styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -29,6 +32,12 @@ export function contentSecurityPolicy(nonce: string | null, dev = false): string
  * One string for Next's route (proxy.ts) and the front server's own API path (./api.ts).
  */
 export const API_CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
+
+/**
+ * The policy of a public page served without scripts (./script-free.ts): nothing may run, so
+ * there is no nonce to make, and one page may be served to every reader (./page-cache.ts).
+ */
+export const SCRIPT_FREE_CONTENT_SECURITY_POLICY = contentSecurityPolicy("none");
 
 /** The tRPC API's paths, whoever answers them: JSON only, no page and no script. */
 export const isApiPath = (pathname: string) => pathname.startsWith("/api/trpc/");

@@ -1,7 +1,8 @@
 // The production server (`npm run serve`, and `npm start` after its build): Next.js's own request
 // handler inside a Node server of Puente's, which answers two things itself: the tRPC API, without
 // Next's per-request machinery (./api.ts), and the public pages for signed-out readers, without
-// scripts (./script-free.ts). Every other request goes to Next, with the client's address as
+// scripts (./script-free.ts), each made once for all of them until the data changes
+// (./page-cache.ts). Every other request goes to Next, with the client's address as
 // ./client-address.ts decides it. Options as `next start`: -p/--port (or PORT, default 3000) and
 // -H/--hostname (or HOSTNAME; every interface when unset). Links in emails point to PUENTE_URL,
 // else to http://localhost:PORT (../origin.ts): it says so loudly when that is a guess.
@@ -10,6 +11,7 @@ import { parseArgs } from "node:util";
 import { hasConfiguredOrigin, publicOrigin } from "../origin";
 import { apiHandler } from "./api";
 import { proxyTrust } from "./client-address";
+import { PageCache } from "./page-cache";
 import { frontHandler } from "./requests";
 
 // Read before anything else so that a wrong PUENTE_TRUSTED_PROXIES stops the server at once.
@@ -46,7 +48,8 @@ await app.prepare();
 
 const api = apiHandler(handle);
 
-const server = createServer(frontHandler(handle, api, trust));
+// Public pages are rendered once for every signed-out reader until a write (./page-cache.ts).
+const server = createServer(frontHandler(handle, api, trust, new PageCache()));
 server.listen(port, hostname, () => {
   console.log(`Puente ready on http://${hostname ?? "localhost"}:${port}; its links point to ${origin}`);
 });
