@@ -7,40 +7,35 @@
 // Before the table, the plan of every statement sent. Needs `npm run build` first. BENCH_SECONDS
 // (default 10) per run; BENCH_TARGETS=app,direct,next to run fewer, BENCH_CASES=inbox,directory
 // (label prefixes) likewise; BENCH_PROFILE=<folder> runs the app servers under `node --cpu-prof`.
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { loadavg } from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
+import { loadavg } from "node:os";
 import postgres from "postgres";
-import { env, migrateDatabase, openPostgres } from "@/db/client";
+import { migrateDatabase, openPostgres } from "@/db/client";
 import { explainProcedures } from "./explain";
+import {
+  benchDatabase,
+  CONNECTIONS,
+  drive as driveServer,
+  needsBuild,
+  startServer,
+  stopAll,
+  waitFor,
+  type Result,
+} from "./load";
 import { PEOPLE, SIGNED_UP, seedVolume, sessionToken } from "./volume";
 
-const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORTS = { app: 3401, direct: 3402, next: 3403 } as const;
 type Target = keyof typeof PORTS;
 const TARGETS = (process.env.BENCH_TARGETS ?? "app,direct,next").split(",") as Target[];
 const CASES = process.env.BENCH_CASES?.split(",");
 
-if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-  console.error("No production build: run `npm run build` first.");
-  process.exit(1);
-}
+needsBuild();
+const database = await benchDatabase("puente_bench");
+const databaseUrl = database.url;
 
-const baseUrl = env("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `puente_bench_${randomBytes(4).toString("hex")}`;
-const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = new URL(baseUrl);
-url.pathname = `/${name}`;
-const databaseUrl = url.toString();
-
-const children: ChildProcess[] = [];
-const servers: Partial<Record<Target, ChildProcess>> = {};
-function start(target: Target): ChildProcess {
+const servers: Partial<Record<Target, { pid?: number }>> = {};
+function start(target: Target) {
   const port = String(PORTS[target]);
   const profile = process.env.BENCH_PROFILE;
   const profiled =
@@ -50,49 +45,7 @@ function start(target: Target): ChildProcess {
     next: [...profiled, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
     direct: ["--import", "tsx", path.join("bench", "direct-server.ts"), databaseUrl, port],
   }[target];
-  const child = spawn(process.execPath, args, {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PUENTE_WORKER: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The load generator plays the reverse proxy: each request names its client in X-Forwarded-For.
-      PUENTE_TRUSTED_PROXIES: "loopback",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  children.push(child);
-  return child;
-}
-
-/**
- * CPU seconds a server process and its descendants have used (Linux /proc): CPU per request is
- * steadier than req/s on a machine shared with other work, which takes cores away from both paths.
- */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    const own = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100)
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean);
-    return own + children.reduce((sum, child) => sum + cpuSeconds(Number(child)), 0);
-  } catch {
-    return 0;
-  }
-}
-
-async function waitFor(port: number, pathname: string) {
-  for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}${pathname}`).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`nothing answered on port ${port}`);
+  return startServer(args, databaseUrl);
 }
 
 const trpcGet = (procedure: string, input: unknown) =>
@@ -156,47 +109,14 @@ function cases(actionIds: string[], shiftIds: string[]): Case[] {
   ];
 }
 
-interface Result {
-  rps: number;
-  /** Server CPU milliseconds per answered request. */
-  cpuMs: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  statuses: string;
-}
-
-async function drive(target: Target, kase: Case, seconds: number): Promise<Result> {
-  let n = 0;
-  const pid = servers[target]!.pid!;
-  const cpuBefore = cpuSeconds(pid);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${PORTS[target]}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: kase.read ? "GET" : "POST",
-        setupRequest: (request) => {
-          const { path: p, headers, body } = kase.request(target, n++);
-          return { ...request, path: p, headers: { ...request.headers, ...headers }, body };
-        },
-      },
-    ],
-  });
-  const statusCodes = (result as unknown as { statusCodeStats?: Record<string, { count: number }> })
-    .statusCodeStats;
-  const statuses = Object.entries(statusCodes ?? {})
-    .map(([code, { count }]) => `${code}×${count}`)
-    .join(" ");
-  return {
-    rps: result.requests.average,
-    cpuMs: ((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx + result.errors + result.timeouts,
-    statuses,
-  };
+function drive(target: Target, kase: Case, seconds: number): Promise<Result> {
+  return driveServer(
+    PORTS[target],
+    servers[target]!.pid!,
+    kase.read ? "GET" : "POST",
+    (n) => kase.request(target, n),
+    seconds,
+  );
 }
 
 const handle = await openPostgres(databaseUrl);
@@ -266,11 +186,7 @@ try {
   console.log(`|${" --- |".repeat(header.split("|").length - 2)}`);
   for (const row of rows) console.log(row);
 } finally {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(
-    children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)),
-  );
+  await stopAll();
   await handle.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await database.drop();
 }
