@@ -1,7 +1,7 @@
 // The exact spot of a members-only action reaches its confirmed volunteers only inside the reveal
 // window: a volunteer with a place sees "shown from …" until the organizer's window opens, then
 // the spot itself. The window is moved by the organizer (the server's clock cannot be).
-import { formatInTimeZone } from "date-fns-tz";
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { ADMIN_EMAIL, expect, test } from "./fixtures";
 import { nameMyself, person, verifiedGroup } from "./people";
 import { addShift } from "./organizing";
@@ -38,8 +38,11 @@ test("a confirmed volunteer sees a members-only action's exact spot only inside 
     page.getByRole("region", { name: "Members" }).getByText("Voluntario Reveal", { exact: true }),
   ).toBeVisible();
 
-  // A members-only action two days from now, its spot revealed 12 hours before (the default).
-  const start = new Date(Date.now() + 48 * 3_600_000);
+  // A members-only action two days from now, its spot revealed 12 hours before (the default). It
+  // runs 10:00–13:00 at the border, so its one shift stays on one local day whatever the hour of
+  // the run (at 48 hours from a 21:00 run, 3 hours crossed midnight and the shift was refused).
+  const day = formatInTimeZone(new Date(Date.now() + 48 * 3_600_000), zone, "yyyy-MM-dd");
+  const start = fromZonedTime(`${day}T10:00:00`, zone);
   const end = new Date(start.getTime() + 3 * 3_600_000);
   await page.getByRole("link", { name: "Create an action" }).click();
   await page.waitForURL(/\/actions\/new/);
