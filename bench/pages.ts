@@ -8,7 +8,8 @@
 //   - driver: the bare `postgres` driver sending the same SQL as the page's main read
 //     (bench/direct-server.ts), where that server has it (the list, an action, the inbox).
 // Requests ask for gzip, as browsers do. Prints req/s, p50, p99 and server CPU per request, and
-// the app's rate as a share of each floor. Needs `npm run build` first. BENCH_SECONDS (default 10).
+// the app's rate as a share of each floor. Needs `npm run build` first. BENCH_SECONDS (default 10);
+// BENCH_CASES=/home,an (label prefixes) for fewer pages; BENCH_PROFILE=<folder> profiles the app.
 import { writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { loadavg, tmpdir } from "node:os";
@@ -30,6 +31,7 @@ import { PEOPLE, seedVolume, sessionToken } from "./volume";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORTS = { app: 3411, bytes: 3412, driver: 3413 } as const;
 type Target = keyof typeof PORTS;
+const ONLY = process.env.BENCH_CASES?.split(",");
 
 needsBuild();
 const database = await benchDatabase("puente_bench_pages");
@@ -95,8 +97,10 @@ try {
     },
   ];
 
+  const profile = process.env.BENCH_PROFILE;
+  const profiled = profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : [];
   const app = startServer(
-    ["--import", "tsx", path.join("server", "front", "serve.ts"), "-p", String(PORTS.app)],
+    [...profiled, "--import", "tsx", path.join("server", "front", "serve.ts"), "-p", String(PORTS.app)],
     database.url,
     { PUENTE_URL: `http://127.0.0.1:${PORTS.app}` },
   );
@@ -138,7 +142,8 @@ try {
   const show = (r?: Result) =>
     r ? `${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.cpuMs.toFixed(2)} ms` : "– | – | – | –";
   const share = (a?: Result, b?: Result) => (a && b ? `${((a.rps / b.rps) * 100).toFixed(0)}%` : "–");
-  for (const page of pages) {
+  const chosen = pages.filter((page) => !ONLY || ONLY.some((prefix) => page.label.startsWith(prefix)));
+  for (const page of chosen) {
     const requestOf: Record<
       Target,
       ((n: number) => { path: string; headers: Record<string, string> }) | null
