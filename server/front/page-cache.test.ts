@@ -89,7 +89,10 @@ describe("public pages kept for signed-out readers", () => {
     expect((await read()).html).toContain("<li>Caminamos juntos</li>");
     expect(renders - before).toBe(2);
     // Taken down: gone on the next request too.
-    await handle.db.update(stories).set({ status: "withdrawn" }).where(eq(stories.pseudonym, "Caminamos juntos"));
+    await handle.db
+      .update(stories)
+      .set({ status: "withdrawn" })
+      .where(eq(stories.pseudonym, "Caminamos juntos"));
     expect((await read()).html).not.toContain("Caminamos juntos");
     // A read moves nothing: the page stays kept.
     await handle.db.execute(sql`select count(*) from stories`);
