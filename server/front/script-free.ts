@@ -129,8 +129,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /**
  * A public page for a signed-out reader: the page `cache` keeps for every reader of its address
- * and language (./page-cache.ts; the production server's, ./serve.ts), or else `handle`'s (Next's) page, asked for uncompressed, then
- * without its scripts, compressed here. A failure on the way answers 500 rather than hang.
+ * and language (./page-cache.ts; the production server's, ./serve.ts), or else `handle`'s
+ * (Next's) page, asked for uncompressed, then without its scripts, compressed here. A failure on
+ * the way answers 500 rather than hang.
  */
 export async function serveWithoutScripts(
   req: IncomingMessage,
