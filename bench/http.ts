@@ -17,6 +17,7 @@ import {
   CONNECTIONS,
   drive as driveServer,
   needsBuild,
+  SECONDS,
   startServer,
   stopAll,
   waitFor,
@@ -24,7 +25,6 @@ import {
 } from "./load";
 import { PEOPLE, SIGNED_UP, seedVolume, sessionToken } from "./volume";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORTS = { app: 3401, direct: 3402, next: 3403 } as const;
 type Target = keyof typeof PORTS;
 const TARGETS = (process.env.BENCH_TARGETS ?? "app,direct,next").split(",") as Target[];

@@ -10,6 +10,8 @@ import postgres from "postgres";
 import { env } from "@/db/client";
 
 export const CONNECTIONS = 50;
+/** Seconds measured per run, after a 2 s warm-up. */
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 export function needsBuild() {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {

@@ -21,6 +21,7 @@ import {
   CONNECTIONS,
   drive,
   needsBuild,
+  SECONDS,
   startServer,
   stopAll,
   waitFor,
@@ -28,7 +29,6 @@ import {
 } from "./load";
 import { PEOPLE, seedVolume, sessionToken } from "./volume";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORTS = { app: 3411, bytes: 3412, driver: 3413 } as const;
 type Target = keyof typeof PORTS;
 const ONLY = process.env.BENCH_CASES?.split(",");

@@ -150,9 +150,4 @@ export class PageCache {
     this.rendering.set(flight, made);
     return made;
   }
-
-  /** How many pages are kept (tests, the bench). */
-  get size(): number {
-    return this.entries.size;
-  }
 }
