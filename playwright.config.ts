@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN_EMAIL, APP_PORT, BASE_URL, EMAIL_FROM, SMS_URL, SMTP_URL } from "./e2e/settings";
+import { ADMIN_EMAIL, BASE_URL, EMAIL_FROM, LANES, laneDatabaseUrl, laneSettings } from "./e2e/settings";
 
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
 
-// Without PostgreSQL the app uses embedded PGlite: give each run a fresh, empty data folder. The
-// config is also loaded by each worker; they inherit the folder through the environment.
+// Without PostgreSQL the app uses embedded PGlite: give each run a fresh folder, a data folder per
+// lane inside it. The config is also loaded by each worker; they inherit it through the environment.
 if (!databaseUrl) {
   process.env.PUENTE_E2E_DATA_DIR ||= mkdtempSync(path.join(tmpdir(), "puente-e2e-"));
 }
@@ -25,8 +25,9 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   globalTeardown: "./e2e/global-teardown.ts",
-  // One SMTP server on a fixed port, one app, one database: tests run one after another.
-  workers: 1,
+  // A worker per lane (e2e/settings.ts): its own app, database, SMTP server and SMSC. A file's
+  // tests run one after another in one lane.
+  workers: LANES,
   fullyParallel: false,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
@@ -55,28 +56,45 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // The demo data, as a newcomer's first start has it: the embedded database seeds itself on its
-    // first start, PostgreSQL is seeded here (e2e/phone.spec.ts walks the pages as the demo people).
-    command: `npm run build && ${databaseUrl ? "npm run seed && " : ""}npm run serve -- -p ${APP_PORT} 2>&1 | tee -a "${process.env.PUENTE_E2E_SERVER_LOG}"`,
-    url: BASE_URL,
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: "z-logs.spec.ts" },
+    // Reads what every lane's app logged, so it runs once all the journeys are over.
+    { name: "logs", testMatch: "z-logs.spec.ts", dependencies: ["chromium"] },
+  ],
+  webServer: Array.from({ length: LANES }, (_, lane) => laneServer(lane)),
+});
+
+/** Lane `lane`'s app server: lane 0 builds the app, then each lane seeds its database and serves. */
+function laneServer(lane: number) {
+  const { appPort, baseUrl, smtpUrl, smsUrl } = laneSettings(lane);
+  const laneUrl = databaseUrl && laneDatabaseUrl(databaseUrl, lane);
+  // The demo data, as a newcomer's first start has it: the embedded database seeds itself on its
+  // first start, PostgreSQL is seeded here (e2e/phone.spec.ts walks the pages as the demo people).
+  const steps = [
+    ...(lane === 0 ? ["npm run build"] : []),
+    ...(laneUrl && lane > 0 ? [`npx tsx e2e/lane-database.ts create ${laneUrl}`] : []),
+    ...(laneUrl ? ["npm run seed"] : []),
+    `npm run serve -- -p ${appPort} 2>&1 | tee -a "${process.env.PUENTE_E2E_SERVER_LOG}"`,
+  ];
+  return {
+    command: steps.join(" && "),
+    url: baseUrl,
     reuseExistingServer: false,
     timeout: 600_000, // the production build: minutes on 2 shared cores
-    stdout: "ignore",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
     env: {
-      ...(databaseUrl
-        ? { DATABASE_URL: databaseUrl }
-        : { PUENTE_DATA_DIR: process.env.PUENTE_E2E_DATA_DIR! }),
+      ...(laneUrl
+        ? { DATABASE_URL: laneUrl }
+        : { PUENTE_DATA_DIR: path.join(process.env.PUENTE_E2E_DATA_DIR!, `lane-${lane}`) }),
       // The address the browsers use: sign-in links go only to it, and the API's same-origin
       // check accepts only it (server/origin.ts).
-      PUENTE_URL: BASE_URL,
-      SMTP_URL,
+      PUENTE_URL: baseUrl,
+      SMTP_URL: smtpUrl,
       EMAIL_FROM,
-      // The SMSC the tests run (e2e/fixtures.ts): the app binds to it, retrying until it is up.
-      SMS_URL,
+      // The lane's SMSC (e2e/fixtures.ts): the app binds to it, retrying until it is up.
+      SMS_URL: smsUrl,
       SMS_RATE: "0",
       PUENTE_ADMIN_EMAILS: ADMIN_EMAIL,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -85,5 +103,5 @@ export default defineConfig({
       // A test may play the reverse proxy and say whom a browser is (X-Forwarded-For): e2e/stories.spec.ts.
       PUENTE_TRUSTED_PROXIES: "loopback",
     },
-  },
-});
+  };
+}

@@ -1,4 +1,4 @@
-// Runs last (files run in name order): what the app server logged during the whole e2e run holds
+// Runs last (the "logs" project waits for every journey): what the app server logged during the whole e2e run holds
 // no email address, no token and no coordinate (QUALITY.md figure 8).
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
