@@ -11,6 +11,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { inspectDataDir, lockDataDir, unusable } from "./data-dir";
 import { env } from "./env";
+import { preparingEveryStatement } from "./prepared";
 import * as schema from "./schema";
 
 export { env };
@@ -50,7 +51,7 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
   });
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Database,
+    db: drizzlePostgres({ client: preparingEveryStatement(client), schema }) as unknown as Database,
     kind: "postgres",
     url,
     close: () => client.end({ timeout: 5 }),
