@@ -127,9 +127,13 @@ test("the chosen point's page lists the action tied to it and the caravan expect
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 
-  // Now the reader finds, on the chosen point's page, the action and the caravan expected, coarse.
-  await readerPage.goto(pointPath);
-  await expect(readerPage.getByRole("heading", { level: 1, name: point })).toBeVisible();
+  // Now the reader finds, on the chosen point's page, the action and the caravan expected, coarse:
+  // once the closing job has settled the count (it runs every few seconds; the coordinator may
+  // publish as soon as the closing time has passed, and nothing is public before it has run).
+  await expect(async () => {
+    await readerPage.goto(pointPath);
+    await expect(readerPage.getByRole("heading", { level: 1, name: point })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
   await expect(
     readerPage.getByText("Este es el punto de encuentro que los grupos eligieron juntos."),
   ).toBeVisible();
